@@ -1,0 +1,48 @@
+/**
+ * Deploy check: bundles every `supabase/functions/<slug>/index.ts` into an eszip, the format the
+ * Supabase CLI uploads, from the repo root with deno.json's import map. A relative import that
+ * escapes the tree or a bare specifier the map does not cover fails here, not at deploy time.
+ */
+import { build } from "@deno/eszip";
+import { discoverFunctions } from "./platform/functions/discover-functions.ts";
+
+const root = new URL("../", import.meta.url);
+const functionsDir = new URL("supabase/functions/", root);
+const importMapUrl = new URL("deno.json", root).href;
+const denoJson = JSON.parse(await Deno.readTextFile(new URL("deno.json", root)));
+const importMap = JSON.stringify({ imports: denoJson.imports });
+
+async function load(specifier: string) {
+  if (specifier === importMapUrl) {
+    return {
+      kind: "module" as const,
+      specifier,
+      headers: { "content-type": "application/json" },
+      content: importMap,
+    };
+  }
+  if (/^(npm|node|jsr):/.test(specifier)) return { kind: "external" as const, specifier };
+  if (!specifier.startsWith("file:")) throw new Error(`unexpected remote import ${specifier}`);
+  const content = await Deno.readTextFile(new URL(specifier));
+  return {
+    kind: "module" as const,
+    specifier,
+    headers: { "content-type": "application/typescript" },
+    content,
+  };
+}
+
+let failed = 0;
+const slugs = await discoverFunctions(functionsDir);
+for (const slug of slugs) {
+  const entry = new URL(`${slug}/index.ts`, functionsDir).href;
+  try {
+    const bytes = await build([entry], load, importMapUrl);
+    console.log(`ok ${slug}: ${(bytes.byteLength / 1024).toFixed(1)} KiB eszip`);
+  } catch (error) {
+    failed++;
+    console.error(`FAILED ${slug}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+console.log(`${slugs.length - failed} passed, ${failed} failed`);
+if (failed) Deno.exit(1);

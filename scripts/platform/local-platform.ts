@@ -1,0 +1,168 @@
+import { freePort } from "./free-port.ts";
+import { jwks, loadOrCreateSigningKey, mintApiKeys } from "./keys.ts";
+import { migrate, type MigrationReport } from "./migrate.ts";
+import { startPostgres } from "./postgres.ts";
+import { readProjectConfig } from "./project-config.ts";
+import postgres from "postgres";
+
+export interface LocalPlatform {
+  url: string;
+  databaseUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  jwks: string;
+  migrations: MigrationReport;
+  /** the variables a test or the SPA needs to reach this platform */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** holds the Postgres cluster, the signing key and logs */
+  stateDir: string;
+  persistent: boolean;
+  seed: boolean;
+  /** use the ports of supabase/config.toml when they are free (npm start) */
+  preferConfiguredPorts: boolean;
+  /** restart the gateway when function or shared code changes */
+  watch?: boolean;
+  webUrl?: string;
+  /** where the gateway's output goes; inherits the terminal when absent */
+  gatewayLog?: string;
+}
+
+const gatewayEntry = new URL("./gateway.ts", import.meta.url);
+const root = new URL("../../", import.meta.url);
+
+export async function startPlatform(options: PlatformOptions): Promise<LocalPlatform> {
+  const config = await readProjectConfig();
+  await Deno.mkdir(options.stateDir, { recursive: true });
+  const pg = await startPostgres({
+    dataDir: `${options.stateDir}/postgres`,
+    persistent: options.persistent,
+    preferredPort: options.preferConfiguredPorts ? config.db.port : undefined,
+    logFile: `${options.stateDir}/postgres.log`,
+  });
+  let gateway: Deno.ChildProcess | undefined;
+  try {
+    const migrations = await migrate(pg.url, { seed: options.seed });
+    const signingKeyFile = `${options.stateDir}/signing-key.json`;
+    const key = await loadOrCreateSigningKey(signingKeyFile);
+    const { anonKey, serviceRoleKey } = await mintApiKeys(key);
+    const port = freePort(options.preferConfiguredPorts ? config.api.port : undefined);
+    const url = `http://127.0.0.1:${port}`;
+    await recordProjectSecrets(pg.url, { url, anonKey, serviceRoleKey });
+
+    const watch = options.watch
+      ? [
+        `--watch=${new URL("supabase/functions/", root).pathname},${
+          new URL("shared/", root).pathname
+        }`,
+      ]
+      : [];
+    const log = options.gatewayLog
+      ? await Deno.open(options.gatewayLog, { create: true, append: true })
+      : undefined;
+    gateway = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", ...watch, gatewayEntry.pathname],
+      cwd: root.pathname,
+      env: {
+        DATABASE_URL: pg.url,
+        GATEWAY_PORT: String(port),
+        SIGNING_KEY_FILE: signingKeyFile,
+        SUPABASE_ANON_KEY: anonKey,
+        SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+        ...(options.webUrl ? { WEB_URL: options.webUrl } : {}),
+      },
+      stdin: "null",
+      stdout: log ? "piped" : "inherit",
+      stderr: log ? "piped" : "inherit",
+    }).spawn();
+    if (log) {
+      gateway.stdout.pipeTo(log.writable, { preventClose: true }).catch(() => {});
+      gateway.stderr.pipeTo(log.writable).catch(() => {});
+    }
+    await waitForGateway(url, gateway);
+
+    const jwksJson = JSON.stringify(jwks(key));
+    const child = gateway;
+    return {
+      url,
+      databaseUrl: pg.url,
+      anonKey,
+      serviceRoleKey,
+      jwks: jwksJson,
+      migrations,
+      env: {
+        SUPABASE_URL: url,
+        SUPABASE_ANON_KEY: anonKey,
+        SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+        SUPABASE_DB_URL: pg.url,
+        SUPABASE_JWKS: jwksJson,
+        DATABASE_URL: pg.url,
+      },
+      async stop() {
+        try {
+          child.kill("SIGTERM");
+        } catch {
+          // already gone
+        }
+        await child.status;
+        await pg.stop();
+      },
+    };
+  } catch (error) {
+    try {
+      gateway?.kill("SIGKILL");
+    } catch {
+      // not started
+    }
+    await pg.stop();
+    throw error;
+  }
+}
+
+/**
+ * Supabase's documented way for pg_cron to reach functions is Vault secrets holding the project
+ * URL and a key (guides/functions/schedule-functions); locally the URL changes with the port.
+ */
+async function recordProjectSecrets(
+  databaseUrl: string,
+  values: { url: string; anonKey: string; serviceRoleKey: string },
+) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    for (
+      const [name, secret] of [["project_url", values.url], ["anon_key", values.anonKey], [
+        "service_role_key",
+        values.serviceRoleKey,
+      ]]
+    ) {
+      const [existing] = await sql<
+        { id: string }[]
+      >`select id from vault.secrets where name = ${name!}`;
+      if (existing) await sql`select vault.update_secret(${existing.id}::uuid, ${secret!})`;
+      else await sql`select vault.create_secret(${secret!}, ${name!})`;
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+async function waitForGateway(url: string, child: Deno.ChildProcess) {
+  let exited = false;
+  child.status.then(() => (exited = true));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error("the gateway exited during start-up; see its log");
+    try {
+      const response = await fetch(`${url}/status.json`);
+      await response.body?.cancel();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the gateway did not answer on ${url} within 30 s`);
+}

@@ -1,0 +1,3 @@
+import { createHealthHandler } from "../_shared/health.ts";
+
+Deno.serve(createHealthHandler());

@@ -1,0 +1,14 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { AuthProvider } from "@/features/auth/components/auth-provider.tsx";
+import { queryConfig } from "@/lib/react-query.ts";
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(() => new QueryClient(queryConfig));
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>{children}</AuthProvider>
+    </QueryClientProvider>
+  );
+}

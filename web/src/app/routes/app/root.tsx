@@ -1,0 +1,46 @@
+import { Outlet } from "react-router";
+import { AppLayout } from "@/components/layouts/app-layout.tsx";
+import { NavRail, type NavRailItem } from "@/components/layouts/nav-rail.tsx";
+import { LeadsIcon, MessagesIcon, SettingsIcon } from "@/components/ui/icons.tsx";
+import { paths } from "@/config/paths.ts";
+import { SignOutButton } from "@/features/auth/components/sign-out-button.tsx";
+import { useSession } from "@/features/auth/hooks/use-session.ts";
+
+const NAV_ITEMS: NavRailItem[] = [
+  { label: "Messages", to: paths.app.messages.getHref(), icon: MessagesIcon },
+  { label: "Leads", to: paths.app.leads.getHref(), icon: LeadsIcon },
+  { label: "Settings", to: paths.app.settings.getHref(), icon: SettingsIcon },
+];
+
+// Workspaces are not modelled yet; the rail shows the product name until they are.
+const WORKSPACE_NAME = "DM Desk";
+
+export function AppRoot() {
+  const { session } = useSession();
+  const email = session?.user.email ?? "";
+
+  return (
+    <AppLayout
+      rail={
+        <NavRail
+          workspaceName={WORKSPACE_NAME}
+          items={NAV_ITEMS}
+          footer={
+            <>
+              <SignOutButton />
+              <div
+                title={email}
+                className="flex size-8 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white"
+              >
+                <span aria-hidden="true">{email.charAt(0).toUpperCase() || "?"}</span>
+                <span className="sr-only">{`Signed in as ${email}`}</span>
+              </div>
+            </>
+          }
+        />
+      }
+    >
+      <Outlet />
+    </AppLayout>
+  );
+}

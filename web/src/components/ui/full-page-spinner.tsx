@@ -1,0 +1,10 @@
+import { Spinner } from "@/components/ui/spinner.tsx";
+
+export function FullPageSpinner() {
+  return (
+    <div className="flex h-dvh items-center justify-center bg-neutral-50 text-neutral-400">
+      <Spinner className="size-6" />
+      <span className="sr-only">Loading…</span>
+    </div>
+  );
+}

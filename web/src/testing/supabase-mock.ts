@@ -1,0 +1,72 @@
+import type { AuthChangeEvent, Session } from "@supabase/supabase-js";
+import { vi } from "vitest";
+
+// Stand-in for "@/lib/supabase.ts". Use it with
+//   vi.mock("@/lib/supabase.ts", () => import("@/testing/supabase-mock.ts"));
+// The real client would try to reach GoTrue; the end-to-end suite covers that path.
+
+type Listener = (event: AuthChangeEvent, session: Session | null) => void;
+
+let currentSession: Session | null = null;
+const listeners = new Set<Listener>();
+
+export const auth = {
+  signInWithPassword: vi.fn(),
+  signUp: vi.fn(),
+  signOut: vi.fn(),
+  onAuthStateChange: vi.fn(),
+};
+
+export const supabase = { auth };
+
+// Mirrors supabase-js: subscribing delivers INITIAL_SESSION asynchronously.
+function defaultOnAuthStateChange(listener: Listener) {
+  listeners.add(listener);
+  queueMicrotask(() => listener("INITIAL_SESSION", currentSession));
+  return {
+    data: {
+      subscription: {
+        id: "test",
+        callback: listener,
+        unsubscribe: () => listeners.delete(listener),
+      },
+    },
+  };
+}
+
+export function setMockSession(session: Session | null) {
+  currentSession = session;
+}
+
+export function emitAuthEvent(event: AuthChangeEvent, session: Session | null) {
+  currentSession = session;
+  for (const listener of listeners) listener(event, session);
+}
+
+export function resetSupabaseMock() {
+  currentSession = null;
+  listeners.clear();
+  for (const fn of Object.values(auth)) fn.mockReset();
+  auth.onAuthStateChange.mockImplementation(defaultOnAuthStateChange);
+}
+
+resetSupabaseMock();
+
+export function fakeSession(email = "coach@example.com"): Session {
+  return {
+    access_token: "test-access-token",
+    refresh_token: "test-refresh-token",
+    expires_in: 3600,
+    expires_at: Math.floor(Date.now() / 1000) + 3600,
+    token_type: "bearer",
+    user: {
+      id: "00000000-0000-4000-8000-000000000001",
+      email,
+      aud: "authenticated",
+      role: "authenticated",
+      app_metadata: {},
+      user_metadata: {},
+      created_at: new Date(0).toISOString(),
+    },
+  };
+}
