@@ -1,6 +1,6 @@
 /**
  * The local stand-in for Supabase's API gateway, Auth, Edge Runtime, pg_cron and pg_net: one
- * Deno process on one port. Started by scripts/start.ts and scripts/test.ts, which own Postgres.
+ * Deno process on one port. Started by scripts/start.ts and scripts/test-all.ts, which own Postgres.
  */
 import { createLocalJWKSet } from "jose";
 import postgres from "postgres";

@@ -26,9 +26,11 @@ export async function loadOrCreateSigningKey(file: string): Promise<SigningKey> 
     await Deno.writeTextFile(file, JSON.stringify(privateJwk), { mode: 0o600 });
   }
   const { d: _private, ...publicFields } = privateJwk;
+  const privateKey = await importJWK(privateJwk, "ES256");
+  if (!(privateKey instanceof CryptoKey)) throw new Error(`${file} does not hold an EC key`);
   return {
     kid: privateJwk.kid!,
-    privateKey: (await importJWK(privateJwk, "ES256")) as CryptoKey,
+    privateKey,
     publicJwk: { ...publicFields, use: "sig", key_ops: ["verify"], alg: "ES256" },
   };
 }

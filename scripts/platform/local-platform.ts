@@ -42,6 +42,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     persistent: options.persistent,
     preferredPort: options.preferConfiguredPorts ? config.db.port : undefined,
     logFile: `${options.stateDir}/postgres.log`,
+    externalUrl: Deno.env.get("DATABASE_URL"),
   });
   let gateway: Deno.ChildProcess | undefined;
   try {

@@ -14,6 +14,8 @@ export interface PostgresOptions {
   persistent: boolean;
   preferredPort?: number;
   logFile: string;
+  /** an already running server to use instead (DATABASE_URL) */
+  externalUrl?: string;
 }
 
 const USER = "postgres";
@@ -21,8 +23,9 @@ const USER = "postgres";
 const PASSWORD = "postgres";
 
 export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
-  const external = Deno.env.get("DATABASE_URL");
-  if (external) return { url: external, external: true, stop: async () => {} };
+  if (options.externalUrl) {
+    return { url: options.externalUrl, external: true, stop: async () => {} };
+  }
 
   const port = freePort(options.preferredPort);
   // initdb runs as the unprivileged `postgres` user when we are root: it must reach the folder

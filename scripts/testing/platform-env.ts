@@ -11,7 +11,7 @@ export function platformEnv() {
   const missing = names.filter((name) => !Deno.env.get(name));
   if (missing.length) {
     throw new Error(
-      `${missing.join(", ")} not set: run tests through \`npm test\` (scripts/test.ts)`,
+      `${missing.join(", ")} not set: run tests through \`npm test\` (scripts/test-all.ts)`,
     );
   }
   const get = (name: (typeof names)[number]) => Deno.env.get(name)!;

@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from "../../../shared/src/contracts/api-error.ts";
 import { corsHeaders } from "./cors.ts";
 
 /** One error shape for every function: `{"error":{"code","message","details"}}`. */
@@ -20,7 +21,7 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
 }
 
 export function errorResponse(error: HttpError): Response {
-  const body = {
+  const body: ApiErrorBody = {
     error: { code: error.code, message: error.message, details: error.details ?? null },
   };
   return json(body, error.status);

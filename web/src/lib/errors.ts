@@ -5,7 +5,7 @@ import {
   isAuthError,
   isAuthRetryableFetchError,
 } from "@supabase/supabase-js";
-import { z } from "zod";
+import { apiErrorBodySchema } from "@dm-desk/shared/contracts/api-error";
 
 // One error type for the UI, so components never need to know whether a failure came from
 // GoTrue, an edge function or the network.
@@ -23,15 +23,6 @@ export class AppError extends Error {
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong. Please try again.";
 const NETWORK_ERROR_MESSAGE = "Can't reach the server. Check your connection and try again.";
-
-// The envelope every DM Desk edge function uses for non-2xx responses.
-const functionErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
 
 export async function toAppError(error: unknown): Promise<AppError> {
   if (error instanceof AppError) return error;
@@ -63,7 +54,7 @@ async function fromFunctionsHttpError(error: FunctionsHttpError): Promise<AppErr
   if (!(response instanceof Response)) return fallback;
   try {
     // Clone so a caller that already holds the response can still read its body.
-    const parsed = functionErrorBody.safeParse(await response.clone().json());
+    const parsed = apiErrorBodySchema.safeParse(await response.clone().json());
     if (!parsed.success) return fallback;
     const { code, message, details } = parsed.data.error;
     return new AppError(code, message, details);

@@ -1,5 +1,5 @@
 /**
- * `npm test`: every check and test against a throwaway local platform, in parallel where the two
+ * `npm test` (scripts/test-all.ts): every check and test against a throwaway local platform, in parallel where the two
  * cores allow. Exits non-zero if anything fails and ends with one summary line.
  */
 import { type LocalPlatform, startPlatform } from "./platform/local-platform.ts";
@@ -31,10 +31,13 @@ async function run(
   const { code, stdout, stderr } = await new Deno.Command(command, {
     args,
     cwd: options.cwd ?? root,
-    env: { NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
+    env: { NO_COLOR: "1", FORCE_COLOR: "0", DMDESK_TEST_RUN: "1", ...options.env },
     stdin: "null",
   }).output();
-  const output = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+  // deno colours its output even when piped; counts are read from plain text
+  const ansiColour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+  const output = (new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr))
+    .replace(ansiColour, "");
   const ok = code === 0;
   const counted = options.count?.(output) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
   const result = { name, ok, ...counted, seconds: (performance.now() - started) / 1000, output };
@@ -71,8 +74,15 @@ function vitestCount(output: string) {
   };
 }
 
+// A test that ran this script again would start platforms without end.
+if (Deno.env.get("DMDESK_TEST_RUN")) {
+  throw new Error("scripts/test-all.ts must not run inside a test run");
+}
+
 const started = performance.now();
 const tmp = await Deno.makeTempDir({ prefix: "dmdesk-test-" });
+// initdb runs as the unprivileged `postgres` user when we are root: it must reach the cluster folder
+await Deno.chmod(tmp, 0o755);
 let platform: LocalPlatform | undefined;
 const results: StepResult[] = [];
 

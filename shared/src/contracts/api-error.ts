@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/** The one error body every function returns: `{"error":{"code","message","details"}}`. */
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().nullable(),
+  }),
+});
+
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/** A field-level problem inside `details` of a 400/422. */
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldErrorSchema>;
