@@ -79,6 +79,35 @@ if (Deno.env.get("DMDESK_TEST_RUN")) {
   throw new Error("scripts/test-all.ts must not run inside a test run");
 }
 
+/** End-to-end tests drive Debian's Chromium; CI machines start without it. */
+async function ensureChromium(): Promise<StepResult | undefined> {
+  const path = Deno.env.get("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+  if (await Deno.stat(path).then(() => true, () => false)) return undefined;
+  const t0 = performance.now();
+  const script =
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium";
+  const { code, stdout, stderr } = await new Deno.Command("sh", { args: ["-c", script] }).output();
+  const output = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+  const result = {
+    name: "install chromium (apt-get)",
+    ok: code === 0,
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    seconds: (performance.now() - t0) / 1000,
+    output,
+  };
+  report(result);
+  return result;
+}
+
+async function e2eFiles() {
+  const files: string[] = [];
+  for await (const entry of Deno.readDir(`${root}web/e2e`)) {
+    if (entry.isFile && entry.name.endsWith(".e2e.ts")) files.push(`web/e2e/${entry.name}`);
+  }
+  return files.sort();
+}
+
 const started = performance.now();
 const tmp = await Deno.makeTempDir({ prefix: "dmdesk-test-" });
 // initdb runs as the unprivileged `postgres` user when we are root: it must reach the cluster folder
@@ -121,6 +150,7 @@ try {
       return result;
     }
   })();
+  const chromium = ensureChromium();
   results.push(
     ...await Promise.all([
       platformStart,
@@ -137,12 +167,23 @@ try {
     ]),
   );
 
+  const chromiumResult = await chromium;
+  if (chromiumResult) results.push(chromiumResult);
+
   // Phase 2: tests.
-  const env = platform ? { ...platform.env, GATEWAY_LOG: `${tmp}/gateway.log` } : {};
+  const env = platform ? { ...platform.env, SCREENSHOT_DIR: `${root}.local/test-screenshots` } : {};
   results.push(
     ...await Promise.all([
       platform
-        ? run("deno test", deno, ["test", "-A", "--parallel", "supabase", "scripts", "shared"], {
+        ? run("deno test", deno, [
+          "test",
+          "-A",
+          "--parallel",
+          "supabase",
+          "scripts",
+          "shared",
+          ...(await e2eFiles()),
+        ], {
           env,
           count: denoTestCount,
         })

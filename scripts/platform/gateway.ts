@@ -85,8 +85,22 @@ async function components(): Promise<ComponentStatus[]> {
       up: net.running,
       detail: `${net.requestsDone} requests${net.lastError ? `, last error ${net.lastError}` : ""}`,
     },
-    ...(gatewayEnv.WEB_URL ? [{ name: "web", up: true, detail: gatewayEnv.WEB_URL }] : []),
+    ...(gatewayEnv.WEB_URL ? [await webStatus(gatewayEnv.WEB_URL)] : []),
   ];
+}
+
+async function webStatus(url: string): Promise<ComponentStatus> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    await response.body?.cancel();
+    return { name: "web", up: response.ok, detail: `${url} (HTTP ${response.status})` };
+  } catch (error) {
+    return {
+      name: "web",
+      up: false,
+      detail: `${url}: ${error instanceof Error ? error.message : error}`,
+    };
+  }
 }
 
 async function status(request: Request, path: string) {

@@ -103,12 +103,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
         DATABASE_URL: pg.url,
       },
       async stop() {
-        try {
-          child.kill("SIGTERM");
-        } catch {
-          // already gone
-        }
-        await child.status;
+        await stopProcess(child);
         await pg.stop();
       },
     };
@@ -147,6 +142,27 @@ async function recordProjectSecrets(
     }
   } finally {
     await sql.end();
+  }
+}
+
+/** SIGTERM, then SIGKILL: under --watch, Deno keeps the watcher alive after the program exits. */
+async function stopProcess(child: Deno.ChildProcess) {
+  try {
+    child.kill("SIGTERM");
+  } catch {
+    return; // already gone
+  }
+  const exited = await Promise.race([
+    child.status.then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000)),
+  ]);
+  if (!exited) {
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // exited meanwhile
+    }
+    await child.status;
   }
 }
 
