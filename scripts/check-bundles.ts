@@ -5,12 +5,13 @@
  */
 import { build } from "@deno/eszip";
 import { discoverFunctions } from "./platform/functions/discover-functions.ts";
+import { readProjectConfig } from "./platform/project-config.ts";
 
 const root = new URL("../", import.meta.url);
 const functionsDir = new URL("supabase/functions/", root);
-const importMapUrl = new URL("deno.json", root).href;
-const denoJson = JSON.parse(await Deno.readTextFile(new URL("deno.json", root)));
-const importMap = JSON.stringify({ imports: denoJson.imports });
+// the import map that config.toml hands the CLI for every function
+const importMapUrl = new URL("import_map.json", functionsDir).href;
+const importMap = await Deno.readTextFile(new URL(importMapUrl));
 
 async function load(specifier: string) {
   if (specifier === importMapUrl) {
@@ -34,7 +35,16 @@ async function load(specifier: string) {
 
 let failed = 0;
 const slugs = await discoverFunctions(functionsDir);
+const config = await readProjectConfig();
 for (const slug of slugs) {
+  // without it the CLI would deploy the function with no import map and bare imports would fail
+  if (config.functions[slug]?.import_map !== "./functions/import_map.json") {
+    failed++;
+    console.error(
+      `FAILED ${slug}: supabase/config.toml needs [functions.${slug}] import_map = "./functions/import_map.json"`,
+    );
+    continue;
+  }
   const entry = new URL(`${slug}/index.ts`, functionsDir).href;
   try {
     const bytes = await build([entry], load, importMapUrl);

@@ -4,6 +4,7 @@ import { z } from "zod";
 const functionConfig = z.object({
   verify_jwt: z.boolean().default(true),
   enabled: z.boolean().default(true),
+  import_map: z.string().optional(),
 });
 
 /** The subset of supabase/config.toml the local platform honours, with the CLI's defaults. */
