@@ -7,6 +7,7 @@
  */
 import { freePort } from "./platform/free-port.ts";
 import { startPlatform } from "./platform/local-platform.ts";
+import { waitForUrl } from "./platform/wait-for-url.ts";
 
 const args = new Set(Deno.args.filter((arg) => !arg.startsWith("--state-dir=")));
 const root = new URL("../", import.meta.url).pathname;
@@ -60,7 +61,7 @@ globalThis.addEventListener("unload", () => {
     // already gone
   }
 });
-await waitFor(webUrl);
+await waitForUrl(webUrl, { exited: vite.status });
 reloadGatewayOnChange();
 
 console.log(`
@@ -115,18 +116,4 @@ async function reloadGatewayOnChange() {
       console.log("Functions changed: gateway restarted.");
     }, 300);
   }
-}
-
-async function waitFor(url: string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      await response.body?.cancel();
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-  throw new Error(`${url} did not answer within 30 s`);
 }

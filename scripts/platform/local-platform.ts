@@ -4,6 +4,7 @@ import { jwks, loadOrCreateSigningKey, mintApiKeys } from "./keys.ts";
 import { migrate, type MigrationReport } from "./migrate.ts";
 import { startPostgres } from "./postgres.ts";
 import { readProjectConfig } from "./project-config.ts";
+import { waitForUrl } from "./wait-for-url.ts";
 
 export interface LocalPlatform {
   url: string;
@@ -88,7 +89,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
         child.stderr.pipeTo(log.writable, { preventClose: true }).catch(() => {});
       }
       gateway = child;
-      await waitForGateway(url, child);
+      await waitForUrl(`${url}/status.json`, { exited: child.status });
     };
     await spawnGateway();
 
@@ -172,22 +173,4 @@ async function stopProcess(child: Deno.ChildProcess) {
     }
     await child.status;
   }
-}
-
-async function waitForGateway(url: string, child: Deno.ChildProcess) {
-  let exited = false;
-  child.status.then(() => (exited = true));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error("the gateway exited during start-up; see its log");
-    try {
-      const response = await fetch(`${url}/status.json`);
-      await response.body?.cancel();
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the gateway did not answer on ${url} within 30 s`);
 }

@@ -1,4 +1,5 @@
 import { freePort } from "../platform/free-port.ts";
+import { waitForUrl } from "../platform/wait-for-url.ts";
 import { platformEnv } from "./platform-env.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -15,19 +16,11 @@ export async function startWebServer() {
     stderr: "inherit",
   }).spawn();
   const webUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const response = await fetch(webUrl);
-      await response.body?.cancel();
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        child.kill("SIGKILL");
-        throw new Error(`vite did not answer on ${webUrl}`, { cause: error });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
+  try {
+    await waitForUrl(webUrl, { exited: child.status });
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
   }
   return {
     url: webUrl,
