@@ -6,6 +6,8 @@ export const apiErrorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     details: z.unknown().nullable(),
+    /** on plan_required: the cheapest plan that has the feature */
+    required: z.string().optional(),
   }),
 });
 

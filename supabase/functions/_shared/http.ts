@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** fields beside code and message, e.g. `required` on plan_required */
+    readonly extra: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -22,7 +24,12 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
 
 export function errorResponse(error: HttpError): Response {
   const body: ApiErrorBody = {
-    error: { code: error.code, message: error.message, details: error.details ?? null },
+    error: {
+      code: error.code,
+      message: error.message,
+      details: error.details ?? null,
+      ...error.extra,
+    },
   };
   return json(body, error.status);
 }

@@ -1,0 +1,171 @@
+/**
+ * Test tenants: an IMO with everything that hangs off it, written straight into Postgres as the
+ * superuser of DATABASE_URL (RLS does not apply), with unique names so tests can run in parallel.
+ * Every id comes back so tests can aim at exact rows; `removeTenant` deletes it all again.
+ */
+import type postgres from "postgres";
+import type { Claims } from "../../supabase/functions/_shared/auth.ts";
+
+export type Role = "owner" | "admin" | "recruiter";
+
+export interface TestUser {
+  id: string;
+  email: string;
+  /** the JWT claims `withUser` takes, as the gateway would verify them */
+  claims: Claims;
+}
+
+export interface Tenant {
+  imoId: string;
+  slug: string;
+  planCode: string;
+  users: Record<Role, TestUser>;
+  channelAccountId: string;
+  /** the contact of `conversationId`, and one that has no conversation yet */
+  contactId: string;
+  spareContactId: string;
+  conversationId: string;
+  inboundMessageId: string;
+  outboundMessageId: string;
+  templateId: string;
+  scheduledMessageId: string;
+  leadId: string;
+  webhookEventId: string;
+  usageMetric: string;
+  oauthStateId: string;
+}
+
+export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
+
+/** An auth user as supabase/seed.sql writes one (no password: tests act through claims). */
+export async function createUser(sql: postgres.Sql, label = "user"): Promise<TestUser> {
+  const id = crypto.randomUUID();
+  const email = `${label}-${uniqueSuffix()}@test.dmdesk.local`;
+  await sql`
+    insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at,
+      raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+    values ('00000000-0000-0000-0000-000000000000', ${id}, 'authenticated', 'authenticated',
+      ${email}, now(), '{"provider": "email", "providers": ["email"]}', '{}', now(), now())`;
+  return { id, email, claims: { sub: id, role: "authenticated", email, aud: "authenticated" } };
+}
+
+/** A fresh contact and its conversation on an account (for tests that need a clean thread). */
+export async function createConversation(
+  sql: postgres.Sql,
+  imoId: string,
+  channelAccountId: string,
+): Promise<{ contactId: string; conversationId: string }> {
+  const [contact] = await sql<{ id: string }[]>`
+    insert into public.contacts (imo_id, channel_account_id, external_id, username)
+    values (${imoId}, ${channelAccountId}, ${`igsid-${uniqueSuffix()}`}, 'candidate')
+    returning id`;
+  const [conversation] = await sql<{ id: string }[]>`
+    insert into public.conversations (imo_id, channel_account_id, contact_id)
+    values (${imoId}, ${channelAccountId}, ${contact!.id}) returning id`;
+  return { contactId: contact!.id, conversationId: conversation!.id };
+}
+
+/** One IMO on its own plan, with an owner, an admin, a recruiter and a row in every table. */
+export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise<Tenant> {
+  const suffix = uniqueSuffix();
+  const slug = `${label}-${suffix}`;
+  const planCode = `plan_${suffix.replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!)}`;
+  const one = async (rows: Promise<{ id: string }[]>) => (await rows)[0]!.id;
+
+  const imoId = await one(
+    sql`insert into public.imos (name, slug) values (${`IMO ${slug}`}, ${slug}) returning id`,
+  );
+  await sql`
+    insert into public.subscription_plans (code, name, monthly_price_cents, features)
+    values (${planCode}, ${`Plan ${suffix}`}, 0, ${sql.json({ instagram_templates: true })})`;
+  await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${imoId}, ${planCode})`;
+
+  const users = {} as Record<Role, TestUser>;
+  for (const role of ["owner", "admin", "recruiter"] as const) {
+    users[role] = await createUser(sql, `${label}-${role}`);
+    await sql`insert into public.imo_members (imo_id, user_id, role, display_name)
+              values (${imoId}, ${users[role].id}, ${role}, ${`${role} of ${slug}`})`;
+  }
+
+  const channelAccountId = await one(sql`
+    insert into public.channel_accounts (imo_id, connected_by, platform, auth_path,
+      external_account_id, external_ids, username, access_token_encrypted, token_key_id)
+    values (${imoId}, ${users.owner.id}, 'instagram', 'instagram_login', ${`ig-${suffix}`},
+      ${[`ig-${suffix}`, `asid-${suffix}`]}, ${`recruit_${suffix}`},
+      ${`v1.fake-iv.${btoa(`secret-token-${suffix}`)}`}, 'test-key-1')
+    returning id`);
+  const leadId = await one(sql`
+    insert into public.recruiting_leads (imo_id, full_name, lead_source, created_by)
+    values (${imoId}, 'Casey Candidate', 'instagram_dm', ${users.recruiter.id}) returning id`);
+  const { contactId, conversationId } = await createConversation(sql, imoId, channelAccountId);
+  const spareContactId = await one(sql`
+    insert into public.contacts (imo_id, channel_account_id, external_id)
+    values (${imoId}, ${channelAccountId}, ${`igsid-spare-${suffix}`}) returning id`);
+
+  const message = (direction: "inbound" | "outbound") =>
+    one(sql`
+      insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
+        direction, author_kind, author_user_id, text, status, sent_at)
+      values (${imoId}, ${channelAccountId}, ${conversationId}, ${`mid.${direction}.${suffix}`},
+        ${direction}, ${direction === "inbound" ? "contact" : "user"},
+        ${direction === "inbound" ? null : users.recruiter.id},
+        ${direction === "inbound" ? "Hi, is the job open?" : "It is!"},
+        ${direction === "inbound" ? "delivered" : "sent"},
+        now() - ${direction === "inbound" ? "2 minutes" : "1 minute"}::interval)
+      returning id`);
+  const inboundMessageId = await message("inbound");
+  const outboundMessageId = await message("outbound");
+
+  const templateId = await one(sql`
+    insert into public.message_templates (imo_id, name, content, category, created_by)
+    values (${imoId}, 'Greeting', 'Hi there, thanks for reaching out!', 'greeting', ${users.admin.id})
+    returning id`);
+  const scheduledMessageId = await one(sql`
+    insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id, created_by,
+      template_id, text, scheduled_for)
+    values (${imoId}, ${channelAccountId}, ${conversationId}, ${users.recruiter.id}, ${templateId},
+      'Following up!', now() + interval '1 hour')
+    returning id`);
+  const webhookEventId = await one(sql`
+    insert into public.webhook_events (platform, raw_body, signature_valid, object, entry_ids,
+      channel_account_id, imo_id, status)
+    values ('instagram', '{"object":"instagram","entry":[]}', true, 'instagram', ${[`ig-${suffix}`]},
+      ${channelAccountId}, ${imoId}, 'processed')
+    returning id::text as id`);
+  const usageMetric = "messages_received";
+  await sql`insert into public.usage_counters (imo_id, metric, period_start, count)
+            values (${imoId}, ${usageMetric}, current_date, 1)`;
+  const oauthStateId = await one(sql`
+    insert into public.oauth_states (imo_id, user_id, platform, auth_path, redirect_to)
+    values (${imoId}, ${users.owner.id}, 'instagram', 'instagram_login', '/settings/channels')
+    returning id`);
+
+  return {
+    imoId,
+    slug,
+    planCode,
+    users,
+    channelAccountId,
+    contactId,
+    spareContactId,
+    conversationId,
+    inboundMessageId,
+    outboundMessageId,
+    templateId,
+    scheduledMessageId,
+    leadId,
+    webhookEventId,
+    usageMetric,
+    oauthStateId,
+  };
+}
+
+/** Deletes a tenant and its users; the IMO's rows go with it by cascade. */
+export async function removeTenant(sql: postgres.Sql, tenant: Tenant): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`delete from public.webhook_events where imo_id = ${tenant.imoId}`;
+    await tx`delete from public.imos where id = ${tenant.imoId}`;
+    await tx`delete from public.subscription_plans where code = ${tenant.planCode}`;
+    await tx`delete from auth.users where id in ${tx(Object.values(tenant.users).map((u) => u.id))}`;
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** Starting a connection: which IMO, which login path, where the browser comes back to. */
+export const connectAuthPathSchema = z.enum(["instagram_login", "facebook_login"]);
+
+export const oauthInitInputSchema = z.object({
+  imo_id: z.uuid(),
+  auth_path: connectAuthPathSchema.default("instagram_login"),
+  return_to: z.string().max(200).regex(
+    /^\/(?!\/)\S*$/,
+    "must be a path inside the app, like /settings",
+  )
+    .optional(),
+});
+export type OAuthInitInput = z.input<typeof oauthInitInputSchema>;
+
+export const oauthInitResponseSchema = z.object({
+  url: z.url(),
+  expires_at: z.iso.datetime({ offset: true }),
+});
+export type OAuthInitResponse = z.infer<typeof oauthInitResponseSchema>;
+
+const platformOutcome = z.object({
+  connected: z.boolean(),
+  accounts: z.array(z.object({ id: z.uuid(), username: z.string().nullable() })).optional(),
+  reason: z.string().optional(),
+});
+
+/**
+ * What a connect did, per platform: the Facebook path writes the Page and its linked Instagram
+ * account and may succeed for one only. Sent back to the SPA as the `result` query parameter
+ * (base64url JSON) of the callback's redirect.
+ */
+export const connectResultSchema = z.object({
+  facebook: platformOutcome.optional(),
+  instagram: platformOutcome.optional(),
+});
+export type ConnectResult = z.infer<typeof connectResultSchema>;
+
+export const disconnectInputSchema = z.object({ account_id: z.uuid() });

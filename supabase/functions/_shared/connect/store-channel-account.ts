@@ -1,0 +1,72 @@
+import type { Tx } from "../db.ts";
+import { tokenCipher } from "../token-cipher.ts";
+
+export interface ChannelAccountInput {
+  imoId: string;
+  connectedBy: string;
+  platform: "instagram" | "facebook";
+  authPath: "instagram_login" | "facebook_login";
+  externalAccountId: string;
+  externalIds: string[];
+  facebookPageId?: string | null;
+  linkedAccountId?: string | null;
+  username?: string | null;
+  displayName?: string | null;
+  profilePictureUrl?: string | null;
+  token: string;
+  tokenExpiresAt: Date | null;
+  scopes: string[];
+}
+
+/**
+ * Inserts or reconnects a channel account with its token encrypted. An account already held by
+ * another IMO is not taken over: the result is null and nothing is written.
+ */
+export async function storeChannelAccount(
+  tx: Tx,
+  input: ChannelAccountInput,
+): Promise<{ id: string } | null> {
+  const cipher = await tokenCipher();
+  const encrypted = await cipher.encrypt(input.token);
+  const externalIds = [...new Set([input.externalAccountId, ...input.externalIds].filter(Boolean))];
+  const [row] = await tx<{ id: string }[]>`
+    insert into public.channel_accounts (
+      imo_id, connected_by, platform, auth_path, external_account_id, external_ids, facebook_page_id,
+      linked_account_id, username, display_name, profile_picture_url, access_token_encrypted, token_key_id,
+      token_expires_at, token_issued_at, token_refreshed_at, scopes, status, status_reason, last_error,
+      last_error_at, connected_at, disconnected_at
+    ) values (
+      ${input.imoId}, ${input.connectedBy}, ${input.platform}, ${input.authPath}, ${input.externalAccountId},
+      ${externalIds}, ${input.facebookPageId ?? null}, ${input.linkedAccountId ?? null}, ${
+    input.username ?? null
+  },
+      ${input.displayName ?? null}, ${
+    input.profilePictureUrl ?? null
+  }, ${encrypted}, ${cipher.activeKeyId},
+      ${input.tokenExpiresAt}, now(), null, ${input.scopes}, 'connected', null, null, null, now(), null
+    )
+    on conflict (platform, external_account_id) do update set
+      connected_by = excluded.connected_by,
+      auth_path = excluded.auth_path,
+      external_ids = (select array_agg(distinct id) from unnest(channel_accounts.external_ids || excluded.external_ids) id),
+      facebook_page_id = excluded.facebook_page_id,
+      linked_account_id = excluded.linked_account_id,
+      username = excluded.username,
+      display_name = excluded.display_name,
+      profile_picture_url = excluded.profile_picture_url,
+      access_token_encrypted = excluded.access_token_encrypted,
+      token_key_id = excluded.token_key_id,
+      token_expires_at = excluded.token_expires_at,
+      token_issued_at = excluded.token_issued_at,
+      token_refreshed_at = null,
+      scopes = excluded.scopes,
+      status = 'connected',
+      status_reason = null,
+      last_error = null,
+      last_error_at = null,
+      connected_at = now(),
+      disconnected_at = null
+    where channel_accounts.imo_id = excluded.imo_id
+    returning id`;
+  return row ?? null;
+}

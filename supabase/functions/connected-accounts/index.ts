@@ -1,0 +1,3 @@
+import { createConnectedAccountsHandler } from "../_shared/connect/connected-accounts.ts";
+
+Deno.serve(createConnectedAccountsHandler());

@@ -1,0 +1,3 @@
+import { createDisconnectHandler } from "../_shared/connect/disconnect.ts";
+
+Deno.serve(createDisconnectHandler());

@@ -1,0 +1,3 @@
+import { createOAuthCallbackHandler } from "../_shared/connect/oauth-callback.ts";
+
+Deno.serve(createOAuthCallbackHandler());

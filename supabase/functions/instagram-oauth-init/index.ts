@@ -1,0 +1,3 @@
+import { createOAuthInitHandler } from "../_shared/connect/oauth-init.ts";
+
+Deno.serve(createOAuthInitHandler());

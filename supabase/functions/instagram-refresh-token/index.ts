@@ -1,0 +1,3 @@
+import { createRefreshTokensHandler } from "../_shared/connect/refresh-tokens.ts";
+
+Deno.serve(createRefreshTokensHandler());

@@ -1,0 +1,218 @@
+/**
+ * The statements of the RLS matrix: for every public table, one select, insert, update and delete
+ * aimed at a row of tenant A (inserts write a new row for A). `uid` is the acting user's id
+ * (tenant A's owner for the service role and anon), so inserts claim to be written by the caller.
+ */
+import type { Tenant } from "../../scripts/testing/tenants.ts";
+
+export const OPERATIONS = ["select", "insert", "update", "delete"] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export interface MatrixContext {
+  a: Tenant;
+  /** an IMO without a subscription, a plan nobody is on, a user in no IMO */
+  spareImoId: string;
+  sparePlanCode: string;
+  outsiderId: string;
+  uid: string;
+  /** unique per statement, for columns with unique constraints */
+  unique: string;
+}
+
+type Statement = (c: MatrixContext) => [string, (string | number | null)[]];
+
+export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
+  imos: {
+    select: (c) => [`select id from public.imos where id = $1`, [c.a.imoId]],
+    insert: (
+      c,
+    ) => [`insert into public.imos (name, slug) values ('Matrix', $1)`, [`m-${c.unique}`]],
+    update: (c) => [`update public.imos set name = name || '!' where id = $1`, [c.a.imoId]],
+    delete: (c) => [`delete from public.imos where id = $1`, [c.a.imoId]],
+  },
+  imo_members: {
+    select: (c) => [
+      `select user_id from public.imo_members where imo_id = $1 and user_id = $2`,
+      [c.a.imoId, c.a.users.recruiter.id],
+    ],
+    insert: (c) => [
+      `insert into public.imo_members (imo_id, user_id, role) values ($1, $2, 'recruiter')`,
+      [c.a.imoId, c.outsiderId],
+    ],
+    update: (c) => [
+      `update public.imo_members set display_name = 'Renamed' where imo_id = $1 and user_id = $2`,
+      [c.a.imoId, c.a.users.recruiter.id],
+    ],
+    delete: (c) => [
+      `delete from public.imo_members where imo_id = $1 and user_id = $2`,
+      [c.a.imoId, c.a.users.recruiter.id],
+    ],
+  },
+  subscription_plans: {
+    select: (c) => [`select code from public.subscription_plans where code = $1`, [c.a.planCode]],
+    insert: (c) => [
+      `insert into public.subscription_plans (code, name, monthly_price_cents) values ($1, 'M', 0)`,
+      [`matrix_${c.unique.replace(/[^a-z]/g, "")}`],
+    ],
+    update: (c) => [
+      `update public.subscription_plans set name = name || '!' where code = $1`,
+      [c.a.planCode],
+    ],
+    delete: (c) => [`delete from public.subscription_plans where code = $1`, [c.sparePlanCode]],
+  },
+  imo_subscriptions: {
+    select: (c) => [`select imo_id from public.imo_subscriptions where imo_id = $1`, [c.a.imoId]],
+    insert: (c) => [
+      `insert into public.imo_subscriptions (imo_id, plan_code) values ($1, $2)`,
+      [c.spareImoId, c.a.planCode],
+    ],
+    update: (c) => [
+      `update public.imo_subscriptions set status = 'past_due' where imo_id = $1`,
+      [c.a.imoId],
+    ],
+    delete: (c) => [`delete from public.imo_subscriptions where imo_id = $1`, [c.a.imoId]],
+  },
+  channel_accounts: {
+    select: (c) => [
+      `select id, username from public.channel_accounts where id = $1`,
+      [c.a.channelAccountId],
+    ],
+    insert: (c) => [
+      `insert into public.channel_accounts (imo_id, platform, auth_path, external_account_id)
+       values ($1, 'instagram', 'instagram_login', $2)`,
+      [c.a.imoId, `ig-${c.unique}`],
+    ],
+    update: (c) => [
+      `update public.channel_accounts set display_name = 'Renamed' where id = $1`,
+      [c.a.channelAccountId],
+    ],
+    delete: (c) => [`delete from public.channel_accounts where id = $1`, [c.a.channelAccountId]],
+  },
+  recruiting_leads: {
+    select: (c) => [`select id from public.recruiting_leads where id = $1`, [c.a.leadId]],
+    insert: (c) => [
+      `insert into public.recruiting_leads (imo_id, full_name, created_by) values ($1, 'M', $2)`,
+      [c.a.imoId, c.uid],
+    ],
+    update: (
+      c,
+    ) => [`update public.recruiting_leads set notes = 'called' where id = $1`, [c.a.leadId]],
+    delete: (c) => [`delete from public.recruiting_leads where id = $1`, [c.a.leadId]],
+  },
+  contacts: {
+    select: (c) => [`select id from public.contacts where id = $1`, [c.a.contactId]],
+    insert: (c) => [
+      `insert into public.contacts (imo_id, channel_account_id, external_id) values ($1, $2, $3)`,
+      [c.a.imoId, c.a.channelAccountId, `igsid-${c.unique}`],
+    ],
+    update: (c) => [`update public.contacts set is_priority = true where id = $1`, [c.a.contactId]],
+    delete: (c) => [`delete from public.contacts where id = $1`, [c.a.contactId]],
+  },
+  conversations: {
+    select: (c) => [`select id from public.conversations where id = $1`, [c.a.conversationId]],
+    insert: (c) => [
+      `insert into public.conversations (imo_id, channel_account_id, contact_id) values ($1, $2, $3)`,
+      [c.a.imoId, c.a.channelAccountId, c.a.spareContactId],
+    ],
+    update: (c) => [
+      `update public.conversations set is_priority = true where id = $1`,
+      [c.a.conversationId],
+    ],
+    delete: (c) => [`delete from public.conversations where id = $1`, [c.a.conversationId]],
+  },
+  messages: {
+    select: (c) => [`select id from public.messages where id = $1`, [c.a.inboundMessageId]],
+    insert: (c) => [
+      `insert into public.messages (imo_id, channel_account_id, conversation_id, direction,
+         author_kind, author_user_id, text, status)
+       values ($1, $2, $3, 'outbound', 'user', $4, 'Matrix reply', 'pending')`,
+      [c.a.imoId, c.a.channelAccountId, c.a.conversationId, c.uid],
+    ],
+    update: (c) => [`update public.messages set text = 'Edited' where id = $1`, [
+      c.a.outboundMessageId,
+    ]],
+    delete: (c) => [`delete from public.messages where id = $1`, [c.a.inboundMessageId]],
+  },
+  message_templates: {
+    select: (c) => [`select id from public.message_templates where id = $1`, [c.a.templateId]],
+    insert: (c) => [
+      `insert into public.message_templates (imo_id, name, content, category, created_by)
+       values ($1, $2, 'Hello', 'greeting', $3)`,
+      [c.a.imoId, `Matrix ${c.unique}`, c.uid],
+    ],
+    update: (c) => [
+      `update public.message_templates set name = name || '!' where id = $1`,
+      [c.a.templateId],
+    ],
+    delete: (c) => [`delete from public.message_templates where id = $1`, [c.a.templateId]],
+  },
+  scheduled_messages: {
+    select: (c) => [
+      `select id from public.scheduled_messages where id = $1`,
+      [c.a.scheduledMessageId],
+    ],
+    insert: (c) => [
+      `insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id,
+         created_by, text, scheduled_for)
+       values ($1, $2, $3, $4, 'Matrix follow-up', now() + interval '1 day')`,
+      [c.a.imoId, c.a.channelAccountId, c.a.conversationId, c.uid],
+    ],
+    update: (c) => [
+      `update public.scheduled_messages set text = 'Edited follow-up' where id = $1`,
+      [c.a.scheduledMessageId],
+    ],
+    delete: (c) => [
+      `delete from public.scheduled_messages where id = $1`,
+      [c.a.scheduledMessageId],
+    ],
+  },
+  webhook_events: {
+    select: (c) => [`select id from public.webhook_events where id = $1::bigint`, [
+      c.a.webhookEventId,
+    ]],
+    insert: (c) => [
+      `insert into public.webhook_events (platform, raw_body, signature_valid, imo_id)
+       values ('instagram', '{}', false, $1)`,
+      [c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.webhook_events set status = 'failed' where id = $1::bigint`,
+      [c.a.webhookEventId],
+    ],
+    delete: (c) => [`delete from public.webhook_events where id = $1::bigint`, [
+      c.a.webhookEventId,
+    ]],
+  },
+  usage_counters: {
+    select: (c) => [
+      `select count from public.usage_counters where imo_id = $1 and metric = $2`,
+      [c.a.imoId, c.a.usageMetric],
+    ],
+    insert: (c) => [
+      `insert into public.usage_counters (imo_id, metric, period_start)
+       values ($1, 'matrix_metric', current_date)`,
+      [c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.usage_counters set count = count + 1 where imo_id = $1 and metric = $2`,
+      [c.a.imoId, c.a.usageMetric],
+    ],
+    delete: (c) => [
+      `delete from public.usage_counters where imo_id = $1 and metric = $2`,
+      [c.a.imoId, c.a.usageMetric],
+    ],
+  },
+  oauth_states: {
+    select: (c) => [`select id from public.oauth_states where id = $1`, [c.a.oauthStateId]],
+    insert: (c) => [
+      `insert into public.oauth_states (imo_id, user_id, platform, auth_path)
+       values ($1, $2, 'instagram', 'instagram_login')`,
+      [c.a.imoId, c.uid],
+    ],
+    update: (c) => [
+      `update public.oauth_states set consumed_at = now() where id = $1`,
+      [c.a.oauthStateId],
+    ],
+    delete: (c) => [`delete from public.oauth_states where id = $1`, [c.a.oauthStateId]],
+  },
+};

@@ -1,0 +1,297 @@
+/**
+ * Row-level security, table by table: who may select, insert, update and delete a row of IMO A.
+ * Every public table must appear in the matrix (a new table without an entry fails here), every
+ * attempt is rolled back, and the actual matrix is printed beside the assertion.
+ */
+import assert from "node:assert/strict";
+import postgres from "postgres";
+import { platformEnv } from "../../scripts/testing/platform-env.ts";
+import {
+  createTenant,
+  createUser,
+  removeTenant,
+  uniqueSuffix,
+} from "../../scripts/testing/tenants.ts";
+import { asCaller, attempt, type Caller, type Outcome } from "./actors.ts";
+import { type MatrixContext, OPERATIONS, STATEMENTS } from "./rls-cases.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+
+const ACTORS = ["owner A", "admin A", "recruiter A", "owner B", "anon", "service"] as const;
+
+// deno-fmt-ignore
+const EXPECTED = `
+imos                select  allowed  allowed  allowed   filtered  denied  allowed
+imos                insert  denied   denied   denied    denied    denied  allowed
+imos                update  allowed  allowed  filtered  filtered  denied  allowed
+imos                delete  allowed  filtered filtered  filtered  denied  allowed
+imo_members         select  allowed  allowed  allowed   filtered  denied  allowed
+imo_members         insert  allowed  allowed  denied    denied    denied  allowed
+imo_members         update  allowed  allowed  filtered  filtered  denied  allowed
+imo_members         delete  allowed  allowed  filtered  filtered  denied  allowed
+subscription_plans  select  allowed  allowed  allowed   allowed   denied  allowed
+subscription_plans  insert  denied   denied   denied    denied    denied  allowed
+subscription_plans  update  denied   denied   denied    denied    denied  allowed
+subscription_plans  delete  denied   denied   denied    denied    denied  allowed
+imo_subscriptions   select  allowed  allowed  allowed   filtered  denied  allowed
+imo_subscriptions   insert  denied   denied   denied    denied    denied  allowed
+imo_subscriptions   update  denied   denied   denied    denied    denied  allowed
+imo_subscriptions   delete  denied   denied   denied    denied    denied  allowed
+channel_accounts    select  allowed  allowed  allowed   filtered  denied  allowed
+channel_accounts    insert  denied   denied   denied    denied    denied  allowed
+channel_accounts    update  denied   denied   denied    denied    denied  allowed
+channel_accounts    delete  denied   denied   denied    denied    denied  allowed
+recruiting_leads    select  allowed  allowed  allowed   filtered  denied  allowed
+recruiting_leads    insert  allowed  allowed  allowed   denied    denied  allowed
+recruiting_leads    update  allowed  allowed  allowed   filtered  denied  allowed
+recruiting_leads    delete  allowed  allowed  filtered  filtered  denied  allowed
+contacts            select  allowed  allowed  allowed   filtered  denied  allowed
+contacts            insert  denied   denied   denied    denied    denied  allowed
+contacts            update  allowed  allowed  allowed   filtered  denied  allowed
+contacts            delete  denied   denied   denied    denied    denied  allowed
+conversations       select  allowed  allowed  allowed   filtered  denied  allowed
+conversations       insert  denied   denied   denied    denied    denied  allowed
+conversations       update  allowed  allowed  allowed   filtered  denied  allowed
+conversations       delete  denied   denied   denied    denied    denied  allowed
+messages            select  allowed  allowed  allowed   filtered  denied  allowed
+messages            insert  allowed  allowed  allowed   denied    denied  allowed
+messages            update  denied   denied   denied    denied    denied  allowed
+messages            delete  denied   denied   denied    denied    denied  allowed
+message_templates   select  allowed  allowed  allowed   filtered  denied  allowed
+message_templates   insert  allowed  allowed  denied    denied    denied  allowed
+message_templates   update  allowed  allowed  filtered  filtered  denied  allowed
+message_templates   delete  denied   denied   denied    denied    denied  allowed
+scheduled_messages  select  allowed  allowed  allowed   filtered  denied  allowed
+scheduled_messages  insert  allowed  allowed  allowed   denied    denied  allowed
+scheduled_messages  update  allowed  allowed  allowed   filtered  denied  allowed
+scheduled_messages  delete  denied   denied   denied    denied    denied  allowed
+webhook_events      select  denied   denied   denied    denied    denied  allowed
+webhook_events      insert  denied   denied   denied    denied    denied  allowed
+webhook_events      update  denied   denied   denied    denied    denied  allowed
+webhook_events      delete  denied   denied   denied    denied    denied  allowed
+usage_counters      select  allowed  allowed  allowed   filtered  denied  allowed
+usage_counters      insert  denied   denied   denied    denied    denied  allowed
+usage_counters      update  denied   denied   denied    denied    denied  allowed
+usage_counters      delete  denied   denied   denied    denied    denied  allowed
+oauth_states        select  denied   denied   denied    denied    denied  allowed
+oauth_states        insert  denied   denied   denied    denied    denied  allowed
+oauth_states        update  denied   denied   denied    denied    denied  allowed
+oauth_states        delete  denied   denied   denied    denied    denied  allowed
+`;
+
+/** Tables that hold no tenant's rows (reference data every signed-in user reads). */
+const GLOBAL_TABLES = ["subscription_plans"];
+
+/** Functions of schema private: security definer or invoker, all with search_path fixed. */
+const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
+  is_member: "definer",
+  has_role: "definer",
+  imos_for_current_user: "definer",
+  has_feature: "definer",
+  increment_usage: "definer",
+  apply_message_to_conversation: "definer",
+  touch_updated_at: "invoker", // trigger: writes only the row being updated
+  message_preview: "invoker", // immutable formatting, reads nothing
+};
+
+type Matrix = Record<string, string[]>;
+
+function parseMatrix(text: string): Matrix {
+  const rows = text.trim().split("\n").map((line) => line.trim().split(/\s+/));
+  return Object.fromEntries(rows.map(([table, op, ...outcomes]) => [`${table} ${op}`, outcomes]));
+}
+
+function formatMatrix(matrix: Matrix): string {
+  const lines = [
+    ["table operation", ...ACTORS],
+    ...Object.entries(matrix).map(([k, v]) => [k, ...v]),
+  ];
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((line) => line[i]!.length)));
+  return lines.map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd())
+    .join("\n");
+}
+
+Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {
+  const sql = postgres(platformEnv().databaseUrl, { max: 2, onnotice: () => {} });
+  const [a, b] = [await createTenant(sql, "rls-a"), await createTenant(sql, "rls-b")];
+  const outsider = await createUser(sql, "rls-outsider");
+  const spareSlug = `rls-spare-${uniqueSuffix()}`;
+  const [spareImo] = await sql<{ id: string }[]>`
+    insert into public.imos (name, slug) values ('Spare', ${spareSlug}) returning id`;
+  const sparePlanCode = `spare_${uniqueSuffix().replace(/[^a-z]/g, "")}`;
+  await sql`insert into public.subscription_plans (code, name, monthly_price_cents)
+            values (${sparePlanCode}, 'Spare', 0)`;
+
+  const callers: Record<(typeof ACTORS)[number], { caller: Caller; uid: string }> = {
+    "owner A": { caller: { kind: "user", claims: a.users.owner.claims }, uid: a.users.owner.id },
+    "admin A": { caller: { kind: "user", claims: a.users.admin.claims }, uid: a.users.admin.id },
+    "recruiter A": {
+      caller: { kind: "user", claims: a.users.recruiter.claims },
+      uid: a.users.recruiter.id,
+    },
+    "owner B": { caller: { kind: "user", claims: b.users.owner.claims }, uid: b.users.owner.id },
+    anon: { caller: { kind: "anon" }, uid: a.users.owner.id },
+    service: { caller: { kind: "service" }, uid: a.users.owner.id },
+  };
+  const expected = parseMatrix(EXPECTED);
+
+  try {
+    const tables = await sql<{ name: string; rls: boolean; kind: string; invoker: boolean }[]>`
+      select c.relname as name, c.relrowsecurity as rls, c.relkind::text as kind,
+             coalesce(c.reloptions @> '{security_invoker=true}', false) as invoker
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+      order by c.relname`;
+    const tableNames = tables.filter((r) => r.kind === "r" || r.kind === "p").map((r) => r.name)
+      .sort();
+    // printed in the order of EXPECTED (the migrations' order), then any table it lacks
+    const expectedTables = [...new Set(Object.keys(expected).map((k) => k.split(" ")[0]!))];
+    const matrixOrder = [...new Set([...expectedTables, ...tableNames])];
+
+    await t.step("every public table has RLS on and an entry in the matrix", () => {
+      assert.deepEqual(tableNames, Object.keys(STATEMENTS).sort(), "tables vs. STATEMENTS");
+      assert.deepEqual(tableNames, [...expectedTables].sort(), "tables vs. EXPECTED");
+      assert.deepEqual(tables.filter((r) => !r.rls && r.kind !== "v").map((r) => r.name), []);
+      // a view runs as its owner and would bypass RLS unless it is security_invoker
+      assert.deepEqual(tables.filter((r) => r.kind !== "r" && !r.invoker).map((r) => r.name), []);
+    });
+
+    await t.step("the matrix of outcomes is the expected one", async () => {
+      const actual: Matrix = {};
+      for (const table of matrixOrder) {
+        if (!STATEMENTS[table]) continue; // reported by the step above
+        for (const op of OPERATIONS) {
+          const row: Outcome[] = [];
+          for (const actor of ACTORS) {
+            const { caller, uid } = callers[actor];
+            const context: MatrixContext = {
+              a,
+              spareImoId: spareImo!.id,
+              sparePlanCode,
+              outsiderId: outsider.id,
+              uid,
+              unique: uniqueSuffix(),
+            };
+            const [text, params] = STATEMENTS[table]![op](context);
+            row.push(await attempt(caller, text, params));
+          }
+          actual[`${table} ${op}`] = row;
+        }
+      }
+      console.log(`\nRLS matrix (rows of IMO A):\n${formatMatrix(actual)}\n`);
+      assert.deepEqual(actual, expected);
+    });
+
+    await t.step("the matrix left no trace (every attempt was rolled back)", async () => {
+      const [row] = await sql`
+        select (select name from public.imos where id = ${a.imoId}) as imo_name,
+               (select count(*)::int from public.imo_members where imo_id = ${a.imoId}) as members,
+               (select count(*)::int from public.messages where imo_id = ${a.imoId}) as messages,
+               (select text from public.scheduled_messages where id = ${a.scheduledMessageId}) as text`;
+      assert.deepEqual({ ...row }, {
+        imo_name: `IMO ${a.slug}`,
+        members: 3,
+        messages: 2,
+        text: "Following up!",
+      });
+    });
+
+    await t.step("a member of IMO B sees no row of IMO A in any table", async () => {
+      const owner = { kind: "user", claims: b.users.owner.claims } as const;
+      for (const table of tableNames.filter((name) => !GLOBAL_TABLES.includes(name))) {
+        const column = table === "imos" ? "id" : "imo_id";
+        const seen = await asCaller(owner, (tx) =>
+          tx.unsafe(
+            `select count(*) filter (where ${column} = $1)::int as of_a,
+                    count(*) filter (where ${column} = $2)::int as of_b
+             from public.${table}`,
+            [a.imoId, b.imoId],
+          )).then(([row]) => ({ ofA: row!.of_a as number, ofB: row!.of_b as number }))
+          .catch((error) => {
+            assert.equal(error.code, "42501", `${table}: ${error.message}`);
+            return { ofA: 0, ofB: 0 };
+          });
+        assert.equal(seen.ofA, 0, `B sees ${seen.ofA} row(s) of A in ${table}`);
+        // not vacuous: where a member may read, B does see B's own rows
+        if (expected[`${table} select`]![0] === "allowed") {
+          assert.ok(seen.ofB > 0, `B sees none of its own rows in ${table}`);
+        }
+      }
+    });
+
+    await t.step("anon sees nothing anywhere", async () => {
+      for (const table of tableNames) {
+        const outcome = await asCaller(
+          { kind: "anon" },
+          (tx) => tx.unsafe(`select count(*)::int as n from public.${table}`),
+        )
+          .then(([row]) => `${row!.n} rows`, (error) => `error ${error.code}`);
+        assert.ok(["0 rows", "error 42501"].includes(outcome), `anon on ${table}: ${outcome}`);
+      }
+    });
+
+    await t.step("token columns carry no privilege for users; other columns do", async () => {
+      const [privileges] = await sql`
+        select ${
+        sql.unsafe(
+          ["anon", "authenticated"].flatMap((role) =>
+            ["access_token_encrypted", "token_key_id"].flatMap((column) =>
+              ["select", "insert", "update", "references"].map((p) =>
+                `has_column_privilege('${role}', 'public.channel_accounts', '${column}', '${p}')`
+              )
+            )
+          ).join(" or "),
+        )
+      } as any_token_privilege,
+        has_column_privilege('authenticated', 'public.channel_accounts', 'username', 'select')
+          as username_readable`;
+      assert.deepEqual({ ...privileges }, { any_token_privilege: false, username_readable: true });
+
+      const member = { kind: "user", claims: a.users.recruiter.claims } as const;
+      await assert.rejects(
+        asCaller(
+          member,
+          (tx) =>
+            tx`select access_token_encrypted from public.channel_accounts where id = ${a.channelAccountId}`,
+        ),
+        (error: { code?: string; message: string }) =>
+          error.code === "42501" && /permission denied/.test(error.message),
+      );
+      await assert.rejects(
+        asCaller(member, (tx) => tx`select * from public.channel_accounts`),
+        (error: { code?: string }) => error.code === "42501",
+      );
+      const rows = await asCaller(
+        member,
+        (tx) =>
+          tx`select id, username from public.channel_accounts where id = ${a.channelAccountId}`,
+      );
+      const [stored] = await sql`
+        select username from public.channel_accounts where id = ${a.channelAccountId}`;
+      assert.deepEqual(rows.map((r) => ({ ...r })), [
+        { id: a.channelAccountId, username: stored!.username },
+      ]);
+    });
+
+    await t.step("private helpers: security definer where listed, search_path fixed", async () => {
+      const rows = await sql<{ name: string; definer: boolean; config: string[] | null }[]>`
+        select p.proname as name, p.prosecdef as definer, p.proconfig as config
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = 'private' order by p.proname`;
+      assert.deepEqual(
+        Object.fromEntries(rows.map((r) => [r.name, r.definer ? "definer" : "invoker"])),
+        Object.fromEntries(Object.entries(PRIVATE_FUNCTIONS).sort()),
+      );
+      for (const row of rows) {
+        assert.ok(row.config?.includes('search_path=""'), `${row.name}: ${row.config}`);
+      }
+    });
+  } finally {
+    await sql`delete from public.imos where id = ${spareImo!.id}`;
+    await sql`delete from public.subscription_plans where code = ${sparePlanCode}`;
+    await sql`delete from auth.users where id = ${outsider.id}`;
+    await removeTenant(sql, a);
+    await removeTenant(sql, b);
+    await sql.end();
+  }
+});
