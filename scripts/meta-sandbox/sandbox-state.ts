@@ -159,7 +159,7 @@ export interface DeliveryRecord {
   body: string;
   signature: string | null;
   /** HTTP status of the last attempt, or what kept it from being sent. */
-  status: number | "network_error" | "no_target" | "not_subscribed" | "deferred";
+  status: number | "pending" | "network_error" | "no_target" | "not_subscribed" | "deferred";
   attempts: number;
   ok: boolean;
   error?: string;

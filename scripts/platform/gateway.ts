@@ -12,7 +12,6 @@ import { discoverFunctions } from "./functions/discover-functions.ts";
 import { FunctionHost } from "./functions/function-host.ts";
 import { createFunctionsRoute } from "./functions/functions-route.ts";
 import { jwks, loadOrCreateSigningKey } from "./keys.ts";
-import { loadEnvFile } from "./load-env-file.ts";
 import { readProjectConfig, supabaseDir } from "./project-config.ts";
 import { type ComponentStatus, statusHtml } from "./status-page.ts";
 import { startNetWorker } from "./workers/net-worker.ts";
@@ -32,11 +31,11 @@ const publicUrl = `http://127.0.0.1:${gatewayEnv.GATEWAY_PORT}`;
 const key = await loadOrCreateSigningKey(gatewayEnv.SIGNING_KEY_FILE);
 const functionsDir = new URL("functions/", supabaseDir);
 
-// What Supabase gives every function (reference §4.4), then the project's own secrets.
+// What Supabase gives every function (reference §4.4); the project's secrets come in the
+// environment from the platform (scripts/platform/function-secrets.ts).
 Deno.env.set("SUPABASE_URL", publicUrl);
 Deno.env.set("SUPABASE_DB_URL", gatewayEnv.DATABASE_URL);
 Deno.env.set("SUPABASE_JWKS", JSON.stringify(jwks(key)));
-await loadEnvFile(new URL(".env", functionsDir));
 
 const sql = postgres(gatewayEnv.DATABASE_URL, { max: 10, onnotice: () => {} });
 const startedAt = Date.now();

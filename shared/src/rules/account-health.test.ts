@@ -1,3 +1,4 @@
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { accountHealth, type AccountHealthInput } from "./account-health.ts";
 
@@ -12,7 +13,7 @@ const base: AccountHealthInput = {
   last_error_at: null,
 };
 
-Deno.test("a fresh token: countdown in seconds, nothing missing, no reconnect", () => {
+test("a fresh token: countdown in seconds, nothing missing, no reconnect", () => {
   const health = accountHealth(base, now);
   assert.equal(health.token_expires_in_seconds, 60 * 24 * 3600);
   assert.equal(health.token_refresh_due, false);
@@ -21,7 +22,7 @@ Deno.test("a fresh token: countdown in seconds, nothing missing, no reconnect", 
   assert.equal(health.webhooks_quiet, false);
 });
 
-Deno.test("refresh is due from day 53 of 60 (7 days left)", () => {
+test("refresh is due from day 53 of 60 (7 days left)", () => {
   assert.equal(
     accountHealth({ ...base, token_expires_at: "2026-11-29T12:00:00Z" }, now).token_refresh_due,
     true,
@@ -32,13 +33,13 @@ Deno.test("refresh is due from day 53 of 60 (7 days left)", () => {
   );
 });
 
-Deno.test("missing scopes are named and ask for a reconnect", () => {
+test("missing scopes are named and ask for a reconnect", () => {
   const health = accountHealth({ ...base, scopes: ["instagram_business_basic"] }, now);
   assert.deepEqual(health.missing_scopes, ["instagram_business_manage_messages"]);
   assert.equal(health.needs_reconnect, true);
 });
 
-Deno.test("Facebook Login requires the Page scopes; a Page token without expiry has no countdown", () => {
+test("Facebook Login requires the Page scopes; a Page token without expiry has no countdown", () => {
   const health = accountHealth({
     ...base,
     auth_path: "facebook_login",
@@ -55,7 +56,7 @@ Deno.test("Facebook Login requires the Page scopes; a Page token without expiry 
   ]);
 });
 
-Deno.test("expired tokens and expired status need a reconnect; quiet webhooks are flagged", () => {
+test("expired tokens and expired status need a reconnect; quiet webhooks are flagged", () => {
   assert.equal(
     accountHealth({ ...base, token_expires_at: "2026-11-22T11:59:59Z" }, now).needs_reconnect,
     true,

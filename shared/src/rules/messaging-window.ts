@@ -128,7 +128,7 @@ export interface CanSendInput {
 export function canSend(input: CanSendInput): SendDecision {
   const window = getMessagingWindow(input.lastInboundAt, input.now);
   if (window.lastInboundAt === null) return { allowed: false, reason: "no_inbound_message" };
-  if (window.status === "open") return { allowed: true };
+  if (window.status !== "closed") return { allowed: true };
   if (!input.hasHumanAgentPermission) return { allowed: false, reason: "window_closed" };
   if (!window.canUseHumanAgentTag) return { allowed: false, reason: "human_agent_expired" };
   if (input.author !== "user") return { allowed: false, reason: "human_agent_requires_person" };

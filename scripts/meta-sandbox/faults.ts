@@ -1,0 +1,57 @@
+/** The fault queue: the next n matching requests or deliveries fail in a chosen way. */
+import type { Fault, FaultKind, SandboxState } from "./sandbox-state.ts";
+
+export const GRAPH_FAULTS: FaultKind[] = [
+  "http_500",
+  "http_503",
+  "timeout",
+  "rate_limit_4",
+  "rate_limit_17",
+  "rate_limit_32",
+  "rate_limit_613",
+];
+export const WEBHOOK_FAULTS: FaultKind[] = ["duplicate_delivery", "out_of_order"];
+
+export function addFault(
+  state: SandboxState,
+  input: { target: Fault["target"]; kind: FaultKind; match?: string; count?: number },
+): Fault {
+  const fault: Fault = {
+    id: state.nextId++,
+    target: input.target,
+    kind: input.kind,
+    match: input.match ? new RegExp(input.match) : undefined,
+    remaining: input.count ?? 1,
+  };
+  state.faults.push(fault);
+  return fault;
+}
+
+/**
+ * Takes one use of the first fault for `target` whose pattern matches `subject` (the request path
+ * for Graph faults, the raw JSON body for webhook faults).
+ */
+export function takeFault(
+  state: SandboxState,
+  target: Fault["target"],
+  subject: string,
+): FaultKind | undefined {
+  const index = state.faults.findIndex((f) =>
+    f.target === target && f.remaining > 0 && (!f.match || f.match.test(subject))
+  );
+  if (index < 0) return undefined;
+  const fault = state.faults[index]!;
+  fault.remaining--;
+  if (fault.remaining <= 0) state.faults.splice(index, 1);
+  return fault.kind;
+}
+
+export function describeFault(fault: Fault) {
+  return {
+    id: fault.id,
+    target: fault.target,
+    kind: fault.kind,
+    match: fault.match?.source ?? null,
+    remaining: fault.remaining,
+  };
+}
