@@ -1,6 +1,7 @@
 /**
- * `npm test` (scripts/test-all.ts): every check and test against a throwaway local platform, in parallel where the two
- * cores allow. Exits non-zero if anything fails and ends with one summary line.
+ * `npm test` (scripts/test-all.ts): every check and test against a throwaway local platform, in
+ * parallel where the two cores allow. Exits non-zero if anything fails and ends with one summary
+ * line. `npm test -- <paths>` runs only the Deno tests under those paths (against the platform).
  */
 import { type LocalPlatform, startPlatform } from "./platform/local-platform.ts";
 
@@ -108,6 +109,7 @@ async function e2eFiles() {
   return files.sort();
 }
 
+const focus = Deno.args;
 const started = performance.now();
 const tmp = await Deno.makeTempDir({ prefix: "dmdesk-test-" });
 // initdb runs as the unprivileged `postgres` user when we are root: it must reach the cluster folder
@@ -152,19 +154,22 @@ try {
   })();
   const chromium = ensureChromium();
   results.push(
-    ...await Promise.all([
-      platformStart,
-      run("deno fmt --check", deno, ["fmt", "--check"]),
-      run("deno lint", deno, ["lint"]),
-      run("deno check (functions, scripts, shared)", deno, [
-        "check",
-        "supabase",
-        "scripts",
-        "shared",
-      ]),
-      run("tsc (shared)", bin("tsc"), ["-p", "shared/tsconfig.json"]),
-      run("tsc (web)", bin("tsc"), ["-p", "web/tsconfig.json"]),
-    ]),
+    ...await Promise.all(
+      focus.length ? [platformStart] : [
+        platformStart,
+        run("deno fmt --check", deno, ["fmt", "--check"]),
+        run("deno lint", deno, ["lint"]),
+        run("deno check (functions, scripts, shared)", deno, [
+          "check",
+          "supabase",
+          "scripts",
+          "shared",
+          "web/e2e",
+        ]),
+        run("tsc (shared)", bin("tsc"), ["-p", "shared/tsconfig.json"]),
+        run("tsc (web)", bin("tsc"), ["-p", "web/tsconfig.json"]),
+      ],
+    ),
   );
 
   const chromiumResult = await chromium;
@@ -179,10 +184,7 @@ try {
           "test",
           "-A",
           "--parallel",
-          "supabase",
-          "scripts",
-          "shared",
-          ...(await e2eFiles()),
+          ...(focus.length ? focus : ["supabase", "scripts", "shared", ...(await e2eFiles())]),
         ], {
           env,
           count: denoTestCount,
@@ -195,13 +197,15 @@ try {
           seconds: 0,
           output: "skipped: the platform did not start",
         }),
-      run("vitest (web)", bin("vitest"), ["run"], { cwd: `${root}web`, count: vitestCount }),
-      run("eszip bundle of every function", deno, ["run", "-A", "scripts/check-bundles.ts"], {
-        count: (o) => ({
-          passed: Number(/(\d+) passed/.exec(o)?.[1] ?? 0),
-          failed: Number(/(\d+) failed/.exec(o)?.[1] ?? 0),
+      ...(focus.length ? [] : [
+        run("vitest (web)", bin("vitest"), ["run"], { cwd: `${root}web`, count: vitestCount }),
+        run("eszip bundle of every function", deno, ["run", "-A", "scripts/check-bundles.ts"], {
+          count: (o) => ({
+            passed: Number(/(\d+) passed/.exec(o)?.[1] ?? 0),
+            failed: Number(/(\d+) failed/.exec(o)?.[1] ?? 0),
+          }),
         }),
-      }),
+      ]),
     ]),
   );
 } finally {

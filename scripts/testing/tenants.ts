@@ -77,7 +77,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
   );
   await sql`
     insert into public.subscription_plans (code, name, monthly_price_cents, features)
-    values (${planCode}, ${`Plan ${suffix}`}, 0, ${sql.json({ instagram_templates: true })})`;
+    values (${planCode}, ${`Plan ${suffix}`}, 0, ${sql.json({ instagram_messaging: true, instagram_scheduled_messages: true, instagram_templates: true })})`;
   await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${imoId}, ${planCode})`;
 
   const users = {} as Record<Role, TestUser>;
@@ -129,7 +129,9 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
   const webhookEventId = await one(sql`
     insert into public.webhook_events (platform, raw_body, signature_valid, object, entry_ids,
       channel_account_id, imo_id, status)
-    values ('instagram', '{"object":"instagram","entry":[]}', true, 'instagram', ${[`ig-${suffix}`]},
+    values ('instagram', '{"object":"instagram","entry":[]}', true, 'instagram', ${[
+    `ig-${suffix}`,
+  ]},
       ${channelAccountId}, ${imoId}, 'processed')
     returning id::text as id`);
   const usageMetric = "messages_received";
@@ -166,6 +168,8 @@ export async function removeTenant(sql: postgres.Sql, tenant: Tenant): Promise<v
     await tx`delete from public.webhook_events where imo_id = ${tenant.imoId}`;
     await tx`delete from public.imos where id = ${tenant.imoId}`;
     await tx`delete from public.subscription_plans where code = ${tenant.planCode}`;
-    await tx`delete from auth.users where id in ${tx(Object.values(tenant.users).map((u) => u.id))}`;
+    await tx`delete from auth.users where id in ${
+      tx(Object.values(tenant.users).map((u) => u.id))
+    }`;
   });
 }

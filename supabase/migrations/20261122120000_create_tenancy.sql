@@ -81,14 +81,28 @@ create policy "IMOs can be deleted by their owners" on public.imos
 
 create policy "Members can be read by members of the same IMO" on public.imo_members
   for select to authenticated using ((select private.is_member(imo_id)));
-create policy "Members can be added by owners and admins of the IMO" on public.imo_members
-  for insert to authenticated with check ((select private.has_role(imo_id, '{owner,admin}')));
-create policy "Members can be changed by owners and admins of the IMO" on public.imo_members
+-- Owners manage everyone; admins manage everyone but owners, so an admin cannot promote
+-- themselves, add an owner, or demote or remove one.
+create policy "Members can be added by owners, and by admins below owner" on public.imo_members
+  for insert to authenticated with check (
+    (select private.has_role(imo_id, '{owner}'))
+    or ((select private.has_role(imo_id, '{admin}')) and role <> 'owner')
+  );
+create policy "Members can be changed by owners, and by admins below owner" on public.imo_members
   for update to authenticated
-  using ((select private.has_role(imo_id, '{owner,admin}')))
-  with check ((select private.has_role(imo_id, '{owner,admin}')));
-create policy "Members can be removed by owners and admins of the IMO" on public.imo_members
-  for delete to authenticated using ((select private.has_role(imo_id, '{owner,admin}')));
+  using (
+    (select private.has_role(imo_id, '{owner}'))
+    or ((select private.has_role(imo_id, '{admin}')) and role <> 'owner')
+  )
+  with check (
+    (select private.has_role(imo_id, '{owner}'))
+    or ((select private.has_role(imo_id, '{admin}')) and role <> 'owner')
+  );
+create policy "Members can be removed by owners, and by admins below owner" on public.imo_members
+  for delete to authenticated using (
+    (select private.has_role(imo_id, '{owner}'))
+    or ((select private.has_role(imo_id, '{admin}')) and role <> 'owner')
+  );
 
 /* Keeps updated_at true on every table that has one. */
 create function private.touch_updated_at() returns trigger

@@ -15,10 +15,14 @@ create table public.recruiting_leads (
   lead_source public.lead_source not null default 'manual',
   status public.lead_status not null default 'new',
   notes text,
-  owner_user_id uuid references auth.users (id) on delete set null,
+  owner_user_id uuid,
   created_by uuid references auth.users (id) on delete set null,
   created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- the owner must be a member of the same IMO
+  foreign key (imo_id, owner_user_id) references public.imo_members (imo_id, user_id)
+    on delete set null (owner_user_id),
+  unique (id, imo_id)
 );
 create index recruiting_leads_imo_id_created_at_idx on public.recruiting_leads (imo_id, created_at desc);
 create index recruiting_leads_owner_user_id_idx on public.recruiting_leads (owner_user_id);

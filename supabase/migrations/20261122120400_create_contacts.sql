@@ -19,11 +19,13 @@ create table public.contacts (
   profile_fetch_attempts integer not null default 0,
   profile_fetch_error text,
   is_priority boolean not null default false,
-  recruiting_lead_id uuid references public.recruiting_leads (id) on delete set null,
+  recruiting_lead_id uuid,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   -- a contact always belongs to its account's IMO
   foreign key (channel_account_id, imo_id) references public.channel_accounts (id, imo_id) on delete cascade,
+  foreign key (recruiting_lead_id, imo_id) references public.recruiting_leads (id, imo_id)
+    on delete set null (recruiting_lead_id),
   unique (channel_account_id, external_id),
   unique (id, imo_id)
 );

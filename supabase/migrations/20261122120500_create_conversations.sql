@@ -24,12 +24,12 @@ create table public.conversations (
   -- true while every message is a story mention: automation must not greet these
   only_story_mentions boolean not null default false,
   is_priority boolean not null default false,
-  recruiting_lead_id uuid references public.recruiting_leads (id) on delete set null,
-  assigned_to uuid references auth.users (id) on delete set null,
+  recruiting_lead_id uuid,
+  assigned_to uuid,
   ai_mode public.ai_mode not null default 'off',
   -- a person who replies takes the conversation over from the AI until this time
   ai_takeover_until timestamptz,
-  ai_takeover_by uuid references auth.users (id) on delete set null,
+  ai_takeover_by uuid,
   qualification_state public.qualification_state not null default 'new',
   -- where the contact came from (ad, ig.me link): Meta's referral, kept as first seen
   lead_source_type text,
@@ -42,6 +42,13 @@ create table public.conversations (
   updated_at timestamptz not null default now(),
   foreign key (channel_account_id, imo_id) references public.channel_accounts (id, imo_id) on delete cascade,
   foreign key (contact_id, imo_id) references public.contacts (id, imo_id) on delete cascade,
+  -- every link stays inside the IMO: a lead of this IMO, an assignee who is a member of it
+  foreign key (recruiting_lead_id, imo_id) references public.recruiting_leads (id, imo_id)
+    on delete set null (recruiting_lead_id),
+  foreign key (imo_id, assigned_to) references public.imo_members (imo_id, user_id)
+    on delete set null (assigned_to),
+  foreign key (imo_id, ai_takeover_by) references public.imo_members (imo_id, user_id)
+    on delete set null (ai_takeover_by),
   unique (channel_account_id, contact_id),
   unique (id, imo_id)
 );
@@ -67,7 +74,9 @@ create trigger conversations_touch_updated_at before update on public.conversati
 
 -- seed 002: recruiting_leads link back to the Instagram conversation they came from
 alter table public.recruiting_leads
-  add column conversation_id uuid references public.conversations (id) on delete set null;
+  add column conversation_id uuid,
+  add foreign key (conversation_id, imo_id) references public.conversations (id, imo_id)
+    on delete set null (conversation_id);
 create index recruiting_leads_conversation_id_idx on public.recruiting_leads (conversation_id);
 
 alter table public.conversations enable row level security;

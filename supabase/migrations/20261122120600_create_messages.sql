@@ -31,7 +31,7 @@ create table public.messages (
   attachments jsonb not null default '[]'::jsonb check (jsonb_typeof(attachments) = 'array'),
   -- [{by: 'contact'|'user', reaction, emoji, at}]
   reactions jsonb not null default '[]'::jsonb check (jsonb_typeof(reactions) = 'array'),
-  reply_to_message_id uuid references public.messages (id) on delete set null,
+  reply_to_message_id uuid,
   reply_to_external_id text,
   reply_to_story jsonb,
   quick_reply_payload text,
@@ -48,6 +48,10 @@ create table public.messages (
   updated_at timestamptz not null default now(),
   foreign key (conversation_id, imo_id, channel_account_id)
     references public.conversations (id, imo_id, channel_account_id) on delete cascade,
+  -- a reply points at a message of the same conversation
+  foreign key (reply_to_message_id, conversation_id) references public.messages (id, conversation_id)
+    on delete set null (reply_to_message_id),
+  unique (id, conversation_id),
   unique (channel_account_id, external_id),
   unique (conversation_id, client_message_id),
   check (direction = 'inbound' or author_kind <> 'contact'),
@@ -73,7 +77,7 @@ create function private.message_preview(
 language sql immutable set search_path = '' as $$
   select left(regexp_replace(coalesce(case type
     when 'text' then text
-    when 'story_reply' then 'Replied to your story: ' || coalesce(text, '')
+    when 'story_reply' then coalesce('Replied to your story: ' || nullif(text, ''), 'Replied to your story')
     when 'story_mention' then 'Mentioned you in their story'
     when 'share' then 'Shared a post'
     when 'ig_post' then 'Shared a post'
@@ -135,11 +139,15 @@ grant all on table public.messages to service_role;
 
 create policy "Messages can be read by members of the IMO" on public.messages
   for select to authenticated using ((select private.is_member(imo_id)));
--- A member may queue a reply in their own name; sending, status and echoes are the functions'.
-create policy "Outbound messages can be written by members of the IMO as themselves" on public.messages
+-- A member may queue a reply in their own name, dated no later than now (a future date would
+-- pin the thread to the top of everyone's inbox), on a plan with messaging; sending, status
+-- and echoes are the functions'.
+create policy "Replies can be queued by members as themselves" on public.messages
   for insert to authenticated with check (
     (select private.is_member(imo_id))
+    and (select private.has_feature(imo_id, 'instagram_messaging'))
     and direction = 'outbound' and author_kind = 'user'
     and author_user_id = (select auth.uid())
     and status in ('draft', 'pending') and external_id is null
+    and sent_at <= now()
   );

@@ -14,7 +14,8 @@ create table public.message_templates (
   created_by uuid references auth.users (id) on delete set null,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  deleted_at timestamptz
+  deleted_at timestamptz,
+  unique (id, imo_id)
 );
 create unique index message_templates_imo_id_name_key on public.message_templates (imo_id, lower(name))
   where deleted_at is null;
@@ -34,7 +35,10 @@ grant all on table public.message_templates to service_role;
 create policy "Templates can be read by members of the IMO" on public.message_templates
   for select to authenticated using ((select private.is_member(imo_id)));
 create policy "Templates can be created by owners and admins of the IMO" on public.message_templates
-  for insert to authenticated with check ((select private.has_role(imo_id, '{owner,admin}')));
+  for insert to authenticated with check (
+    (select private.has_role(imo_id, '{owner,admin}'))
+    and (select private.has_feature(imo_id, 'instagram_templates'))
+  );
 -- deleting is an update of deleted_at; nobody removes rows that history points at
 create policy "Templates can be edited by owners and admins of the IMO" on public.message_templates
   for update to authenticated

@@ -9,7 +9,7 @@ create table public.scheduled_messages (
   channel_account_id uuid not null,
   conversation_id uuid not null,
   created_by uuid references auth.users (id) on delete set null,
-  template_id uuid references public.message_templates (id) on delete set null,
+  template_id uuid,
   text text not null check (octet_length(text) between 1 and 1000),
   scheduled_for timestamptz not null,
   -- the reply window as it stood when scheduled; the sender re-checks the live window
@@ -24,7 +24,9 @@ create table public.scheduled_messages (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   foreign key (conversation_id, imo_id, channel_account_id)
-    references public.conversations (id, imo_id, channel_account_id) on delete cascade
+    references public.conversations (id, imo_id, channel_account_id) on delete cascade,
+  foreign key (template_id, imo_id) references public.message_templates (id, imo_id)
+    on delete set null (template_id)
 );
 -- the cron claims due rows in time order
 create index scheduled_messages_due_idx on public.scheduled_messages (scheduled_for) where status = 'pending';
@@ -47,11 +49,17 @@ grant all on table public.scheduled_messages to service_role;
 
 create policy "Scheduled messages can be read by members of the IMO" on public.scheduled_messages
   for select to authenticated using ((select private.is_member(imo_id)));
-create policy "Scheduled messages can be created by members of the IMO as themselves"
+create policy "Scheduled messages can be created by members as themselves"
   on public.scheduled_messages for insert to authenticated with check (
-    (select private.is_member(imo_id)) and created_by = (select auth.uid()) and status = 'pending'
+    (select private.is_member(imo_id))
+    and (select private.has_feature(imo_id, 'instagram_scheduled_messages'))
+    and created_by = (select auth.uid()) and status = 'pending'
   );
-create policy "Pending scheduled messages can be changed or cancelled by members of the IMO"
+-- a cancellation is signed by whoever cancels
+create policy "Pending scheduled messages can be edited or cancelled by members"
   on public.scheduled_messages for update to authenticated
   using ((select private.is_member(imo_id)) and status = 'pending')
-  with check ((select private.is_member(imo_id)) and status in ('pending', 'cancelled'));
+  with check (
+    (select private.is_member(imo_id)) and status in ('pending', 'cancelled')
+    and (cancelled_by is null or cancelled_by = (select auth.uid()))
+  );

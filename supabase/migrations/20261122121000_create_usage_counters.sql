@@ -11,6 +11,9 @@ create table public.usage_counters (
 );
 comment on table public.usage_counters is 'Daily usage per IMO and metric; written by functions only.';
 
+create trigger usage_counters_touch_updated_at before update on public.usage_counters
+  for each row execute function private.touch_updated_at();
+
 /* private.increment_usage(imo, metric, by): adds to today's counter (UTC), creating it. */
 create function private.increment_usage(imo uuid, metric text, by bigint default 1) returns bigint
 language sql security definer set search_path = '' as $$

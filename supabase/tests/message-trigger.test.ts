@@ -101,7 +101,10 @@ Deno.test("messages trigger, windows, dedup, mark-read, tenant FKs", options, as
         [{ type: "media", text: null, attachments: [{ type: "file" }] }, "Sent a file"],
         [{ type: "media", text: "", attachments: [{ type: "sticker" }] }, "Sent an attachment"],
         [{ type: "media", text: "Look at this", attachments: [{ type: "image" }] }, "Look at this"],
-        [{ type: "story_mention", text: null, attachments: [{ type: "story_mention" }] }, "Mentioned you in their story"],
+        [
+          { type: "story_mention", text: null, attachments: [{ type: "story_mention" }] },
+          "Mentioned you in their story",
+        ],
         [{ type: "story_reply", text: "Love it" }, "Replied to your story: Love it"],
         [{ type: "share", text: null, attachments: [{ type: "share" }] }, "Shared a post"],
       ];
@@ -173,7 +176,11 @@ Deno.test("messages trigger, windows, dedup, mark-read, tenant FKs", options, as
     });
 
     await t.step("only_story_mentions holds while every message is a story mention", async () => {
-      const mention = { type: "story_mention", text: null, attachments: [{ type: "story_mention" }] };
+      const mention = {
+        type: "story_mention",
+        text: null,
+        attachments: [{ type: "story_mention" }],
+      };
       const c = await thread();
       const seen = [(await state(c)).only_story_mentions];
       for (const [i, message] of [mention, mention, { text: "Hi!" }, mention].entries()) {
@@ -200,15 +207,21 @@ Deno.test("messages trigger, windows, dedup, mark-read, tenant FKs", options, as
       await insert(c, { sentAt: at(0) });
       await insert(c, { sentAt: at(1) });
       const markAs = (claims: Tenant["users"]["owner"]["claims"]) =>
-        asCaller({ kind: "user", claims }, (tx) =>
-          tx`select public.mark_conversation_read(${c.conversationId}) as ok`)
+        asCaller(
+          { kind: "user", claims },
+          (tx) => tx`select public.mark_conversation_read(${c.conversationId}) as ok`,
+        )
           .then(([row]) => row!.ok);
 
       assert.equal(await markAs(b.users.owner.claims), false);
       assert.deepEqual([(await state(c)).unread, (await state(c)).last_read_at], [2, null]);
       assert.equal(
-        await sqlState(asCaller({ kind: "anon" }, (tx) =>
-          tx`select public.mark_conversation_read(${c.conversationId})`)),
+        await sqlState(
+          asCaller(
+            { kind: "anon" },
+            (tx) => tx`select public.mark_conversation_read(${c.conversationId})`,
+          ),
+        ),
         "42501",
       );
 

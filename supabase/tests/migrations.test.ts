@@ -43,37 +43,40 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
   };
 
   try {
-    await t.step("every migration applies to an empty cluster, in order, then the seed", async () => {
-      const [before] = await sql`
+    await t.step(
+      "every migration applies to an empty cluster, in order, then the seed",
+      async () => {
+        const [before] = await sql`
         select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public'`;
-      assert.equal(before!.n, 0);
-      assert.ok(files.length > 0);
+        assert.equal(before!.n, 0);
+        assert.ok(files.length > 0);
 
-      const report = await migrate(pg.url, { seed: true });
-      assert.deepEqual(report, { applied: files, alreadyApplied: 0, seeded: true });
-      const after = await state();
-      assert.deepEqual(after.versions, files.map((name) => name.split("_")[0]));
-      assert.deepEqual(after.tables, [
-        "channel_accounts",
-        "contacts",
-        "conversations",
-        "imo_members",
-        "imo_subscriptions",
-        "imos",
-        "message_templates",
-        "messages",
-        "oauth_states",
-        "recruiting_leads",
-        "scheduled_messages",
-        "subscription_plans",
-        "usage_counters",
-        "webhook_events",
-      ]);
-      assert.deepEqual([after.demo_users, after.seeds], [1, 1]);
-      const plans = await sql`select code from public.subscription_plans order by code`;
-      assert.deepEqual(plans.map((p) => p.code), ["free", "pro", "team"]);
-    });
+        const report = await migrate(pg.url, { seed: true });
+        assert.deepEqual(report, { applied: files, alreadyApplied: 0, seeded: true });
+        const after = await state();
+        assert.deepEqual(after.versions, files.map((name) => name.split("_")[0]));
+        assert.deepEqual(after.tables, [
+          "channel_accounts",
+          "contacts",
+          "conversations",
+          "imo_members",
+          "imo_subscriptions",
+          "imos",
+          "message_templates",
+          "messages",
+          "oauth_states",
+          "recruiting_leads",
+          "scheduled_messages",
+          "subscription_plans",
+          "usage_counters",
+          "webhook_events",
+        ]);
+        assert.deepEqual([after.demo_users, after.seeds], [1, 1]);
+        const plans = await sql`select code from public.subscription_plans order by code`;
+        assert.deepEqual(plans.map((p) => p.code), ["free", "pro", "team"]);
+      },
+    );
 
     await t.step("a second run applies nothing and does not seed again", async () => {
       const before = await state();

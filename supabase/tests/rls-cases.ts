@@ -5,6 +5,7 @@
  */
 import type { Tenant } from "../../scripts/testing/tenants.ts";
 
+export const ACTORS = ["owner A", "admin A", "recruiter A", "owner B", "anon", "service"] as const;
 export const OPERATIONS = ["select", "insert", "update", "delete"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -24,9 +25,10 @@ type Statement = (c: MatrixContext) => [string, (string | number | null)[]];
 export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
   imos: {
     select: (c) => [`select id from public.imos where id = $1`, [c.a.imoId]],
-    insert: (
-      c,
-    ) => [`insert into public.imos (name, slug) values ('Matrix', $1)`, [`m-${c.unique}`]],
+    insert: (c) => [
+      `insert into public.imos (name, slug) values ('Matrix', $1)`,
+      [`m-${c.unique}`],
+    ],
     update: (c) => [`update public.imos set name = name || '!' where id = $1`, [c.a.imoId]],
     delete: (c) => [`delete from public.imos where id = $1`, [c.a.imoId]],
   },
@@ -94,9 +96,10 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       `insert into public.recruiting_leads (imo_id, full_name, created_by) values ($1, 'M', $2)`,
       [c.a.imoId, c.uid],
     ],
-    update: (
-      c,
-    ) => [`update public.recruiting_leads set notes = 'called' where id = $1`, [c.a.leadId]],
+    update: (c) => [
+      `update public.recruiting_leads set notes = 'called' where id = $1`,
+      [c.a.leadId],
+    ],
     delete: (c) => [`delete from public.recruiting_leads where id = $1`, [c.a.leadId]],
   },
   contacts: {
@@ -128,9 +131,10 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
        values ($1, $2, $3, 'outbound', 'user', $4, 'Matrix reply', 'pending')`,
       [c.a.imoId, c.a.channelAccountId, c.a.conversationId, c.uid],
     ],
-    update: (c) => [`update public.messages set text = 'Edited' where id = $1`, [
-      c.a.outboundMessageId,
-    ]],
+    update: (c) => [
+      `update public.messages set text = 'Edited' where id = $1`,
+      [c.a.outboundMessageId],
+    ],
     delete: (c) => [`delete from public.messages where id = $1`, [c.a.inboundMessageId]],
   },
   message_templates: {
@@ -167,9 +171,10 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
   },
   webhook_events: {
-    select: (c) => [`select id from public.webhook_events where id = $1::bigint`, [
-      c.a.webhookEventId,
-    ]],
+    select: (c) => [
+      `select id from public.webhook_events where id = $1::bigint`,
+      [c.a.webhookEventId],
+    ],
     insert: (c) => [
       `insert into public.webhook_events (platform, raw_body, signature_valid, imo_id)
        values ('instagram', '{}', false, $1)`,
@@ -179,9 +184,10 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       `update public.webhook_events set status = 'failed' where id = $1::bigint`,
       [c.a.webhookEventId],
     ],
-    delete: (c) => [`delete from public.webhook_events where id = $1::bigint`, [
-      c.a.webhookEventId,
-    ]],
+    delete: (c) => [
+      `delete from public.webhook_events where id = $1::bigint`,
+      [c.a.webhookEventId],
+    ],
   },
   usage_counters: {
     select: (c) => [
@@ -216,3 +222,21 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     delete: (c) => [`delete from public.oauth_states where id = $1`, [c.a.oauthStateId]],
   },
 };
+
+/** "<table> <operation>" to one outcome per actor, in the order of ACTORS. */
+export type Matrix = Record<string, string[]>;
+
+export function parseMatrix(text: string): Matrix {
+  const rows = text.trim().split("\n").map((line) => line.trim().split(/\s+/));
+  return Object.fromEntries(rows.map(([table, op, ...outcomes]) => [`${table} ${op}`, outcomes]));
+}
+
+export function formatMatrix(matrix: Matrix): string {
+  const lines = [
+    ["table operation", ...ACTORS],
+    ...Object.entries(matrix).map(([k, v]) => [k, ...v]),
+  ];
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((line) => line[i]!.length)));
+  return lines.map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd())
+    .join("\n");
+}

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import postgres from "postgres";
+import { platformEnv } from "../../scripts/testing/platform-env.ts";
+import { createTenant, removeTenant } from "../../scripts/testing/tenants.ts";
+import { attempt } from "./actors.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+
+/**
+ * Hosted Supabase also exposes tables through PostgREST, so paid features are gated in RLS, not
+ * only in functions: on a plan without them, even an admin cannot queue replies, schedule
+ * messages or create templates.
+ */
+Deno.test(
+  "a plan without the Instagram features refuses replies, schedules and templates in RLS",
+  options,
+  async () => {
+    const sql = postgres(platformEnv().databaseUrl, { max: 2, onnotice: () => {} });
+    const tenant = await createTenant(sql, "free-plan");
+    try {
+      const admin = { kind: "user" as const, claims: tenant.users.admin.claims };
+      const reply =
+        `insert into public.messages (imo_id, channel_account_id, conversation_id, direction, author_kind,
+        author_user_id, text, status) values ($1, $2, $3, 'outbound', 'user', $4, 'Hi!', 'pending')`;
+      const schedule =
+        `insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id, created_by,
+        text, scheduled_for) values ($1, $2, $3, $4, 'Later', now() + interval '1 hour')`;
+      const template =
+        `insert into public.message_templates (imo_id, name, content, category, created_by)
+        values ($1, 'Hello', 'Hello there', 'greeting', $2)`;
+      const replyParams = [
+        tenant.imoId,
+        tenant.channelAccountId,
+        tenant.conversationId,
+        tenant.users.admin.id,
+      ];
+      const templateParams = [tenant.imoId, tenant.users.admin.id];
+
+      // on the plan createTenant gives (all features): allowed
+      assert.equal(await attempt(admin, reply, replyParams), "allowed");
+      assert.equal(await attempt(admin, schedule, replyParams), "allowed");
+      assert.equal(await attempt(admin, template, templateParams), "allowed");
+
+      await sql`update public.subscription_plans set features = '{"instagram_messaging": false,
+      "instagram_scheduled_messages": false, "instagram_templates": false}' where code = ${tenant.planCode}`;
+      assert.equal(await attempt(admin, reply, replyParams), "denied");
+      assert.equal(await attempt(admin, schedule, replyParams), "denied");
+      assert.equal(await attempt(admin, template, templateParams), "denied");
+
+      // a lapsed subscription counts as no plan
+      await sql`update public.subscription_plans set features = '{"instagram_messaging": true}' where code = ${tenant.planCode}`;
+      await sql`update public.imo_subscriptions set status = 'canceled' where imo_id = ${tenant.imoId}`;
+      assert.equal(await attempt(admin, reply, replyParams), "denied");
+    } finally {
+      await removeTenant(sql, tenant);
+      await sql.end();
+    }
+  },
+);
+
+Deno.test("a member cannot date a queued reply in the future", options, async () => {
+  const sql = postgres(platformEnv().databaseUrl, { max: 2, onnotice: () => {} });
+  const tenant = await createTenant(sql, "future-reply");
+  try {
+    const recruiter = { kind: "user" as const, claims: tenant.users.recruiter.claims };
+    const reply =
+      `insert into public.messages (imo_id, channel_account_id, conversation_id, direction, author_kind,
+        author_user_id, text, status, sent_at) values ($1, $2, $3, 'outbound', 'user', $4, 'Pinned!', 'pending', $5)`;
+    const params = [
+      tenant.imoId,
+      tenant.channelAccountId,
+      tenant.conversationId,
+      tenant.users.recruiter.id,
+    ];
+    assert.equal(
+      await attempt(recruiter, reply, [...params, new Date(Date.now() + 3_600_000).toISOString()]),
+      "denied",
+    );
+    assert.equal(
+      await attempt(recruiter, reply, [...params, new Date(Date.now() - 1000).toISOString()]),
+      "allowed",
+    );
+  } finally {
+    await removeTenant(sql, tenant);
+    await sql.end();
+  }
+});
