@@ -5,7 +5,7 @@
 export class BackgroundTasks {
   readonly #controller = new AbortController();
   readonly #running = new Set<Promise<unknown>>();
-  readonly #timers = new Map<number, () => void>();
+  readonly #timers = new Map<ReturnType<typeof setTimeout>, () => void>();
 
   get signal(): AbortSignal {
     return this.#controller.signal;
@@ -33,21 +33,17 @@ export class BackgroundTasks {
     this.#timers.set(id, () => clearTimeout(id));
   }
 
-  /** Resolves after `ms`, or early when `signal` aborts or the sandbox stops. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  /** Resolves after `ms`, or early when the sandbox stops. */
+  sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      if (this.stopped || signal?.aborted) return resolve();
+      if (this.stopped) return resolve();
       const done = () => {
         clearTimeout(id);
         this.#timers.delete(id);
-        signal?.removeEventListener("abort", done);
-        this.signal.removeEventListener("abort", done);
         resolve();
       };
       const id = setTimeout(done, ms);
       this.#timers.set(id, done);
-      signal?.addEventListener("abort", done, { once: true });
-      this.signal.addEventListener("abort", done, { once: true });
     });
   }
 

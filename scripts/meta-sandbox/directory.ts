@@ -61,12 +61,17 @@ export function createAccount(state: SandboxState, input: NewAccount): Instagram
     loginPath: input.loginPath,
     humanAgent: input.humanAgent ?? false,
     dmsDisabled: input.dmsDisabled ?? false,
-    grantedScopes: input.loginPath === "instagram_login" ? [...INSTAGRAM_SCOPES] : [...FACEBOOK_SCOPES],
+    grantedScopes: input.loginPath === "instagram_login"
+      ? [...INSTAGRAM_SCOPES]
+      : [...FACEBOOK_SCOPES],
     subscribedFields: [],
   };
   state.accounts.set(account.igAccountId, account);
   if (input.loginPath === "facebook_login" && input.withPage !== false) {
-    const page = createPage(state, { name: `${account.name} Page`, linkedIgAccountId: account.igAccountId });
+    const page = createPage(state, {
+      name: `${account.name} Page`,
+      linkedIgAccountId: account.igAccountId,
+    });
     page.subscribedFields = [...(input.subscribedFields ?? [])];
   } else {
     account.subscribedFields = [...(input.subscribedFields ?? [])];

@@ -99,7 +99,8 @@ export const graphErrors = {
   // --- objects and parameters ---
   unknownObject: (method: string, id: string) =>
     new GraphError(400, {
-      message: `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, ` +
+      message:
+        `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, ` +
         "cannot be loaded due to missing permissions, or does not support this operation.",
       type: "GraphMethodException",
       code: 100,

@@ -2,6 +2,8 @@
  * The Graph `fields` parameter: `id,name,instagram_business_account{id,username}` and
  * `messages.limit(5){id,created_time}` (§1B "common pattern", §4 "Calls").
  */
+import { graphErrors } from "./graph-errors.ts";
+
 export interface FieldSpec {
   name: string;
   children?: FieldSpec[];
@@ -54,18 +56,25 @@ export function childFields(specs: FieldSpec[] | undefined, name: string): Field
 }
 
 /**
- * Keeps the requested fields present in `values` (functions are computed lazily); Graph always
- * answers `id` too. Fields that are undefined are left out, as Graph omits what a node lacks.
+ * Keeps the requested fields of `values` (functions are computed lazily); Graph always answers `id`
+ * too. Undefined values are left out, as Graph omits what a node lacks (e.g. a Page's
+ * `instagram_business_account` when none is linked, §1B). A field the node type does not have is
+ * Graph's "(#100) Tried accessing nonexisting field" error, so typos fail here as they would at Meta.
  */
 export function pickFields(
   values: Record<string, unknown | ((spec: FieldSpec) => unknown)>,
   specs: FieldSpec[] | undefined,
   defaults: string[],
+  nodeType: string,
 ): Record<string, unknown> {
   const wanted = specs ?? defaults.map((name) => ({ name }));
   const result: Record<string, unknown> = {};
   for (const spec of wanted) {
-    if (!(spec.name in values)) continue;
+    if (!(spec.name in values)) {
+      throw graphErrors.invalidParameter(
+        `Tried accessing nonexisting field (${spec.name}) on node type (${nodeType})`,
+      );
+    }
     const raw = values[spec.name];
     const value = typeof raw === "function" ? (raw as (s: FieldSpec) => unknown)(spec) : raw;
     if (value !== undefined) result[spec.name] = value;

@@ -30,7 +30,9 @@ export const authorizationCode = () => randomToken("AQ", 96);
  */
 export function messageId(igAccountId: string, threadId: string): string {
   const item = numericId("3", 39);
-  return base64Url(encoder.encode(`ig_message_item:1:IGMessageThread:${igAccountId}:${threadId}:${item}`));
+  return base64Url(
+    encoder.encode(`ig_message_item:1:IGMessageThread:${igAccountId}:${threadId}:${item}`),
+  );
 }
 
 /** Conversation ids are base64 of "ig_t:1:IGMessageThread:<account>:<thread>" in the same way. */

@@ -4,7 +4,13 @@
  */
 import { ensureConversation, igsidFor, threadIdOf } from "./directory.ts";
 import { messageId, numericId } from "./ids.ts";
-import type { Attachment, InstagramAccount, Lead, SandboxState, StoredMessage } from "./sandbox-state.ts";
+import type {
+  Attachment,
+  InstagramAccount,
+  Lead,
+  SandboxState,
+  StoredMessage,
+} from "./sandbox-state.ts";
 import type { WebhookDispatcher } from "./webhook-delivery.ts";
 import { fromLead, instagramEnvelope, messageBody, timeUnit } from "./webhook-events.ts";
 
@@ -146,7 +152,10 @@ export async function leadReacts(
   const event = fromLead(message.igsid, account.igAccountId, Date.now(), false, {
     reaction: { mid: message.mid, action: input.action, ...reaction },
   });
-  return { igsid: message.igsid, delivery: await deliver(context, account, event, "message_reactions") };
+  return {
+    igsid: message.igsid,
+    delivery: await deliver(context, account, event, "message_reactions"),
+  };
 }
 
 export async function leadReads(
@@ -159,7 +168,10 @@ export async function leadReads(
   const event = fromLead(message.igsid, account.igAccountId, Date.now(), false, {
     read: { mid: message.mid },
   });
-  return { igsid: message.igsid, delivery: await deliver(context, account, event, "messaging_seen") };
+  return {
+    igsid: message.igsid,
+    delivery: await deliver(context, account, event, "messaging_seen"),
+  };
 }
 
 export async function leadTapsPostback(
@@ -221,6 +233,10 @@ async function deliver(
   const payload = instagramEnvelope(
     [{ igAccountId: account.igAccountId, events: [event], time: timeUnit(Date.now(), seconds) }],
   );
-  const record = await context.webhooks.deliver({ igAccountId: account.igAccountId, payload, field });
+  const record = await context.webhooks.deliver({
+    igAccountId: account.igAccountId,
+    payload,
+    field,
+  });
   return { id: record.id, status: record.status, attempts: record.attempts, ok: record.ok };
 }

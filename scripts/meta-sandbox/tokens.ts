@@ -37,7 +37,11 @@ export function issueToken(
     value: kind.startsWith("instagram") ? instagramToken() : facebookToken(),
     kind,
     issuedAt: now,
-    expiresAt: options.expiresAt !== undefined ? options.expiresAt : life === null ? null : now + life,
+    expiresAt: options.expiresAt !== undefined
+      ? options.expiresAt
+      : life === null
+      ? null
+      : now + life,
     scopes: [...scopes],
     owner,
     revoked: false,
@@ -103,4 +107,3 @@ export function revokeTokens(state: SandboxState, igAccountId: string): number {
 export function expiresInSeconds(token: AccessToken, now = Date.now()): number | undefined {
   return token.expiresAt === null ? undefined : Math.round((token.expiresAt - now) / 1000);
 }
-

@@ -55,7 +55,9 @@ export class WebhookDispatcher {
     // JSON.stringify writes non-ASCII as real characters, so the body goes out as UTF-8 bytes (§3).
     const body = JSON.stringify(input.payload);
     const record = this.#record(input.igAccountId, body, input.note);
-    if (input.field !== null && account && !isSubscribed(state, account, input.field ?? "messages")) {
+    if (
+      input.field !== null && account && !isSubscribed(state, account, input.field ?? "messages")
+    ) {
       record.status = "not_subscribed";
       record.note = `account has not subscribed to ${input.field} (subscribed_apps, §1A/§1B)`;
       return record;

@@ -44,7 +44,12 @@ export function fromLead(
   seconds: boolean,
   body: Record<string, unknown>,
 ) {
-  return { sender: { id: igsid }, recipient: { id: igAccountId }, timestamp: timeUnit(at, seconds), ...body };
+  return {
+    sender: { id: igsid },
+    recipient: { id: igAccountId },
+    timestamp: timeUnit(at, seconds),
+    ...body,
+  };
 }
 
 /** The echo Meta sends after a Send API call: same mid, `is_echo: true`, sender = the account. */

@@ -13,7 +13,9 @@ async function hmacHex(algorithm: "SHA-256" | "SHA-1", secret: string, body: Uin
     false,
     ["sign"],
   );
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, body as Uint8Array<ArrayBuffer>));
+  const mac = new Uint8Array(
+    await crypto.subtle.sign("HMAC", key, body as Uint8Array<ArrayBuffer>),
+  );
   return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
@@ -30,6 +32,8 @@ export async function verifySignature(secret: string, body: Uint8Array, header: 
   const expected = `sha256=${await hmacHex("SHA-256", secret, body)}`;
   if (expected.length !== header.length) return false;
   let difference = 0;
-  for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ header.charCodeAt(i);
+  for (let i = 0; i < expected.length; i++) {
+    difference |= expected.charCodeAt(i) ^ header.charCodeAt(i);
+  }
   return difference === 0;
 }
