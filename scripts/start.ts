@@ -28,6 +28,7 @@ const platform = await startPlatform({
   persistent: true,
   seed: true,
   preferConfiguredPorts: true,
+  useProjectEnv: true,
   webUrl,
 });
 const { applied, alreadyApplied, seeded } = platform.migrations;
@@ -70,6 +71,7 @@ console.log(`
   App          ${webUrl}
   Demo login   demo@dmdesk.local / dmdesk-demo
   Status       ${platform.url}/
+  Meta sandbox ${platform.metaSandboxUrl}/   (make a candidate DM the demo account)
   API          ${platform.url}   (auth /auth/v1, functions /functions/v1)
   Database     ${platform.databaseUrl}
   Anon key     ${platform.anonKey}

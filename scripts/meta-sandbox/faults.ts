@@ -28,7 +28,7 @@ export function addFault(
 }
 
 /**
- * Takes one use of the first fault for `target` whose pattern matches `subject` (the request path
+ * Takes one use of the first fault for `target` whose pattern matches `subject` (the path and query
  * for Graph faults, the raw JSON body for webhook faults).
  */
 export function takeFault(

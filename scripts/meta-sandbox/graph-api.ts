@@ -19,6 +19,7 @@ import {
   facebookUserFields,
   instagramAccountFields,
   pageFields,
+  permissionsEdge,
   userProfile,
 } from "./graph-nodes.ts";
 import { accessTokenOf, stringParam } from "./http-helpers.ts";
@@ -145,6 +146,7 @@ export function handleGraph(services: SandboxServices, call: GraphCall): unknown
         requireScope(call, viewer, "pages_show_list", "pages_show_list");
         return accountsEdge(services, call, viewer);
       }
+      if (edge === "permissions" && method === "GET") return permissionsEdge(viewer);
       break;
     case "person":
       if (!edge && method === "GET") {

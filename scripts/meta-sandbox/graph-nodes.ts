@@ -111,6 +111,11 @@ export function accountsEdge(services: SandboxServices, call: GraphCall, viewer:
   };
 }
 
+/** `GET /me/permissions`: what the person granted (Graph API "permissions" edge of a User). */
+export function permissionsEdge(viewer: Viewer) {
+  return { data: viewer.token.scopes.map((permission) => ({ permission, status: "granted" })) };
+}
+
 export function facebookUserFields(call: GraphCall, user: { id: string; name: string }) {
   return pickFields({ id: user.id, name: user.name }, fieldsOf(call), ["name", "id"], "User");
 }

@@ -119,7 +119,7 @@ async function route(services: SandboxServices, request: Request): Promise<Respo
   if (!metaHosts.includes(host)) return notFound(url);
   const graphHost = host.startsWith("graph.") ? host as GraphHost : undefined;
   try {
-    const fault = takeFault(services.state, "graph", url.pathname);
+    const fault = takeFault(services.state, "graph", url.pathname + url.search);
     if (fault) {
       return await injectedFault(services, fault, graphHost ?? "graph.instagram.com");
     }

@@ -5,7 +5,10 @@ import { parseEnvFile } from "./load-env-file.ts";
  * state folder (kept in it, never in the repo). A developer's supabase/functions/.env wins over
  * the generated values when `projectEnvFile` is given (npm start); tests use generated ones only.
  */
-export async function localFunctionSecrets(stateDir: string, projectEnvFile?: URL): Promise<Record<string, string>> {
+export async function localFunctionSecrets(
+  stateDir: string,
+  projectEnvFile?: URL,
+): Promise<Record<string, string>> {
   const file = `${stateDir}/function-secrets.json`;
   let generated: Record<string, string>;
   try {
@@ -21,9 +24,15 @@ export async function localFunctionSecrets(stateDir: string, projectEnvFile?: UR
 
 function generateSecrets(): Record<string, string> {
   const hex = (bytes: number) =>
-    Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
+    Array.from(
+      crypto.getRandomValues(new Uint8Array(bytes)),
+      (b) => b.toString(16).padStart(2, "0"),
+    ).join("");
   const digits = (count: number) =>
-    Array.from(crypto.getRandomValues(new Uint8Array(count)), (b, i) => (i === 0 ? 1 + (b % 9) : b % 10)).join("");
+    Array.from(
+      crypto.getRandomValues(new Uint8Array(count)),
+      (b, i) => (i === 0 ? 1 + (b % 9) : b % 10),
+    ).join("");
   const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
   return {
     INSTAGRAM_APP_ID: digits(16),

@@ -24,6 +24,7 @@ const gatewayEnv = z.object({
   SUPABASE_ANON_KEY: z.string().min(1),
   SUPABASE_SERVICE_ROLE_KEY: z.string().min(1),
   WEB_URL: z.string().optional(),
+  META_SANDBOX_URL: z.string().optional(),
 }).parse(Deno.env.toObject());
 
 const config = await readProjectConfig();
@@ -84,21 +85,20 @@ async function components(): Promise<ComponentStatus[]> {
       up: net.running,
       detail: `${net.requestsDone} requests${net.lastError ? `, last error ${net.lastError}` : ""}`,
     },
-    ...(gatewayEnv.WEB_URL ? [await webStatus(gatewayEnv.WEB_URL)] : []),
+    ...(gatewayEnv.META_SANDBOX_URL
+      ? [await probe("meta sandbox", `${gatewayEnv.META_SANDBOX_URL}/_sandbox/state`)]
+      : []),
+    ...(gatewayEnv.WEB_URL ? [await probe("web", gatewayEnv.WEB_URL)] : []),
   ];
 }
 
-async function webStatus(url: string): Promise<ComponentStatus> {
+async function probe(name: string, url: string): Promise<ComponentStatus> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
     await response.body?.cancel();
-    return { name: "web", up: response.ok, detail: `${url} (HTTP ${response.status})` };
+    return { name, up: response.ok, detail: `${url} (HTTP ${response.status})` };
   } catch (error) {
-    return {
-      name: "web",
-      up: false,
-      detail: `${url}: ${error instanceof Error ? error.message : error}`,
-    };
+    return { name, up: false, detail: `${url}: ${error instanceof Error ? error.message : error}` };
   }
 }
 
@@ -109,6 +109,9 @@ async function status(request: Request, path: string) {
   }
   const links = [
     ...(gatewayEnv.WEB_URL ? [{ label: "Open DM Desk", href: gatewayEnv.WEB_URL }] : []),
+    ...(gatewayEnv.META_SANDBOX_URL
+      ? [{ label: "Meta sandbox (make a lead DM you)", href: gatewayEnv.META_SANDBOX_URL }]
+      : []),
     { label: "status.json", href: "/status.json" },
     { label: "JWKS", href: "/auth/v1/.well-known/jwks.json" },
   ];

