@@ -12,6 +12,7 @@ export function accountView(state: SandboxState, account: InstagramAccount) {
     name: account.name,
     loginPath: account.loginPath,
     pageId: account.pageId ?? null,
+    facebookUserId: page?.ownerUserId ?? null,
     humanAgent: account.humanAgent,
     dmsDisabled: account.dmsDisabled,
     grantedScopes: account.grantedScopes,

@@ -4,7 +4,14 @@
  */
 import { z } from "zod";
 import { accountView, leadView, stateSummary } from "./account-views.ts";
-import { createAccount, createLead, createPage, findAccount, igsidFor } from "./directory.ts";
+import {
+  createAccount,
+  createFacebookUser,
+  createLead,
+  createPage,
+  findAccount,
+  igsidFor,
+} from "./directory.ts";
 import { addFault, describeFault, GRAPH_FAULTS, WEBHOOK_FAULTS } from "./faults.ts";
 import type { SandboxServices } from "./graph-context.ts";
 import { jsonResponse } from "./http-helpers.ts";
@@ -47,14 +54,20 @@ const schemas = {
     followersCount: z.number().int().optional(),
     subscribedFields: z.array(z.string()).optional(),
     igAccountId: z.string().regex(/^\d+$/).optional(),
+    facebookUserId: z.string().optional(),
   }),
+  facebookUser: z.object({ name: z.string().min(1) }),
   accountPatch: z.object({
     humanAgent: z.boolean().optional(),
     dmsDisabled: z.boolean().optional(),
     subscribedFields: z.array(z.string()).optional(),
   }),
   scopes: z.object({ granted: z.array(z.string()) }),
-  page: z.object({ name: z.string().min(1), linkedInstagramAccountId: z.string().optional() }),
+  page: z.object({
+    name: z.string().min(1),
+    linkedInstagramAccountId: z.string().optional(),
+    facebookUserId: z.string().optional(),
+  }),
   lead: z.object({
     username: z.string().min(1),
     name: z.string().nullable().optional(),
@@ -236,11 +249,20 @@ async function route(services: SandboxServices, request: Request, segments: stri
   if (is("POST", "pages")) {
     const input = await body(request, schemas.page);
     if (input.linkedInstagramAccountId) accountOf(services, input.linkedInstagramAccountId);
+    if (input.facebookUserId && !state.facebookUsers.has(input.facebookUserId)) {
+      throw new ControlError(404, `no Facebook user ${input.facebookUserId}`);
+    }
     const page = createPage(state, {
       name: input.name,
       linkedIgAccountId: input.linkedInstagramAccountId,
+      ownerUserId: input.facebookUserId,
     });
     return jsonResponse({ id: page.id, name: page.name, ownerUserId: page.ownerUserId }, 201);
+  }
+
+  if (is("POST", "facebook-users")) {
+    const user = createFacebookUser(state, (await body(request, schemas.facebookUser)).name);
+    return jsonResponse(user, 201);
   }
 
   if (is("POST", "leads")) {

@@ -48,6 +48,8 @@ export interface NewAccount {
   followersCount?: number;
   subscribedFields?: string[];
   igAccountId?: string;
+  /** owner of the account's Page; a new Facebook user when absent */
+  facebookUserId?: string;
 }
 
 export function createAccount(state: SandboxState, input: NewAccount): InstagramAccount {
@@ -68,9 +70,12 @@ export function createAccount(state: SandboxState, input: NewAccount): Instagram
   };
   state.accounts.set(account.igAccountId, account);
   if (input.loginPath === "facebook_login" && input.withPage !== false) {
+    // each such account gets its own Facebook user, so parallel tests consent to their own Pages
+    const owner = input.facebookUserId ?? createFacebookUser(state, `${account.name} Admin`).id;
     const page = createPage(state, {
       name: `${account.name} Page`,
       linkedIgAccountId: account.igAccountId,
+      ownerUserId: owner,
     });
     page.subscribedFields = [...(input.subscribedFields ?? [])];
   } else {
@@ -79,7 +84,25 @@ export function createAccount(state: SandboxState, input: NewAccount): Instagram
   return account;
 }
 
-/** The one Facebook user of the sandbox, who manages every Page (created when first needed). */
+export function createFacebookUser(state: SandboxState, name: string): FacebookUser {
+  const user = { id: numericId("10", 16), name };
+  state.facebookUsers.set(user.id, user);
+  return user;
+}
+
+/**
+ * The Facebook user a consent is given as: the user with that id, or the owner of the Page of
+ * that id or of the Page linked to that Instagram account.
+ */
+export function facebookUserFor(state: SandboxState, id: string): FacebookUser | undefined {
+  const direct = state.facebookUsers.get(id);
+  if (direct) return direct;
+  const pageId = state.accounts.get(id)?.pageId ?? id;
+  const owner = state.pages.get(pageId)?.ownerUserId;
+  return owner ? state.facebookUsers.get(owner) : undefined;
+}
+
+/** The Facebook user of the seeded data and of Pages made without an owner (created when first needed). */
 export function defaultFacebookUser(state: SandboxState): FacebookUser {
   const existing = state.facebookUsers.values().next().value;
   if (existing) return existing;
@@ -90,12 +113,12 @@ export function defaultFacebookUser(state: SandboxState): FacebookUser {
 
 export function createPage(
   state: SandboxState,
-  input: { name: string; linkedIgAccountId?: string },
+  input: { name: string; linkedIgAccountId?: string; ownerUserId?: string },
 ): FacebookPage {
   const page: FacebookPage = {
     id: numericId("1", 15),
     name: input.name,
-    ownerUserId: defaultFacebookUser(state).id,
+    ownerUserId: input.ownerUserId ?? defaultFacebookUser(state).id,
     linkedIgAccountId: input.linkedIgAccountId,
     subscribedFields: [],
   };

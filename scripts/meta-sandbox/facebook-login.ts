@@ -6,7 +6,7 @@
  * 36009 used) are Facebook Login's usual answers; the reference (§1B) did not read that page.
  */
 import { consentPage, dialogErrorPage, dialogParams, redirectTo } from "./consent-page.ts";
-import { defaultFacebookUser, FACEBOOK_SCOPES } from "./directory.ts";
+import { defaultFacebookUser, FACEBOOK_SCOPES, facebookUserFor } from "./directory.ts";
 import type { GraphCall, SandboxServices } from "./graph-context.ts";
 import { GraphError, graphErrors } from "./graph-errors.ts";
 import { redirectResponse, splitScopes, stringParam } from "./http-helpers.ts";
@@ -57,7 +57,11 @@ export async function facebookDialog(services: SandboxServices, request: Request
   const unknown = scopes.filter((s) => !FACEBOOK_SCOPES.includes(s) && !EXTRA_SCOPES.includes(s));
   if (unknown.length) return dialogErrorPage("Invalid Scopes", unknown.join(", "));
 
-  const user = defaultFacebookUser(state);
+  const chosen = params.get("sandbox_account");
+  const user = chosen ? facebookUserFor(state, chosen) : defaultFacebookUser(state);
+  if (!user) {
+    return dialogErrorPage("Unknown account", `No Facebook user, Page or account ${chosen}`);
+  }
   const decision = params.get("sandbox_decision");
   const stateParam = params.get("state") ?? undefined;
   // Facebook appends `#_=_` to the redirects of its login dialog.

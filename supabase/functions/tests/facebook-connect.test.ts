@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { base64UrlToJson } from "../../../shared/src/encoding/base64url.ts";
+import type { ConnectResult } from "../../../shared/src/contracts/instagram-connect.ts";
+import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
+import { connectThroughBrowser } from "../../../scripts/testing/oauth-browser.ts";
+import { createWorkspace } from "../../../scripts/testing/workspace.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+
+Deno.test(
+  "Facebook Login writes the Page and its linked Instagram account in one connect",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "fb-both" });
+    try {
+      const account = await createSandboxAccount({
+        username: `page.ig.${crypto.randomUUID().slice(0, 6)}`,
+        loginPath: "facebook_login",
+        withPage: true,
+      });
+      const flow = await connectThroughBrowser(workspace, {
+        authPath: "facebook_login",
+        decision: "approve",
+        account: account.igAccountId,
+      });
+      assert.match(flow.dialogUrl.pathname, /\/www\.facebook\.com\/v\d+\.\d+\/dialog\/oauth$/);
+      assert.equal(flow.landing?.searchParams.get("connect"), "connected", flow.landing?.href);
+      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as ConnectResult;
+      assert.equal(result.facebook?.connected, true);
+      assert.equal(result.instagram?.connected, true);
+
+      const rows = await workspace.sql`
+      select id, platform, auth_path, external_account_id, facebook_page_id, linked_account_id, token_expires_at, scopes
+      from public.channel_accounts where imo_id = ${workspace.imoId} order by platform`;
+      const page = rows.find((r) => r.platform === "facebook")!;
+      const instagram = rows.find((r) =>
+        r.platform === "instagram" && r.external_account_id === account.igAccountId
+      )!;
+      assert.ok(page && instagram, JSON.stringify(rows));
+      assert.equal(instagram.auth_path, "facebook_login");
+      assert.equal(instagram.facebook_page_id, page.external_account_id);
+      assert.equal(instagram.linked_account_id, page.id);
+      assert.equal(page.linked_account_id, instagram.id);
+      assert.equal(instagram.token_expires_at, null, "Page tokens do not expire");
+      assert.ok(instagram.scopes.includes("instagram_manage_messages"), instagram.scopes.join(","));
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "a Page without a linked Instagram account is a partial connect, reported per platform",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "fb-partial" });
+    try {
+      // a Facebook user whose only Page has no Instagram account linked
+      const user = await sandbox<{ id: string }>("facebook-users", { name: "Pat Pageonly" });
+      await sandbox("pages", { name: "Northwind Careers (no Instagram)", facebookUserId: user.id });
+
+      const flow = await connectThroughBrowser(workspace, {
+        authPath: "facebook_login",
+        decision: "approve",
+        account: user.id,
+      });
+      assert.equal(flow.landing?.searchParams.get("connect"), "partial", flow.landing?.href);
+      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as ConnectResult;
+      assert.equal(result.facebook?.connected, true);
+      assert.deepEqual(result.instagram, {
+        connected: false,
+        reason: "no Instagram business account linked",
+      });
+      const platforms = await workspace
+        .sql`select platform from public.channel_accounts where imo_id = ${workspace.imoId}`;
+      assert.deepEqual(platforms.map((r) => r.platform), ["facebook"]);
+    } finally {
+      await workspace.close();
+    }
+  },
+);
