@@ -176,7 +176,13 @@ try {
   if (chromiumResult) results.push(chromiumResult);
 
   // Phase 2: tests.
-  const env = platform ? { ...platform.env, SCREENSHOT_DIR: `${root}.local/test-screenshots` } : {};
+  const env = platform
+    ? {
+      ...platform.env,
+      SCREENSHOT_DIR: `${root}.local/test-screenshots`,
+      GATEWAY_LOG: `${tmp}/gateway.log`,
+    }
+    : {};
   results.push(
     ...await Promise.all([
       platform

@@ -71,7 +71,7 @@ grant select, insert, update, delete on table public.imo_members to authenticate
 grant all on table public.imos, public.imo_members to service_role;
 
 create policy "IMOs can be read by their members" on public.imos
-  for select to authenticated using ((select private.is_member(id)));
+  for select to authenticated using (id in (select private.imos_for_current_user()));
 create policy "IMOs can be renamed by their owners and admins" on public.imos
   for update to authenticated
   using ((select private.has_role(id, '{owner,admin}')))
@@ -80,7 +80,7 @@ create policy "IMOs can be deleted by their owners" on public.imos
   for delete to authenticated using ((select private.has_role(id, '{owner}')));
 
 create policy "Members can be read by members of the same IMO" on public.imo_members
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));
 -- Owners manage everyone; admins manage everyone but owners, so an admin cannot promote
 -- themselves, add an owner, or demote or remove one.
 create policy "Members can be added by owners, and by admins below owner" on public.imo_members

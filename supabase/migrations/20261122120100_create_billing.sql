@@ -59,4 +59,4 @@ grant all on table public.subscription_plans, public.imo_subscriptions to servic
 create policy "Plans can be read by signed-in users" on public.subscription_plans
   for select to authenticated using (true);
 create policy "Subscriptions can be read by members of the IMO" on public.imo_subscriptions
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));

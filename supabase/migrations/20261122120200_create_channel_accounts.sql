@@ -67,4 +67,4 @@ grant all on table public.channel_accounts to service_role;
 -- Connecting, refreshing and disconnecting go through functions (service role), which hold the
 -- tokens; members only read.
 create policy "Channel accounts can be read by members of the IMO" on public.channel_accounts
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));

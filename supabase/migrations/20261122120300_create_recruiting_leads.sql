@@ -38,12 +38,12 @@ grant select, insert, update, delete on table public.recruiting_leads to authent
 grant all on table public.recruiting_leads to service_role;
 
 create policy "Leads can be read by members of the IMO" on public.recruiting_leads
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));
 create policy "Leads can be created by members of the IMO" on public.recruiting_leads
-  for insert to authenticated with check ((select private.is_member(imo_id)));
+  for insert to authenticated with check (imo_id in (select private.imos_for_current_user()));
 create policy "Leads can be updated by members of the IMO" on public.recruiting_leads
   for update to authenticated
-  using ((select private.is_member(imo_id)))
-  with check ((select private.is_member(imo_id)));
+  using (imo_id in (select private.imos_for_current_user()))
+  with check (imo_id in (select private.imos_for_current_user()));
 create policy "Leads can be deleted by owners and admins of the IMO" on public.recruiting_leads
   for delete to authenticated using ((select private.has_role(imo_id, '{owner,admin}')));

@@ -49,8 +49,8 @@ grant all on table public.contacts to service_role;
 
 -- Contacts are created by ingestion (service role); members read them and flag priority or a lead.
 create policy "Contacts can be read by members of the IMO" on public.contacts
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));
 create policy "Contacts can be flagged by members of the IMO" on public.contacts
   for update to authenticated
-  using ((select private.is_member(imo_id)))
-  with check ((select private.is_member(imo_id)));
+  using (imo_id in (select private.imos_for_current_user()))
+  with check (imo_id in (select private.imos_for_current_user()));

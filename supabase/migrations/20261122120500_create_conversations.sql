@@ -72,6 +72,9 @@ comment on table public.conversations is
 create trigger conversations_touch_updated_at before update on public.conversations
   for each row execute function private.touch_updated_at();
 
+-- Every message rewrites its conversation (and so every index entry): vacuum it early.
+alter table public.conversations set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);
+
 -- seed 002: recruiting_leads link back to the Instagram conversation they came from
 alter table public.recruiting_leads
   add column conversation_id uuid,
@@ -91,11 +94,11 @@ grant update (
 grant all on table public.conversations to service_role;
 
 create policy "Conversations can be read by members of the IMO" on public.conversations
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));
 create policy "Conversations can be triaged by members of the IMO" on public.conversations
   for update to authenticated
-  using ((select private.is_member(imo_id)))
-  with check ((select private.is_member(imo_id)));
+  using (imo_id in (select private.imos_for_current_user()))
+  with check (imo_id in (select private.imos_for_current_user()));
 
 /*
  * mark_conversation_read(conversation_id): the caller has seen the thread. Runs as the caller, so
@@ -112,3 +115,35 @@ end
 $$;
 revoke execute on function public.mark_conversation_read(uuid) from public, anon;
 grant execute on function public.mark_conversation_read(uuid) to authenticated, service_role;
+
+/*
+ * private.search_conversations(imo, query, max_rows): conversations of an IMO whose contact
+ * username or name, or last message preview, contain `query` (case-insensitive), newest first.
+ * security definer because `ilike` is not leakproof: under RLS Postgres will not use the trigram
+ * indexes; membership is checked here instead, once. Returns ids; callers read the rows under RLS
+ * with `where id = any(array(select conversation_id from private.search_conversations(...)))`.
+ */
+create function private.search_conversations(imo uuid, query text, max_rows integer default 50)
+returns table (conversation_id uuid, last_message_at timestamptz)
+language plpgsql stable security definer set search_path = '' rows 50 as $$
+declare
+  pattern text := '%' || replace(replace(replace(query, '\', '\\'), '%', '\%'), '_', '\_') || '%';
+begin
+  if not private.is_member(imo) or length(trim(query)) < 2 then
+    return;
+  end if;
+  return query
+    select hit.id, hit.last_message_at from (
+      select c.id, c.last_message_at from public.conversations c
+      where c.imo_id = imo and c.last_message_preview ilike pattern
+      union
+      select c.id, c.last_message_at from public.contacts k
+      join public.conversations c on c.contact_id = k.id
+      where k.imo_id = imo and (k.username ilike pattern or k.display_name ilike pattern)
+    ) hit
+    order by hit.last_message_at desc nulls last, hit.id desc
+    limit least(greatest(max_rows, 1), 200);
+end
+$$;
+revoke execute on function private.search_conversations(uuid, text, integer) from public;
+grant execute on function private.search_conversations(uuid, text, integer) to authenticated, service_role;

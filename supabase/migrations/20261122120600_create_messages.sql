@@ -70,12 +70,18 @@ comment on table public.messages is
 create trigger messages_touch_updated_at before update on public.messages
   for each row execute function private.touch_updated_at();
 
-/* The one-line summary the inbox list shows for a message. */
+/*
+ * The one-line summary the inbox list shows for a message. plpgsql, not sql: a sql function with
+ * a fixed search_path cannot be inlined and is planned again on every call of the trigger.
+ */
 create function private.message_preview(
   type public.message_type, text text, attachments jsonb
 ) returns text
-language sql immutable set search_path = '' as $$
-  select left(regexp_replace(coalesce(case type
+language plpgsql immutable set search_path = '' as $$
+declare
+  summary text;
+begin
+  summary := case type
     when 'text' then text
     when 'story_reply' then coalesce('Replied to your story: ' || nullif(text, ''), 'Replied to your story')
     when 'story_mention' then 'Mentioned you in their story'
@@ -90,7 +96,9 @@ language sql immutable set search_path = '' as $$
       when 'audio' then 'Sent a voice message'
       when 'file' then 'Sent a file'
       else 'Sent an attachment' end)
-  end, ''), '\s+', ' ', 'g'), 140)
+  end;
+  return left(regexp_replace(coalesce(summary, ''), '\s+', ' ', 'g'), 140);
+end
 $$;
 
 /*
@@ -138,13 +146,13 @@ grant select, insert on table public.messages to authenticated;
 grant all on table public.messages to service_role;
 
 create policy "Messages can be read by members of the IMO" on public.messages
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));
 -- A member may queue a reply in their own name, dated no later than now (a future date would
 -- pin the thread to the top of everyone's inbox), on a plan with messaging; sending, status
 -- and echoes are the functions'.
 create policy "Replies can be queued by members as themselves" on public.messages
   for insert to authenticated with check (
-    (select private.is_member(imo_id))
+    imo_id in (select private.imos_for_current_user())
     and (select private.has_feature(imo_id, 'instagram_messaging'))
     and direction = 'outbound' and author_kind = 'user'
     and author_user_id = (select auth.uid())

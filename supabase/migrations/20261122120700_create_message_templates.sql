@@ -33,7 +33,7 @@ grant select, insert, update on table public.message_templates to authenticated;
 grant all on table public.message_templates to service_role;
 
 create policy "Templates can be read by members of the IMO" on public.message_templates
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));
 create policy "Templates can be created by owners and admins of the IMO" on public.message_templates
   for insert to authenticated with check (
     (select private.has_role(imo_id, '{owner,admin}'))

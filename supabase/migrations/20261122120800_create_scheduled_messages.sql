@@ -48,18 +48,18 @@ grant update (text, scheduled_for, status, cancelled_at, cancelled_by) on table 
 grant all on table public.scheduled_messages to service_role;
 
 create policy "Scheduled messages can be read by members of the IMO" on public.scheduled_messages
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));
 create policy "Scheduled messages can be created by members as themselves"
   on public.scheduled_messages for insert to authenticated with check (
-    (select private.is_member(imo_id))
+    imo_id in (select private.imos_for_current_user())
     and (select private.has_feature(imo_id, 'instagram_scheduled_messages'))
     and created_by = (select auth.uid()) and status = 'pending'
   );
 -- a cancellation is signed by whoever cancels
 create policy "Pending scheduled messages can be edited or cancelled by members"
   on public.scheduled_messages for update to authenticated
-  using ((select private.is_member(imo_id)) and status = 'pending')
+  using (imo_id in (select private.imos_for_current_user()) and status = 'pending')
   with check (
-    (select private.is_member(imo_id)) and status in ('pending', 'cancelled')
+    imo_id in (select private.imos_for_current_user()) and status in ('pending', 'cancelled')
     and (cancelled_by is null or cancelled_by = (select auth.uid()))
   );

@@ -33,4 +33,4 @@ grant select on table public.usage_counters to authenticated;
 grant all on table public.usage_counters to service_role;
 
 create policy "Usage can be read by members of the IMO" on public.usage_counters
-  for select to authenticated using ((select private.is_member(imo_id)));
+  for select to authenticated using (imo_id in (select private.imos_for_current_user()));

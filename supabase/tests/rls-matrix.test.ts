@@ -98,6 +98,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   apply_message_to_conversation: "definer",
   touch_updated_at: "invoker", // trigger: writes only the row being updated
   message_preview: "invoker", // immutable formatting, reads nothing
+  search_conversations: "definer", // trigram indexes cannot be used under RLS; checks membership itself
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

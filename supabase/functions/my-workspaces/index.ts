@@ -1,0 +1,3 @@
+import { createMyWorkspacesHandler } from "../_shared/my-workspaces.ts";
+
+Deno.serve(createMyWorkspacesHandler());
