@@ -31,6 +31,7 @@ export interface Tenant {
   scheduledMessageId: string;
   leadId: string;
   webhookEventId: string;
+  pendingEventId: string;
   usageMetric: string;
   oauthStateId: string;
 }
@@ -140,6 +141,10 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
   ]},
       ${channelAccountId}, ${imoId}, 'processed')
     returning id::text as id`);
+  const pendingEventId = await one(sql`
+    insert into public.webhook_pending_events (imo_id, channel_account_id, external_message_id, kind, event, webhook_event_id, occurred_at)
+    values (${imoId}, ${channelAccountId}, ${`mid-pending-${suffix}`}, 'read', '{}', ${webhookEventId}, now())
+    returning id::text as id`);
   const usageMetric = "messages_received";
   await sql`insert into public.usage_counters (imo_id, metric, period_start, count)
             values (${imoId}, ${usageMetric}, current_date, 1)`;
@@ -163,6 +168,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     scheduledMessageId,
     leadId,
     webhookEventId,
+    pendingEventId,
     usageMetric,
     oauthStateId,
   };

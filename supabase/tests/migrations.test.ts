@@ -71,6 +71,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "subscription_plans",
           "usage_counters",
           "webhook_events",
+          "webhook_pending_events",
         ]);
         assert.deepEqual([after.demo_users, after.seeds], [1, 1]);
         const plans = await sql`select code from public.subscription_plans order by code`;

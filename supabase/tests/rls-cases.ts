@@ -189,6 +189,26 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.webhookEventId],
     ],
   },
+  webhook_pending_events: {
+    select: (
+      c,
+    ) => [`select id from public.webhook_pending_events where id = $1::bigint`, [
+      c.a.pendingEventId,
+    ]],
+    insert: (c) => [
+      `insert into public.webhook_pending_events (imo_id, channel_account_id, external_message_id, kind, event, occurred_at)
+       values ($1, $2, 'mid-matrix', 'reaction', '{}', now())`,
+      [c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (
+      c,
+    ) => [`update public.webhook_pending_events set kind = 'read' where id = $1::bigint`, [
+      c.a.pendingEventId,
+    ]],
+    delete: (
+      c,
+    ) => [`delete from public.webhook_pending_events where id = $1::bigint`, [c.a.pendingEventId]],
+  },
   usage_counters: {
     select: (c) => [
       `select count from public.usage_counters where imo_id = $1 and metric = $2`,

@@ -75,6 +75,10 @@ webhook_events      select  denied   denied   denied    denied    denied  allowe
 webhook_events      insert  denied   denied   denied    denied    denied  allowed
 webhook_events      update  denied   denied   denied    denied    denied  allowed
 webhook_events      delete  denied   denied   denied    denied    denied  allowed
+webhook_pending_events select denied denied denied denied denied allowed
+webhook_pending_events insert denied denied denied denied denied allowed
+webhook_pending_events update denied denied denied denied denied allowed
+webhook_pending_events delete denied denied denied denied denied allowed
 usage_counters      select  allowed  allowed  allowed   filtered  denied  allowed
 usage_counters      insert  denied   denied   denied    denied    denied  allowed
 usage_counters      update  denied   denied   denied    denied    denied  allowed

@@ -8,24 +8,19 @@ export type NavRailItem = {
 };
 
 type NavRailProps = {
-  workspaceName: string;
+  // A slot rather than a name: the layout stays unaware of workspaces and their switcher.
+  workspace: ReactNode;
   items: NavRailItem[];
   footer?: ReactNode;
 };
 
-export function NavRail({ workspaceName, items, footer }: NavRailProps) {
+export function NavRail({ workspace, items, footer }: NavRailProps) {
   return (
     <nav
       aria-label="Main"
       className="flex w-[72px] shrink-0 flex-col items-center gap-4 bg-neutral-900 py-3"
     >
-      <div
-        title={workspaceName}
-        className="flex size-10 items-center justify-center rounded-lg bg-indigo-600 text-base font-bold text-white"
-      >
-        <span aria-hidden="true">{workspaceName.charAt(0).toUpperCase()}</span>
-        <span className="sr-only">{`Workspace: ${workspaceName}`}</span>
-      </div>
+      {workspace}
       <ul className="flex flex-1 flex-col items-center gap-1">
         {items.map((item) => (
           <li key={item.to}>

@@ -5,15 +5,14 @@ import { LeadsIcon, MessagesIcon, SettingsIcon } from "@/components/ui/icons.tsx
 import { paths } from "@/config/paths.ts";
 import { SignOutButton } from "@/features/auth/components/sign-out-button.tsx";
 import { useSession } from "@/features/auth/hooks/use-session.ts";
+import { WorkspaceGate } from "@/features/workspaces/components/workspace-gate.tsx";
+import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher.tsx";
 
 const NAV_ITEMS: NavRailItem[] = [
   { label: "Messages", to: paths.app.messages.getHref(), icon: MessagesIcon },
   { label: "Leads", to: paths.app.leads.getHref(), icon: LeadsIcon },
   { label: "Settings", to: paths.app.settings.getHref(), icon: SettingsIcon },
 ];
-
-// Workspaces are not modelled yet; the rail shows the product name until they are.
-const WORKSPACE_NAME = "DM Desk";
 
 export function AppRoot() {
   const { session } = useSession();
@@ -23,7 +22,7 @@ export function AppRoot() {
     <AppLayout
       rail={
         <NavRail
-          workspaceName={WORKSPACE_NAME}
+          workspace={<WorkspaceSwitcher />}
           items={NAV_ITEMS}
           footer={
             <>
@@ -40,7 +39,9 @@ export function AppRoot() {
         />
       }
     >
-      <Outlet />
+      <WorkspaceGate>
+        <Outlet />
+      </WorkspaceGate>
     </AppLayout>
   );
 }

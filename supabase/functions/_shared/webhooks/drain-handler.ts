@@ -1,0 +1,38 @@
+import { asService } from "../db.ts";
+import { handler, HttpError, json } from "../http.ts";
+import { requireServiceRole } from "../require-service.ts";
+import { fetchContactProfiles } from "./contact-profiles.ts";
+import { processDelivery } from "./process-delivery.ts";
+
+const MAX_ATTEMPTS = 10;
+
+/**
+ * instagram-process-webhooks (cron, every minute): finishes what the ledger holds unprocessed:
+ * deliveries received but never processed (the function died after storing them), failed ones
+ * (up to MAX_ATTEMPTS) and ones stuck in processing. Then retries contact profiles that failed.
+ */
+export function createDrainHandler() {
+  return handler(async (request) => {
+    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST");
+    await requireServiceRole(request);
+    const ids = await asService((tx) =>
+      tx<{ id: string }[]>`
+        select id from public.webhook_events
+        where (status in ('received', 'failed') and attempts < ${MAX_ATTEMPTS}
+               and received_at < now() - interval '5 seconds')
+           or (status = 'processing' and processing_started_at < now() - interval '2 minutes')
+        order by received_at limit 500`
+    );
+    const outcome = { processed: 0, failed: 0, profiles: { fetched: 0, failed: 0 } };
+    for (const { id } of ids) {
+      try {
+        const result = await processDelivery(Number(id));
+        if (result.status !== "skipped") outcome.processed++;
+      } catch {
+        outcome.failed++;
+      }
+    }
+    outcome.profiles = await fetchContactProfiles();
+    return json(outcome);
+  });
+}

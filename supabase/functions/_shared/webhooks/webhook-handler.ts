@@ -1,0 +1,115 @@
+import { asService } from "../db.ts";
+import { handler, HttpError } from "../http.ts";
+import { fetchContactProfiles } from "./contact-profiles.ts";
+import { processDelivery } from "./process-delivery.ts";
+import { verifyMetaSignature } from "./signature.ts";
+
+// Meta batches up to 1000 updates in one delivery; far more than that is not Meta.
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// what a rejected delivery keeps for inspection
+const MAX_REJECTED_BYTES = 16 * 1024;
+const KEPT_HEADERS = ["x-hub-signature-256", "content-type", "user-agent", "content-length"];
+
+/** Work after the answer: Supabase's EdgeRuntime.waitUntil where it exists, else just unawaited. */
+function afterResponse(work: Promise<unknown>) {
+  const runtime =
+    (globalThis as { EdgeRuntime?: { waitUntil(p: Promise<unknown>): void } }).EdgeRuntime;
+  const guarded = work.catch((error) =>
+    console.error("[webhook] processing failed; the ledger will retry:", error?.message)
+  );
+  if (runtime) runtime.waitUntil(guarded);
+}
+
+/**
+ * instagram-webhook (verify_jwt off, Meta calls it):
+ * GET answers Meta's subscription check. POST checks `X-Hub-Signature-256` over the raw bytes,
+ * stores the delivery in webhook_events before parsing anything, answers 200, then processes it
+ * after the answer. A crash after the insert loses nothing: instagram-process-webhooks finishes
+ * whatever the ledger holds unprocessed.
+ */
+export function createWebhookHandler(secrets: () => { verifyToken: string; appSecrets: string[] }) {
+  return handler(async (request) => {
+    if (request.method === "GET") return verifySubscription(request, secrets().verifyToken);
+    if (request.method !== "POST") {
+      throw new HttpError(405, "method_not_allowed", "Use GET or POST");
+    }
+
+    const declared = Number(request.headers.get("content-length") ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      throw new HttpError(413, "payload_too_large", "Delivery too large");
+    }
+    const raw = new Uint8Array(await request.arrayBuffer());
+    if (raw.byteLength > MAX_BODY_BYTES) {
+      throw new HttpError(413, "payload_too_large", "Delivery too large");
+    }
+    const headers = Object.fromEntries(KEPT_HEADERS.flatMap((name) => {
+      const value = request.headers.get(name);
+      return value === null ? [] : [[name, value]];
+    }));
+
+    const signed = await verifyMetaSignature(
+      raw,
+      request.headers.get("x-hub-signature-256"),
+      secrets().appSecrets,
+    );
+    if (!signed) {
+      await asService((tx) =>
+        tx`insert into public.webhook_events (platform, raw_body, headers, signature_valid, status, last_error)
+           values ('instagram', ${new TextDecoder().decode(raw.subarray(0, MAX_REJECTED_BYTES))}, ${
+          tx.json(headers)
+        },
+                   false, 'rejected', 'missing or invalid X-Hub-Signature-256')`
+      );
+      throw new HttpError(401, "invalid_signature", "Missing or invalid X-Hub-Signature-256");
+    }
+
+    const body = new TextDecoder("utf-8", { fatal: false }).decode(raw);
+    let envelope: { object?: unknown; entry?: { id?: unknown }[] } | null = null;
+    try {
+      envelope = JSON.parse(body);
+    } catch {
+      envelope = null;
+    }
+    const entryIds = Array.isArray(envelope?.entry)
+      ? envelope.entry.map((e) => String(e?.id ?? ""))
+      : [];
+    const valid = envelope !== null && typeof envelope === "object" &&
+      Array.isArray(envelope.entry);
+    const [row] = await asService((tx) =>
+      tx<{ id: string }[]>`
+        insert into public.webhook_events (platform, raw_body, headers, signature_valid, object, entry_ids, status, last_error)
+        values ('instagram', ${body}, ${tx.json(headers)}, true, ${
+        typeof envelope?.object === "string" ? envelope.object : null
+      },
+                ${entryIds}, ${valid ? "received" : "rejected"}, ${
+        valid ? null : "body is not a webhook envelope"
+      })
+        returning id`
+    );
+    if (!valid) throw new HttpError(400, "invalid_body", "The body is not a Meta webhook envelope");
+
+    const eventId = Number(row!.id);
+    afterResponse(
+      processDelivery(eventId).then((outcome) =>
+        outcome.contactIds.length ? fetchContactProfiles(outcome.contactIds) : null
+      ),
+    );
+    return new Response("EVENT_RECEIVED", {
+      status: 200,
+      headers: { "content-type": "text/plain" },
+    });
+  });
+}
+
+/** Meta's check when the callback is registered: echo hub.challenge if the verify token matches. */
+function verifySubscription(request: Request, verifyToken: string): Response {
+  const params = new URL(request.url).searchParams;
+  const challenge = params.get("hub.challenge");
+  if (
+    params.get("hub.mode") === "subscribe" && params.get("hub.verify_token") === verifyToken &&
+    challenge
+  ) {
+    return new Response(challenge, { status: 200, headers: { "content-type": "text/plain" } });
+  }
+  return new Response("Forbidden", { status: 403 });
+}

@@ -1,0 +1,3 @@
+import { createDrainHandler } from "../_shared/webhooks/drain-handler.ts";
+
+Deno.serve(createDrainHandler());

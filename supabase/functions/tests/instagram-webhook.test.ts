@@ -1,0 +1,146 @@
+import assert from "node:assert/strict";
+import { connectSandboxAccount } from "../../../scripts/testing/connected-account.ts";
+import { eventually } from "../../../scripts/testing/eventually.ts";
+import { sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
+import { platformEnv } from "../../../scripts/testing/platform-env.ts";
+import { createWorkspace } from "../../../scripts/testing/workspace.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+
+Deno.test(
+  "GET verification echoes hub.challenge only for the right verify token",
+  options,
+  async () => {
+    const base = `${platformEnv().url}/functions/v1/instagram-webhook`;
+    const token = Deno.env.get("META_WEBHOOK_VERIFY_TOKEN")!;
+    const ok = await fetch(
+      `${base}?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`,
+    );
+    assert.equal(ok.status, 200);
+    assert.equal(await ok.text(), "1158201444");
+    const wrong = await fetch(
+      `${base}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`,
+    );
+    assert.equal(wrong.status, 403);
+    await wrong.body?.cancel();
+  },
+);
+
+Deno.test(
+  "a lead's DM through the sandbox lands as an inbound message with its contact profile",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "webhook-smoke" });
+    try {
+      const account = await connectSandboxAccount(workspace);
+      await sandbox(`accounts/${account.igAccountId}/subscriptions`, undefined, "GET").catch(() =>
+        null
+      );
+      await sandbox(`accounts/${account.igAccountId}`, {
+        subscribedFields: ["messages", "message_reactions", "messaging_seen"],
+      }, "PATCH");
+      const lead = await sandbox<{ id: string }>("leads", {
+        username: "ana.candidata",
+        name: "Ana Candidata",
+        followerCount: 321,
+      });
+      const sent = await sandbox<
+        { mid: string; igsid: string; delivery: { ok: boolean; status: number } }
+      >(
+        `leads/${lead.id}/messages`,
+        {
+          account: account.igAccountId,
+          text: "Hola! Is the recruiter role still open? 🙌",
+        },
+      );
+      assert.equal(sent.delivery.ok, true, JSON.stringify(sent.delivery));
+      assert.equal(sent.delivery.status, 200);
+
+      const message = await eventually(
+        async () => {
+          const [row] = await workspace.sql`
+        select m.text, m.direction, m.author_kind, m.type, m.status, c.unread_count, c.can_reply_until, k.external_id
+        from public.messages m join public.conversations c on c.id = m.conversation_id
+        join public.contacts k on k.id = c.contact_id
+        where m.channel_account_id = ${account.accountId} and m.external_id = ${sent.mid}`;
+          return row;
+        },
+        "the message to be ingested",
+        10_000,
+      );
+      assert.equal(message.text, "Hola! Is the recruiter role still open? 🙌");
+      assert.deepEqual([message.direction, message.author_kind, message.type], [
+        "inbound",
+        "contact",
+        "text",
+      ]);
+      assert.equal(message.unread_count, 1);
+      assert.equal(message.external_id, sent.igsid);
+      assert.ok(message.can_reply_until.getTime() > Date.now() + 23 * 3_600_000);
+
+      const profile = await eventually(
+        async () => {
+          const [row] = await workspace.sql`
+        select username, display_name, follower_count from public.contacts
+        where channel_account_id = ${account.accountId} and profile_fetched_at is not null`;
+          return row;
+        },
+        "the contact profile to be fetched",
+        10_000,
+      );
+      assert.deepEqual({ ...profile }, {
+        username: "ana.candidata",
+        display_name: "Ana Candidata",
+        follower_count: 321,
+      });
+
+      const [ledger] = await workspace.sql`
+      select status, signature_valid from public.webhook_events where raw_body like ${`%${sent.mid}%`}`;
+      assert.deepEqual({ ...ledger }, { status: "processed", signature_valid: true });
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "a missing or wrong signature is a 401 and is recorded as rejected",
+  options,
+  async () => {
+    const base = `${platformEnv().url}/functions/v1/instagram-webhook`;
+    const body = JSON.stringify({
+      object: "instagram",
+      entry: [{ id: "1", time: Date.now(), messaging: [] }],
+      marker: crypto.randomUUID(),
+    });
+    const unsigned = await fetch(base, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+    });
+    assert.equal(unsigned.status, 401);
+    await unsigned.body?.cancel();
+    const forged = await fetch(base, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/json",
+        "x-hub-signature-256": `sha256=${"ab".repeat(32)}`,
+      },
+    });
+    assert.equal(forged.status, 401);
+    assert.equal((await forged.json()).error.code, "invalid_signature");
+    const marker = JSON.parse(body).marker;
+    const workspace = await createWorkspace({ label: "ledger-check" });
+    try {
+      const rows = await workspace
+        .sql`select status, signature_valid from public.webhook_events where raw_body like ${`%${marker}%`}`;
+      assert.deepEqual(rows.map((r) => [r.status, r.signature_valid]), [["rejected", false], [
+        "rejected",
+        false,
+      ]]);
+    } finally {
+      await workspace.close();
+    }
+  },
+);
