@@ -5,6 +5,8 @@ import { handler, HttpError } from "../http.ts";
 import { MetaApiError } from "../meta/graph-client.ts";
 import { metaConfig } from "../meta/meta-config.ts";
 import { verifyState } from "../oauth-state.ts";
+import { afterResponse } from "../after-response.ts";
+import { syncConversations } from "../webhooks/sync-conversations.ts";
 import { connectFacebookLogin } from "./connect-facebook-login.ts";
 import { connectInstagramLogin } from "./connect-instagram-login.ts";
 
@@ -60,6 +62,10 @@ export function createOAuthCallbackHandler() {
       const result = payload.path === "instagram_login"
         ? await connectInstagramLogin(config, code, binding)
         : await connectFacebookLogin(config, code, binding);
+      // webhooks only cover what happens from now on: fetch what the inbox already holds
+      for (const account of result.instagram?.accounts ?? []) {
+        afterResponse(syncConversations(account.id));
+      }
       const outcomes = [result.facebook, result.instagram].filter((o) => o !== undefined);
       const connected = outcomes.filter((o) => o.connected).length;
       const outcome = connected === outcomes.length

@@ -19,7 +19,8 @@ export async function applyMessagingEvent(
   tx: Tx,
   account: RoutedAccount,
   event: MessagingEvent,
-  webhookEventId: number,
+  /** the ledger row it came from; null for events rebuilt by the conversation sync */
+  webhookEventId: number | null,
 ): Promise<Applied> {
   const ours = new Set([account.external_account_id, ...account.external_ids]);
   const fromUs = ours.has(event.sender.id);
@@ -57,7 +58,7 @@ interface Thread {
   account: RoutedAccount;
   conversationId: string;
   at: Date;
-  webhookEventId: number;
+  webhookEventId: number | null;
 }
 
 async function storeInbound(tx: Tx, thread: Thread, message: MetaMessage) {

@@ -1,3 +1,4 @@
+import { afterResponse } from "../after-response.ts";
 import { asService } from "../db.ts";
 import { handler, HttpError } from "../http.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
@@ -9,16 +10,6 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 // what a rejected delivery keeps for inspection
 const MAX_REJECTED_BYTES = 16 * 1024;
 const KEPT_HEADERS = ["x-hub-signature-256", "content-type", "user-agent", "content-length"];
-
-/** Work after the answer: Supabase's EdgeRuntime.waitUntil where it exists, else just unawaited. */
-function afterResponse(work: Promise<unknown>) {
-  const runtime =
-    (globalThis as { EdgeRuntime?: { waitUntil(p: Promise<unknown>): void } }).EdgeRuntime;
-  const guarded = work.catch((error) =>
-    console.error("[webhook] processing failed; the ledger will retry:", error?.message)
-  );
-  if (runtime) runtime.waitUntil(guarded);
-}
 
 /**
  * instagram-webhook (verify_jwt off, Meta calls it):

@@ -1,0 +1,3 @@
+import { createSyncHandler } from "../_shared/webhooks/sync-handler.ts";
+
+Deno.serve(createSyncHandler());
