@@ -69,7 +69,7 @@ console.log(`
   DM Desk is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)
 
   App          ${webUrl}
-  Demo login   demo@dmdesk.local / dmdesk-demo
+  Demo login   demo@dmdesk.local / dmdesk-demo   (admin; also riley@, owner@, sam@dmdesk.local)
   Status       ${platform.url}/
   Meta sandbox ${platform.metaSandboxUrl}/   (make a candidate DM the demo account)
   API          ${platform.url}   (auth /auth/v1, functions /functions/v1)
