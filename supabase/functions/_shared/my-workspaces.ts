@@ -1,17 +1,14 @@
 import { requireUser } from "./auth.ts";
-import { preflight } from "./cors.ts";
 import { withUser } from "./db.ts";
-import { handler, HttpError, json } from "./http.ts";
+import { endpoint } from "./endpoint.ts";
+import { json } from "./http.ts";
 
 /**
  * my-workspaces: the caller's IMOs with role and plan features, read through RLS as the caller.
  * Features of a lapsed subscription are not reported as available.
  */
 export function createMyWorkspacesHandler() {
-  return handler(async (request) => {
-    const early = preflight(request);
-    if (early) return early;
-    if (request.method !== "GET") throw new HttpError(405, "method_not_allowed", "Use GET");
+  return endpoint("GET", async (request) => {
     const claims = await requireUser(request);
     const workspaces = await withUser(claims, (tx) =>
       tx`

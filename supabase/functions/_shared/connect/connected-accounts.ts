@@ -2,9 +2,9 @@ import { connectedAccountsQuerySchema } from "../../../../shared/src/contracts/c
 import { accountHealth } from "../../../../shared/src/rules/account-health.ts";
 import { channelAccountSchema } from "../../../../shared/src/schemas/channel-account.ts";
 import { requireUser } from "../auth.ts";
-import { preflight } from "../cors.ts";
 import { withUser } from "../db.ts";
-import { handler, HttpError, json } from "../http.ts";
+import { endpoint } from "../endpoint.ts";
+import { json } from "../http.ts";
 import { parseQuery } from "../validate.ts";
 import { requireImoRole } from "./access.ts";
 
@@ -13,10 +13,7 @@ const PUBLIC_COLUMNS = Object.keys(channelAccountSchema.shape);
 
 /** connected-accounts: every channel account of an IMO with its health, for any member. No token. */
 export function createConnectedAccountsHandler() {
-  return handler(async (request) => {
-    const early = preflight(request);
-    if (early) return early;
-    if (request.method !== "GET") throw new HttpError(405, "method_not_allowed", "Use GET");
+  return endpoint("GET", async (request) => {
     const claims = await requireUser(request);
     const { imo_id } = parseQuery(request, connectedAccountsQuerySchema);
     const rows = await withUser(claims, async (tx) => {

@@ -1,8 +1,8 @@
 import { disconnectInputSchema } from "../../../../shared/src/contracts/instagram-connect.ts";
 import { requireUser } from "../auth.ts";
-import { preflight } from "../cors.ts";
 import { asService, withUser } from "../db.ts";
-import { handler, HttpError, json } from "../http.ts";
+import { endpoint } from "../endpoint.ts";
+import { HttpError, json } from "../http.ts";
 import { unsubscribePage } from "../meta/facebook-login.ts";
 import { unsubscribeInstagramAccount } from "../meta/instagram-login.ts";
 import { metaConfig } from "../meta/meta-config.ts";
@@ -15,10 +15,7 @@ import { requireImoRole } from "./access.ts";
  * messages stay (history); Meta is asked to stop sending webhooks, best effort.
  */
 export function createDisconnectHandler() {
-  return handler(async (request) => {
-    const early = preflight(request);
-    if (early) return early;
-    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST");
+  return endpoint("POST", async (request) => {
     const claims = await requireUser(request);
     const { account_id } = await parseBody(request, disconnectInputSchema);
 

@@ -1,8 +1,8 @@
 import { oauthInitInputSchema } from "../../../../shared/src/contracts/instagram-connect.ts";
 import { requireUser } from "../auth.ts";
-import { preflight } from "../cors.ts";
 import { asService, withUser } from "../db.ts";
-import { handler, HttpError, json } from "../http.ts";
+import { endpoint } from "../endpoint.ts";
+import { json } from "../http.ts";
 import { facebookDialogUrl } from "../meta/facebook-login.ts";
 import { instagramAuthorizeUrl } from "../meta/instagram-login.ts";
 import { metaConfig } from "../meta/meta-config.ts";
@@ -17,10 +17,7 @@ import { oauthCallbackUrl } from "./callback-url.ts";
  * single-use and valid for 10 minutes.
  */
 export function createOAuthInitHandler() {
-  return handler(async (request) => {
-    const early = preflight(request);
-    if (early) return early;
-    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST");
+  return endpoint("POST", async (request) => {
     const claims = await requireUser(request);
     const input = await parseBody(request, oauthInitInputSchema);
     const config = metaConfig();

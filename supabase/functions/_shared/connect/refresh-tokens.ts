@@ -1,5 +1,6 @@
 import { asService } from "../db.ts";
-import { handler, HttpError, json } from "../http.ts";
+import { endpoint } from "../endpoint.ts";
+import { json } from "../http.ts";
 import { refreshInstagramToken } from "../meta/instagram-login.ts";
 import { MetaApiError } from "../meta/graph-client.ts";
 import { metaConfig } from "../meta/meta-config.ts";
@@ -19,8 +20,7 @@ interface DueAccount {
  * `connected` with the error noted, for the next run. Page tokens (Facebook Login) do not expire.
  */
 export function createRefreshTokensHandler() {
-  return handler(async (request) => {
-    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST");
+  return endpoint("POST", async (request) => {
     await requireServiceRole(request);
     const config = metaConfig();
     const cipher = await tokenCipher();

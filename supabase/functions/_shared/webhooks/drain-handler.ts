@@ -1,5 +1,6 @@
 import { asService } from "../db.ts";
-import { handler, HttpError, json } from "../http.ts";
+import { endpoint } from "../endpoint.ts";
+import { json } from "../http.ts";
 import { requireServiceRole } from "../require-service.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
 import { processDelivery } from "./process-delivery.ts";
@@ -12,8 +13,7 @@ const MAX_ATTEMPTS = 10;
  * (up to MAX_ATTEMPTS) and ones stuck in processing. Then retries contact profiles that failed.
  */
 export function createDrainHandler() {
-  return handler(async (request) => {
-    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST");
+  return endpoint("POST", async (request) => {
     await requireServiceRole(request);
     const ids = await asService((tx) =>
       tx<{ id: string }[]>`

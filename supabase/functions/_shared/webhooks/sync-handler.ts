@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { verifyRequest } from "../auth.ts";
 import { requireImoRole } from "../connect/access.ts";
-import { preflight } from "../cors.ts";
 import { asService, withUser } from "../db.ts";
-import { handler, HttpError, json } from "../http.ts";
+import { endpoint } from "../endpoint.ts";
+import { HttpError, json } from "../http.ts";
 import { MetaApiError } from "../meta/graph-client.ts";
 import { parseBody } from "../validate.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
@@ -13,10 +13,7 @@ const syncInputSchema = z.object({ account_id: z.uuid() });
 
 /** instagram-sync-conversations: on demand by a member of the account's IMO, or by the service role. */
 export function createSyncHandler() {
-  return handler(async (request) => {
-    const early = preflight(request);
-    if (early) return early;
-    if (request.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST");
+  return endpoint("POST", async (request) => {
     const claims = await verifyRequest(request);
     const { account_id } = await parseBody(request, syncInputSchema);
     if (claims.role !== "service_role") {
