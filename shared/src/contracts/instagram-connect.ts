@@ -6,10 +6,9 @@ export const connectAuthPathSchema = z.enum(["instagram_login", "facebook_login"
 export const oauthInitInputSchema = z.object({
   imo_id: z.uuid(),
   auth_path: connectAuthPathSchema.default("instagram_login"),
-  return_to: z.string().max(200).regex(
-    /^\/(?!\/)\S*$/,
-    "must be a path inside the app, like /settings",
-  )
+  // no `//` or `\` after the first slash: browsers read both as the start of another host
+  return_to: z.string().max(200)
+    .regex(/^\/(?![/\\])[^\s\\]*$/, "must be a path inside the app, like /settings")
     .optional(),
 });
 export type OAuthInitInput = z.input<typeof oauthInitInputSchema>;

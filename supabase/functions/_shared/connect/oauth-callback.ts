@@ -96,7 +96,9 @@ function redirectToApp(
   reason?: string,
   result?: ConnectResult,
 ): Response {
-  const url = new URL(returnTo ?? "/settings", appUrl);
+  let url = new URL(returnTo ?? "/settings", appUrl);
+  // the input schema allows only paths; this keeps a stored oddity from leaving the app anyway
+  if (url.origin !== new URL(appUrl).origin) url = new URL("/settings", appUrl);
   url.searchParams.set("connect", outcome);
   if (reason) url.searchParams.set("reason", reason);
   if (result) {
