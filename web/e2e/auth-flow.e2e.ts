@@ -24,7 +24,8 @@ Deno.test(
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(password);
       await page.getByRole("button", { name: "Create account" }).click();
-      await page.getByText("No conversations yet").waitFor({ timeout: 15_000 });
+      // A brand-new account belongs to no workspace until an admin invites it.
+      await page.getByText("You are not in a workspace yet").waitFor({ timeout: 15_000 });
       assert.match(page.url(), /\/messages$/);
       await screenshot(page, "02-messages-empty");
 
@@ -45,7 +46,7 @@ Deno.test(
 
       await page.getByLabel("Password").fill(password);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByText("No conversations yet").waitFor({ timeout: 10_000 });
+      await page.getByText("You are not in a workspace yet").waitFor({ timeout: 10_000 });
     } finally {
       await browser.close();
       await web.stop();

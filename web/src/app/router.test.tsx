@@ -1,11 +1,20 @@
 import { screen, waitFor } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeWorkspace } from "@/testing/fixtures.ts";
+import { mockFunctions, ok } from "@/testing/function-mocks.ts";
 import { auth, emitAuthEvent, fakeSession, setMockSession } from "@/testing/supabase-mock.ts";
 import { renderApp } from "@/testing/test-utils.tsx";
 
 vi.mock("@/lib/supabase.ts", () => import("@/testing/supabase-mock.ts"));
 
 describe("routing and auth guards", () => {
+  beforeEach(() => {
+    mockFunctions({
+      "my-workspaces": () => ok({ workspaces: [fakeWorkspace()] }),
+      "connected-accounts": () => ok({ accounts: [] }),
+    });
+  });
+
   it("sends a signed-out visitor from a protected page to sign-in, remembering where they were", async () => {
     const { router } = renderApp("/leads");
 
@@ -37,7 +46,7 @@ describe("routing and auth guards", () => {
     expect(screen.getByText("Signed in as coach@example.com")).toBeTruthy();
   });
 
-  it("shows placeholder pages for Leads and Settings", async () => {
+  it("shows a placeholder for Leads and the Channels settings under Settings", async () => {
     setMockSession(fakeSession());
     const { user } = renderApp("/messages");
 
@@ -47,6 +56,7 @@ describe("routing and auth guards", () => {
 
     await user.click(screen.getByRole("link", { name: "Settings" }));
     expect(await screen.findByRole("heading", { name: "Settings" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Channels" })).toBeTruthy();
   });
 
   it("signs in and lands on the page the user originally asked for", async () => {

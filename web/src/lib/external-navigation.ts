@@ -2,5 +2,5 @@
 // its own module so tests can replace it: jsdom cannot navigate and window.location is not
 // spy-able there.
 export function goToExternalUrl(url: string): void {
-  window.location.assign(url);
+  globalThis.location.assign(url);
 }

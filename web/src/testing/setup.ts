@@ -1,9 +1,15 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 import { resetSupabaseMock } from "@/testing/supabase-mock.ts";
+
+// The first render of a file imports the lazy route modules; under `npm test`, which runs the
+// Deno suites beside Vitest, that alone can pass findBy's default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 // Vitest globals are off, so Testing Library can't register its own afterEach cleanup.
 afterEach(() => {
   cleanup();
   resetSupabaseMock();
+  // The current workspace is remembered in localStorage, which jsdom keeps for the whole file.
+  localStorage.clear();
 });

@@ -17,7 +17,10 @@ export const auth = {
   onAuthStateChange: vi.fn(),
 };
 
-export const supabase = { auth };
+// Edge functions: tests describe replies with `mockFunctions` (testing/function-mocks.ts).
+export const functions = { invoke: vi.fn() };
+
+export const supabase = { auth, functions };
 
 // Mirrors supabase-js: subscribing delivers INITIAL_SESSION asynchronously.
 function defaultOnAuthStateChange(listener: Listener) {
@@ -48,6 +51,11 @@ export function resetSupabaseMock() {
   listeners.clear();
   for (const fn of Object.values(auth)) fn.mockReset();
   auth.onAuthStateChange.mockImplementation(defaultOnAuthStateChange);
+  functions.invoke.mockReset();
+  // A test that forgot to describe a function gets a loud failure, not a hang.
+  functions.invoke.mockImplementation((name: string) =>
+    Promise.resolve({ data: null, error: new Error(`No mock reply for function ${name}`) })
+  );
 }
 
 resetSupabaseMock();

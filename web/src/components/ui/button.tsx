@@ -1,12 +1,30 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 import { Spinner } from "@/components/ui/spinner.tsx";
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+type ButtonProps = ComponentProps<"button"> & {
+  variant?: keyof typeof VARIANTS;
+  size?: keyof typeof SIZES;
   isPending?: boolean;
   pendingLabel?: string;
 };
 
+// Variants are whole class sets rather than overrides appended to className: two Tailwind
+// colours on one element win by stylesheet order, not by the order they are written in.
+const VARIANTS = {
+  primary:
+    "bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-indigo-600",
+  secondary:
+    "border border-neutral-300 bg-white text-neutral-700 shadow-xs hover:bg-neutral-50 focus-visible:outline-indigo-600",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-red-500 focus-visible:outline-red-600",
+  dangerOutline:
+    "border border-neutral-300 bg-white text-red-600 shadow-xs hover:border-red-200 hover:bg-red-50 focus-visible:outline-red-600",
+} as const;
+
+const SIZES = { md: "h-10 px-4", sm: "h-8 px-3" } as const;
+
 export function Button({
+  variant = "primary",
+  size = "md",
   isPending = false,
   pendingLabel,
   disabled,
@@ -20,7 +38,10 @@ export function Button({
       type={type}
       disabled={disabled || isPending}
       aria-busy={isPending || undefined}
-      className={`inline-flex h-10 items-center justify-center gap-2 rounded-md bg-indigo-600 px-4 text-sm font-semibold text-white shadow-sm transition-colors hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-70 ${className}`}
+      // A pending button stays nearly opaque (it is busy, not unavailable); a disabled one fades.
+      className={`inline-flex items-center justify-center gap-2 rounded-md text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed ${
+        isPending ? "disabled:opacity-80" : "disabled:opacity-50"
+      } ${VARIANTS[variant]} ${SIZES[size]} ${className}`}
       {...props}
     >
       {isPending && <Spinner />}

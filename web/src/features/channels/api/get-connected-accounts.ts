@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import {
-  type ConnectedAccountsResponse,
   connectedAccountsQuerySchema,
+  type ConnectedAccountsResponse,
   connectedAccountsResponseSchema,
 } from "@dm-desk/shared/contracts/connected-accounts";
 import type { z } from "zod";

@@ -114,7 +114,8 @@ function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: Wo
             >
               <span
                 aria-hidden="true"
-                className="flex size-7 shrink-0 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white">
+                className="flex size-7 shrink-0 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white"
+              >
                 {workspaceInitial(workspace.name)}
               </span>
               <span className="min-w-0 flex-1">

@@ -1,0 +1,17 @@
+import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
+
+export function PlanUpgradeCallout({ workspace }: { workspace: MyWorkspace }) {
+  const current = workspace.plan_name
+    ? `This workspace is on the ${workspace.plan_name} plan.`
+    : "This workspace has no plan yet.";
+  const next = workspace.role === "owner"
+    ? "Upgrade to connect Instagram accounts and answer DMs together."
+    : "Ask the workspace owner to upgrade to connect Instagram accounts.";
+
+  return (
+    <div className="rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900">
+      <p className="font-semibold">Instagram messaging is part of the Team plan</p>
+      <p className="mt-0.5 text-indigo-800">{`${current} ${next}`}</p>
+    </div>
+  );
+}
