@@ -120,12 +120,14 @@ async function applyEcho(tx: Tx, thread: Thread, message: MetaMessage) {
   const [inserted] = await tx<{ id: string }[]>`
     insert into public.messages (
       imo_id, channel_account_id, conversation_id, external_id, direction, author_kind, type, text, attachments,
-      reply_to_external_id, status, sent_at
+      reply_to_external_id, reply_to_message_id, status, sent_at
     ) values (
       ${thread.account.imo_id}, ${thread.account.id}, ${thread.conversationId}, ${message.mid}, 'outbound', 'native_app',
       ${described.type}, ${described.text}, ${
     tx.json(described.attachments as never)
   }, ${described.replyToExternalId},
+      (select id from public.messages where channel_account_id = ${thread.account.id}
+         and conversation_id = ${thread.conversationId} and external_id = ${described.replyToExternalId}),
       'sent', ${thread.at}
     )
     on conflict (channel_account_id, external_id) do nothing
@@ -154,16 +156,24 @@ async function applyOrPark(
   kind: ParkedKind,
   event: Record<string, unknown>,
 ) {
+  await lockMid(tx, thread.account.id, mid);
   const [target] = await tx<{ id: string; conversation_id: string; sent_at: Date }[]>`
     select id, conversation_id, sent_at from public.messages
     where channel_account_id = ${thread.account.id} and external_id = ${mid}`;
   if (!target) {
-    // the message is not here yet (Meta does not keep order): applied when it arrives
+    // the message is not here yet (Meta does not keep order): applied when it arrives. Parked
+    // once: a redelivery, or a delivery finished after a crash, brings the same event again.
     await tx`
       insert into public.webhook_pending_events (imo_id, channel_account_id, external_message_id, kind, event, webhook_event_id, occurred_at)
-      values (${thread.account.imo_id}, ${thread.account.id}, ${mid}, ${kind}, ${
+      select ${thread.account.imo_id}, ${thread.account.id}, ${mid}, ${kind}, ${
       tx.json(event as never)
-    }, ${thread.webhookEventId}, ${thread.at})`;
+    }::jsonb, ${thread.webhookEventId}, ${thread.at}
+      where not exists (
+        select 1 from public.webhook_pending_events
+        where channel_account_id = ${thread.account.id} and external_message_id = ${mid}
+          and kind = ${kind} and occurred_at = ${thread.at} and event = ${
+      tx.json(event as never)
+    }::jsonb)`;
     return;
   }
   await applyToMessage(tx, target, kind, event, thread.at);
@@ -195,7 +205,17 @@ async function applyToMessage(
     where id = ${target.id}`;
 }
 
+/**
+ * Parking an event and storing its message are serialised per mid: without it, a reaction that
+ * looks for its message while the message's own transaction is still open (concurrent
+ * deliveries) is parked after that transaction looked for parked events, and never applied.
+ */
+async function lockMid(tx: Tx, accountId: string, mid: string) {
+  await tx`select pg_advisory_xact_lock(hashtextextended(${accountId}::text || ':' || ${mid}::text, 0))`;
+}
+
 async function applyParked(tx: Tx, thread: Thread, mid: string) {
+  await lockMid(tx, thread.account.id, mid);
   const parked = await tx<
     { id: string; kind: ParkedKind; event: Record<string, unknown>; occurred_at: Date }[]
   >`

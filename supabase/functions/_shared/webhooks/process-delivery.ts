@@ -1,7 +1,12 @@
 import { asService } from "../db.ts";
 import { applyMessagingEvent } from "./apply-event.ts";
 import type { RoutedAccount } from "./conversation-upsert.ts";
-import { type MessagingEvent, messagingEventSchema, webhookEnvelopeSchema } from "./payload.ts";
+import {
+  type MessagingEvent,
+  messagingEventSchema,
+  toDate,
+  webhookEnvelopeSchema,
+} from "./payload.ts";
 
 export interface ProcessOptions {
   /** test hook: throw after this many events, as a crash mid-batch would */
@@ -34,7 +39,10 @@ export async function processDelivery(
   if (!claimed) return { status: "skipped", events: 0, contactIds: [] };
 
   try {
-    const parsed = webhookEnvelopeSchema.safeParse(JSON.parse(claimed.raw_body));
+    const json = JSON.parse(claimed.raw_body);
+    const parsed = webhookEnvelopeSchema.safeParse(
+      claimed.raw_body.includes("\\u0000") ? storable(json) : json,
+    );
     if (!parsed.success) {
       await finish(eventId, "rejected", "not a Meta webhook envelope");
       return { status: "rejected", events: 0, contactIds: [] };
@@ -59,8 +67,12 @@ export async function processDelivery(
       return { status: "unknown_account", events: 0, contactIds: [] };
     }
 
-    // Meta does not guarantee order within or across deliveries: the timestamp decides
-    events.sort((a, b) => a.event.timestamp - b.event.timestamp || a.order - b.order);
+    // Meta does not guarantee order within or across deliveries: the timestamp decides, compared
+    // as instants (a delivery may carry seconds beside milliseconds, §3 "Timestamp units")
+    events.sort((a, b) =>
+      toDate(a.event.timestamp).getTime() - toDate(b.event.timestamp).getTime() ||
+      a.order - b.order
+    );
     const contactIds = new Set<string>();
     let applied = 0;
     for (const { account, event } of events) {
@@ -72,7 +84,10 @@ export async function processDelivery(
       applied++;
     }
     await asService(async (tx) => {
-      await tx`update public.channel_accounts set last_webhook_at = now() where id = any(${known}::uuid[])`;
+      // at most every 10 s: written by every delivery, the account's one row serialised them all
+      await tx`update public.channel_accounts set last_webhook_at = now()
+        where id = any(${known}::uuid[])
+          and (last_webhook_at is null or last_webhook_at < now() - interval '10 seconds')`;
       const [event] = await tx`
         update public.webhook_events set status = 'processed', processed_at = now(), last_error = null,
           channel_account_id = ${known[
@@ -116,4 +131,20 @@ async function finish(
          processed_at = case when ${status} = 'failed' then null else now() end
        where id = ${eventId}`
   );
+}
+
+/**
+ * Postgres text and jsonb cannot hold U+0000: a signed body with an escaped NUL anywhere (an id,
+ * a text, a referral key) would fail every attempt and hold back the rest of its batch. Meta does
+ * not send one; such a value is kept with U+FFFD in its place.
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD");
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [storable(key) as string, storable(item)]),
+    );
+  }
+  return value;
 }

@@ -22,16 +22,25 @@ export async function verifyMetaSignature(
   const signature = match ? hexToBytes(match[1]!) : null;
   if (!signature) return false;
   for (const secret of secrets) {
-    const key = await crypto.subtle.importKey(
+    if (await crypto.subtle.verify("HMAC", await hmacKey(secret), signature, raw)) return true;
+  }
+  return false;
+}
+
+// importKey costs as much as the verify itself; a secret changes only with a redeploy
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
       "raw",
       encoder.encode(secret),
       { name: "HMAC", hash: "SHA-256" },
       false,
-      [
-        "verify",
-      ],
+      ["verify"],
     );
-    if (await crypto.subtle.verify("HMAC", key, signature, raw)) return true;
+    keys.set(secret, key);
   }
-  return false;
+  return key;
 }
