@@ -268,7 +268,11 @@ try {
   };
 
   /** Bodies signed before the clock starts, so the client spends its CPU on sending. */
-  async function signedDeliveries(count: number, entryId: string, signature: "valid" | "wrong") {
+  const signedDeliveries = async (
+    count: number,
+    entryId: string,
+    signature: "valid" | "wrong",
+  ) => {
     const prepared: { url: string; init: RequestInit }[] = [];
     for (let i = 0; i < count; i++) {
       const body = deliveryBody(entryId);
@@ -288,16 +292,16 @@ try {
     }
     let i = 0;
     return () => prepared[i++ % prepared.length]!;
-  }
+  };
 
-  async function ledgerOpen() {
+  const ledgerOpen = async () => {
     const [row] = await sql<{ open: number }[]>`
       select count(*)::int as open from public.webhook_events where status in ('received', 'processing')`;
     return row!.open;
-  }
+  };
 
   /** Until nothing is received or processing; the time it took and the rows it finished. */
-  async function drainTime() {
+  const drainTime = async () => {
     const t0 = performance.now();
     const backlog = await ledgerOpen();
     for (;;) {
@@ -306,7 +310,7 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return { backlog, seconds: (performance.now() - t0) / 1000 };
-  }
+  };
 
   // warm-up: the function module loads, the pools fill
   await load("warm-up", 8, 2, await signedDeliveries(2000, ACCOUNT, "valid"), 200);
