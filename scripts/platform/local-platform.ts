@@ -97,9 +97,10 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       // app and hosts win over the sandbox
       ...secrets,
     };
-    const log = options.gatewayLog
-      ? await Deno.open(options.gatewayLog, { create: true, append: true })
-      : undefined;
+    // two handles on the log: a stream can be piped from only one source, and a gateway whose
+    // stderr nobody reads blocks once the pipe's buffer is full
+    const openLog = () => Deno.open(options.gatewayLog!, { create: true, append: true });
+    const log = options.gatewayLog ? { out: await openLog(), err: await openLog() } : undefined;
 
     const spawnGateway = async () => {
       const child = new Deno.Command(Deno.execPath(), {
@@ -120,8 +121,8 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
         stderr: log ? "piped" : "inherit",
       }).spawn();
       if (log) {
-        child.stdout.pipeTo(log.writable, { preventClose: true }).catch(() => {});
-        child.stderr.pipeTo(log.writable, { preventClose: true }).catch(() => {});
+        child.stdout.pipeTo(log.out.writable, { preventClose: true }).catch(() => {});
+        child.stderr.pipeTo(log.err.writable, { preventClose: true }).catch(() => {});
       }
       gateway = child;
       await waitForUrl(`${url}/status.json`, { exited: child.status });
@@ -156,7 +157,8 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
         await sandbox?.stop();
         globalThis.removeEventListener("unload", killGateway);
         await pg.stop();
-        log?.close();
+        log?.out.close();
+        log?.err.close();
       },
     };
   } catch (error) {

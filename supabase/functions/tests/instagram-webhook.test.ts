@@ -144,3 +144,45 @@ Deno.test(
     }
   },
 );
+
+Deno.test(
+  "an unsent message loses its text, and the inbox preview stops showing it",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "unsend" });
+    try {
+      const account = await connectSandboxAccount(workspace);
+      await sandbox(`accounts/${account.igAccountId}`, { subscribedFields: ["messages"] }, "PATCH");
+      const lead = await sandbox<{ id: string }>("leads", { username: "oops.sender" });
+      const sent = await sandbox<{ mid: string }>(`leads/${lead.id}/messages`, {
+        account: account.igAccountId,
+        text: "my phone number is 555-0101",
+      });
+      await eventually(
+        async () => {
+          const [row] = await workspace
+            .sql`select 1 from public.messages where external_id = ${sent.mid}`;
+          return row;
+        },
+        "the message to arrive",
+        10_000,
+      );
+      await sandbox(`leads/${lead.id}/deletions`, { account: account.igAccountId, mid: sent.mid });
+      const unsent = await eventually(
+        async () => {
+          const [row] = await workspace.sql`
+        select m.text, m.deleted_at, c.last_message_preview from public.messages m
+        join public.conversations c on c.id = m.conversation_id
+        where m.external_id = ${sent.mid} and m.deleted_at is not null`;
+          return row;
+        },
+        "the unsend to be applied",
+        10_000,
+      );
+      assert.equal(unsent.text, null);
+      assert.equal(unsent.last_message_preview, "Unsent a message");
+    } finally {
+      await workspace.close();
+    }
+  },
+);

@@ -142,9 +142,16 @@ async function applyEcho(tx: Tx, thread: Thread, message: MetaMessage) {
 
 /** The contact unsent the message: its content goes, the row stays so the thread keeps its shape. */
 async function deleteMessage(tx: Tx, accountId: string, mid: string, at: Date) {
-  await tx`
+  const [deleted] = await tx<{ conversation_id: string; sent_at: Date }[]>`
     update public.messages set deleted_at = coalesce(deleted_at, ${at}), text = null, attachments = '[]'::jsonb
-    where channel_account_id = ${accountId} and external_id = ${mid}`;
+    where channel_account_id = ${accountId} and external_id = ${mid}
+    returning conversation_id, sent_at`;
+  if (!deleted) return;
+  // the inbox list must not keep showing what the contact took back
+  await tx`
+    update public.conversations set last_message_preview = 'Unsent a message'
+    where id = ${deleted.conversation_id} and last_message_at = ${deleted.sent_at}
+      and last_message_preview is distinct from 'Unsent a message'`;
 }
 
 type ParkedKind = "reaction" | "read";
