@@ -37,3 +37,11 @@ export const connectResultSchema = z.object({
 export type ConnectResult = z.infer<typeof connectResultSchema>;
 
 export const disconnectInputSchema = z.object({ account_id: z.uuid() });
+
+/** What instagram-disconnect answers: the token is gone, the account and its history stay. */
+export const disconnectResponseSchema = z.object({
+  id: z.uuid(),
+  status: z.literal("disconnected"),
+  disconnected_at: z.iso.datetime({ offset: true }),
+});
+export type DisconnectResponse = z.infer<typeof disconnectResponseSchema>;

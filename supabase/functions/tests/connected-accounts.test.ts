@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { connectedAccountsResponseSchema } from "../../../shared/src/contracts/connected-accounts.ts";
+import { disconnectResponseSchema } from "../../../shared/src/contracts/instagram-connect.ts";
 import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
 import { connectThroughBrowser } from "../../../scripts/testing/oauth-browser.ts";
 import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
@@ -65,7 +66,10 @@ Deno.test(
         body: { account_id: accountId },
       });
       assert.equal(disconnected.status, 200);
-      assert.equal((await disconnected.json()).status, "disconnected");
+      assert.equal(
+        disconnectResponseSchema.parse(await disconnected.json()).status,
+        "disconnected",
+      );
       const [row] = await admin
         .sql`select status, access_token_encrypted, token_key_id, disconnected_at from public.channel_accounts where id = ${accountId}`;
       assert.deepEqual({

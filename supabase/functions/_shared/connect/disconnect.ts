@@ -1,4 +1,7 @@
-import { disconnectInputSchema } from "../../../../shared/src/contracts/instagram-connect.ts";
+import {
+  disconnectInputSchema,
+  type DisconnectResponse,
+} from "../../../../shared/src/contracts/instagram-connect.ts";
 import { requireUser } from "../auth.ts";
 import { asService, withUser } from "../db.ts";
 import { endpoint } from "../endpoint.ts";
@@ -50,17 +53,18 @@ export function createDisconnectHandler() {
       }
     }
     const [updated] = await asService((tx) =>
-      tx<{ id: string; status: string; disconnected_at: Date }[]>`
+      tx<{ id: string; disconnected_at: Date }[]>`
         update public.channel_accounts set access_token_encrypted = null, token_key_id = null,
           status = 'disconnected', status_reason = 'Disconnected by a member of the workspace',
           disconnected_at = now()
         where id = ${account_id}
-        returning id, status, disconnected_at`
+        returning id, disconnected_at`
     );
-    return json({
+    const answer: DisconnectResponse = {
       id: updated!.id,
-      status: updated!.status,
+      status: "disconnected",
       disconnected_at: updated!.disconnected_at.toISOString(),
-    });
+    };
+    return json(answer);
   });
 }

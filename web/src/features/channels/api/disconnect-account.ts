@@ -1,5 +1,8 @@
 import { useMutation, type UseMutationOptions, useQueryClient } from "@tanstack/react-query";
-import { disconnectInputSchema } from "@dm-desk/shared/contracts/instagram-connect";
+import {
+  disconnectInputSchema,
+  disconnectResponseSchema,
+} from "@dm-desk/shared/contracts/instagram-connect";
 import { z } from "zod";
 import { channelKeys } from "@/features/channels/api/keys.ts";
 import type { AppError } from "@/lib/errors.ts";
@@ -8,12 +11,7 @@ import { invokeFunction, parseInput } from "@/lib/functions.ts";
 export const disconnectAccountInputSchema = disconnectInputSchema;
 export type DisconnectAccountInput = z.infer<typeof disconnectAccountInputSchema>;
 
-// shared/ has no contract for this answer yet, so its shape is pinned here.
-export const disconnectAccountResponseSchema = z.object({
-  id: z.uuid(),
-  status: z.literal("disconnected"),
-  disconnected_at: z.iso.datetime({ offset: true }),
-});
+export const disconnectAccountResponseSchema = disconnectResponseSchema;
 export type DisconnectAccountResponse = z.infer<typeof disconnectAccountResponseSchema>;
 
 export async function disconnectAccount(
