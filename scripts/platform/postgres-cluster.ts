@@ -33,7 +33,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const owner = isRoot ? await postgresUser() : undefined;
   const bin = await binaries();
   const dataDir = isRoot && !(await reachableByOthers(parentOf(options.dataDir)))
-    ? `${sharedRoot}/data-${shortHash(options.dataDir)}`
+    ? await relocated(options.dataDir)
     : options.dataDir;
   if (!(await exists(`${dataDir}/PG_VERSION`))) await initdb(bin, dataDir, options, owner);
   else await removeStalePid(dataDir);
@@ -103,6 +103,20 @@ async function initdb(
   }
 }
 
+/**
+ * The shared folder that holds the cluster of `dataDir`, with a link at `dataDir` pointing there:
+ * removing the state folder (`npm run db:reset`) removes the link, and the next start begins anew.
+ */
+async function relocated(dataDir: string): Promise<string> {
+  const target = `${sharedRoot}/data-${shortHash(dataDir)}`;
+  if (!(await Deno.lstat(dataDir).then(() => true, () => false))) {
+    await Deno.remove(target, { recursive: true }).catch(() => {});
+    await ensureSharedRoot();
+    await Deno.symlink(target, dataDir);
+  }
+  return target;
+}
+
 /** The folder of postgres, initdb and their libraries, copied where `postgres` can reach it. */
 async function binaries(): Promise<string> {
   const arch = Deno.build.arch === "aarch64" ? "arm64" : "x64";
@@ -113,8 +127,7 @@ async function binaries(): Promise<string> {
   const version = JSON.parse(await Deno.readTextFile(`${parentOf(native)}/package.json`)).version;
   const copy = `${sharedRoot}/${version}`;
   if (!(await exists(`${copy}/bin/postgres`))) {
-    await Deno.mkdir(sharedRoot, { recursive: true, mode: 0o755 });
-    await Deno.chmod(sharedRoot, 0o755);
+    await ensureSharedRoot();
     // copy beside, then rename: a start killed mid-copy never leaves half a tree in place
     const partial = `${copy}.partial-${Deno.pid}`;
     const cp = await new Deno.Command("cp", { args: ["-a", native, partial] }).output();
@@ -126,6 +139,11 @@ async function binaries(): Promise<string> {
     });
   }
   return `${copy}/bin`;
+}
+
+async function ensureSharedRoot() {
+  await Deno.mkdir(sharedRoot, { recursive: true });
+  await Deno.chmod(sharedRoot, 0o755);
 }
 
 /** Whether a user other than the owner can walk to `path` (every folder on the way has o+x). */
