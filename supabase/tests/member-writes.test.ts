@@ -4,11 +4,25 @@
  * before the column grants of 2026-12-02 (issue 8); the RLS matrix lists the grants themselves.
  */
 import assert from "node:assert/strict";
-import { asCaller, attempt, sqlState } from "./actors.ts";
+import type postgres from "postgres";
+import { createUser, type Tenant } from "../../scripts/testing/tenants.ts";
+import { asCaller, attempt, type Caller, type Outcome, sqlState } from "./actors.ts";
 import { user, withTenants } from "./two-tenants.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 const MAX_INT = 2147483647;
+
+/** An insert into `table`, plus one more column and its value when `extra` names one. */
+function insertWith(table: string, columns: string, values: string, extra?: [string, string]) {
+  const [column, value] = extra ?? [];
+  return `insert into public.${table} (${columns}${column ? `, ${column}` : ""})
+          values (${values}${column ? `, ${value}` : ""})`;
+}
+
+/** The named outcomes that are not `expected` (none, when all are). */
+function notAll(expected: Outcome, outcomes: Record<string, Outcome>) {
+  return Object.fromEntries(Object.entries(outcomes).filter(([, outcome]) => outcome !== expected));
+}
 
 Deno.test(
   "a member cannot write a conversation's counters, clock, read time or takeover lease",
@@ -29,11 +43,7 @@ Deno.test(
         takeoverUntil: await set(`ai_takeover_until = now() + interval '1 year'`),
         takeoverBy: await set(`ai_takeover_by = $2`, [a.users.owner.id]),
       };
-      assert.deepEqual(
-        Object.values(forged).filter((o) => o !== "denied"),
-        [],
-        JSON.stringify(forged),
-      );
+      assert.deepEqual(notAll("denied", forged), {});
       // not vacuous: triage still works
       const triage = {
         priority: await set(`is_priority = true`),
@@ -43,11 +53,7 @@ Deno.test(
         archived: await set(`archived_at = now()`),
         lead: await set(`recruiting_lead_id = $2`, [a.leadId]),
       };
-      assert.deepEqual(
-        Object.values(triage).filter((o) => o !== "allowed"),
-        [],
-        JSON.stringify(triage),
-      );
+      assert.deepEqual(notAll("allowed", triage), {});
     }),
 );
 
@@ -93,31 +99,28 @@ Deno.test(
   options,
   () =>
     withTenants("cols-msg", async (_sql, a) => {
-      const reply = (column?: string, value?: string) =>
+      const reply = (extra?: [string, string]) =>
         attempt(
           user(a, "recruiter"),
-          `insert into public.messages (imo_id, channel_account_id, conversation_id, direction,
-             author_kind, author_user_id, text, status${column ? `, ${column}` : ""})
-           values ($1, $2, $3, 'outbound', 'user', $4, 'Hi', 'pending'${
-            column ? `, ${value}` : ""
-          })`,
+          insertWith(
+            "messages",
+            "imo_id, channel_account_id, conversation_id, direction, author_kind, author_user_id, text, status",
+            "$1, $2, $3, 'outbound', 'user', $4, 'Hi', 'pending'",
+            extra,
+          ),
           [a.imoId, a.channelAccountId, a.conversationId, a.users.recruiter.id],
         );
       const forged = {
-        reactions: await reply("reactions", `'[{"by":"contact","reaction":"love"}]'`),
-        readAt: await reply("read_at", "now()"),
-        deliveredAt: await reply("delivered_at", "now()"),
-        deletedAt: await reply("deleted_at", "now()"),
-        errorMessage: await reply("error_message", "'Meta refused'"),
-        errorCode: await reply("error_code", "'100'"),
-        externalId: await reply("external_id", "null"),
-        sentAt: await reply("sent_at", "now() - interval '1 day'"),
+        reactions: await reply(["reactions", `'[{"by":"contact","reaction":"love"}]'`]),
+        readAt: await reply(["read_at", "now()"]),
+        deliveredAt: await reply(["delivered_at", "now()"]),
+        deletedAt: await reply(["deleted_at", "now()"]),
+        errorMessage: await reply(["error_message", "'Meta refused'"]),
+        errorCode: await reply(["error_code", "'100'"]),
+        externalId: await reply(["external_id", "null"]),
+        sentAt: await reply(["sent_at", "now() - interval '1 day'"]),
       };
-      assert.deepEqual(
-        Object.values(forged).filter((o) => o !== "denied"),
-        [],
-        JSON.stringify(forged),
-      );
+      assert.deepEqual(notAll("denied", forged), {});
 
       const stored = await asCaller(user(a, "recruiter"), async (tx) => {
         const [row] = await tx`
@@ -218,5 +221,168 @@ Deno.test(
         return row!.deleted_at as Date;
       });
       assert.ok(Math.abs(deletedAt.getTime() - Date.now()) < 60_000, deletedAt.toISOString());
+    }),
+);
+
+/** Runs `fn` as a second recruiter of the tenant: a colleague of `scheduledMessageId`'s author. */
+async function asColleague(
+  sql: postgres.Sql,
+  tenant: Tenant,
+  fn: (colleague: Caller) => Promise<void>,
+): Promise<void> {
+  const colleague = await createUser(sql, "colleague");
+  try {
+    await sql`insert into public.imo_members (imo_id, user_id, role)
+              values (${tenant.imoId}, ${colleague.id}, 'recruiter')`;
+    await fn({ kind: "user", claims: colleague.claims });
+  } finally {
+    await sql`delete from auth.users where id = ${colleague.id}`;
+  }
+}
+
+// 20261122120800_create_scheduled_messages.sql: any member could edit a colleague's queued text
+// (then sent under the colleague's name) or cancel it, and a cancellation needed no signature.
+Deno.test(
+  "a scheduled message is edited or cancelled only by its author or an owner or admin",
+  options,
+  () =>
+    withTenants("sched-edit", (sql, a) =>
+      asColleague(sql, a, async (colleague) => {
+        const edit = `update public.scheduled_messages set text = 'Rewritten' where id = $1`;
+        const cancel = `update public.scheduled_messages set status = 'cancelled' where id = $1`;
+        const id = [a.scheduledMessageId];
+        assert.deepEqual(
+          {
+            colleagueEdits: await attempt(colleague, edit, id),
+            colleagueCancels: await attempt(colleague, cancel, id),
+            authorEdits: await attempt(user(a, "recruiter"), edit, id),
+            adminEdits: await attempt(user(a, "admin"), edit, id),
+            ownerCancels: await attempt(user(a, "owner"), cancel, id),
+          },
+          {
+            colleagueEdits: "filtered",
+            colleagueCancels: "filtered",
+            authorEdits: "allowed",
+            adminEdits: "allowed",
+            ownerCancels: "allowed",
+          },
+        );
+      })),
+);
+
+Deno.test(
+  "a cancellation is signed and dated by the server",
+  options,
+  () =>
+    withTenants("sched-cancel", async (sql, a) => {
+      const cancelAs = (role: "recruiter" | "admin") =>
+        asCaller(user(a, role), async (tx) => {
+          const [row] = await tx`
+          update public.scheduled_messages set status = 'cancelled'
+          where id = ${a.scheduledMessageId} returning cancelled_by, cancelled_at`;
+          throw new Signed(row!.cancelled_by, row!.cancelled_at);
+        }).catch((error) => {
+          if (error instanceof Signed) return error;
+          throw error;
+        });
+      const byAuthor = await cancelAs("recruiter");
+      const byAdmin = await cancelAs("admin");
+      assert.deepEqual([byAuthor.by, byAdmin.by], [a.users.recruiter.id, a.users.admin.id]);
+      for (const { at } of [byAuthor, byAdmin]) {
+        assert.ok(at && Math.abs(at.getTime() - Date.now()) < 60_000, String(at));
+      }
+      const forge = (assignment: string, params: string[] = []) =>
+        attempt(
+          user(a, "recruiter"),
+          `update public.scheduled_messages set status = 'cancelled', ${assignment} where id = $1`,
+          [a.scheduledMessageId, ...params],
+        );
+      assert.deepEqual(
+        {
+          cancelledBy: await forge("cancelled_by = $2", [a.users.owner.id]),
+          cancelledAt: await forge("cancelled_at = now() - interval '1 day'"),
+        },
+        { cancelledBy: "denied", cancelledAt: "denied" },
+      );
+      const [row] = await sql`select status from public.scheduled_messages
+                            where id = ${a.scheduledMessageId}`;
+      assert.equal(row!.status, "pending", "every attempt was rolled back");
+    }),
+);
+
+class Signed {
+  constructor(readonly by: string | null, readonly at: Date | null) {}
+}
+
+Deno.test(
+  "a scheduled message's attempts, errors, window and outcome are the server's",
+  options,
+  () =>
+    withTenants("sched-insert", async (sql, a) => {
+      const schedule = (extra?: [string, string]) =>
+        attempt(
+          user(a, "recruiter"),
+          insertWith(
+            "scheduled_messages",
+            "imo_id, channel_account_id, conversation_id, text, scheduled_for",
+            "$1, $2, $3, 'Later', now() + interval '1 hour'",
+            extra,
+          ),
+          [a.imoId, a.channelAccountId, a.conversationId],
+        );
+      const forged = {
+        attempts: await schedule(["attempts", "5"]),
+        lastError: await schedule(["last_error", "'boom'"]),
+        cancelledBy: await schedule(["cancelled_by", "null"]),
+        windowExpiresAt: await schedule(["window_expires_at", "now() + interval '1 year'"]),
+        sentMessageId: await schedule(["sent_message_id", "null"]),
+        sentAt: await schedule(["sent_at", "now()"]),
+        status: await schedule(["status", "'pending'"]),
+        createdBy: await schedule(["created_by", "null"]),
+      };
+      assert.deepEqual(notAll("denied", forged), {});
+      assert.equal(
+        await attempt(
+          user(a, "admin"),
+          `update public.scheduled_messages set sent_message_id = $2, attempts = 0 where id = $1`,
+          [a.scheduledMessageId, a.outboundMessageId],
+        ),
+        "denied",
+      );
+
+      await sql`update public.conversations set can_reply_until = now() + interval '3 hours'
+                where id = ${a.conversationId}`;
+      const stored = await asCaller(user(a, "recruiter"), async (tx) => {
+        const [row] = await tx`
+          insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id, text,
+            scheduled_for)
+          values (${a.imoId}, ${a.channelAccountId}, ${a.conversationId}, 'Later',
+            now() + interval '1 hour')
+          returning created_by, status, attempts,
+            window_expires_at = (select can_reply_until from public.conversations
+                                 where id = ${a.conversationId}) as window_is_the_conversations`;
+        return { ...row! };
+      });
+      assert.deepEqual(stored, {
+        created_by: a.users.recruiter.id,
+        status: "pending",
+        attempts: 0,
+        window_is_the_conversations: true,
+      });
+    }),
+);
+
+// sent_message_id referenced messages (id) alone: a scheduled message could claim another
+// IMO's message as what it sent.
+Deno.test(
+  "a scheduled message's sent message is a message of its own conversation",
+  options,
+  () =>
+    withTenants("sched-sent", async (sql, a, b) => {
+      const link = (messageId: string) =>
+        sqlState(sql`update public.scheduled_messages set sent_message_id = ${messageId}
+                   where id = ${a.scheduledMessageId}`);
+      assert.equal(await link(b.outboundMessageId), "23503");
+      assert.equal(await link(a.outboundMessageId), "none");
     }),
 );

@@ -157,9 +157,9 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
     insert: (c) => [
       `insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id,
-         created_by, text, scheduled_for)
-       values ($1, $2, $3, $4, 'Matrix follow-up', now() + interval '1 day')`,
-      [c.a.imoId, c.a.channelAccountId, c.a.conversationId, c.uid],
+         text, scheduled_for)
+       values ($1, $2, $3, 'Matrix follow-up', now() + interval '1 day')`,
+      [c.a.imoId, c.a.channelAccountId, c.a.conversationId],
     ],
     update: (c) => [
       `update public.scheduled_messages set text = 'Edited follow-up' where id = $1`,

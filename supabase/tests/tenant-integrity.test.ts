@@ -94,9 +94,9 @@ const LINKS: Record<string, (a: Tenant, other: Tenant) => [string, string[]]> = 
   ],
   scheduledTemplate: (a, o) => [
     `insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id,
-       created_by, template_id, text, scheduled_for)
-     values ($1, $2, $3, $4, $5, 'Follow-up', now() + interval '1 day')`,
-    [a.imoId, a.channelAccountId, a.conversationId, a.users.recruiter.id, o.templateId],
+       template_id, text, scheduled_for)
+     values ($1, $2, $3, $4, 'Follow-up', now() + interval '1 day')`,
+    [a.imoId, a.channelAccountId, a.conversationId, o.templateId],
   ],
   replyTo: (a, o) => [
     `insert into public.messages (imo_id, channel_account_id, conversation_id, direction,
