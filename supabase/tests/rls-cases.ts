@@ -93,8 +93,8 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
   recruiting_leads: {
     select: (c) => [`select id from public.recruiting_leads where id = $1`, [c.a.leadId]],
     insert: (c) => [
-      `insert into public.recruiting_leads (imo_id, full_name, created_by) values ($1, 'M', $2)`,
-      [c.a.imoId, c.uid],
+      `insert into public.recruiting_leads (imo_id, full_name) values ($1, 'M')`,
+      [c.a.imoId],
     ],
     update: (c) => [
       `update public.recruiting_leads set notes = 'called' where id = $1`,
@@ -140,9 +140,9 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
   message_templates: {
     select: (c) => [`select id from public.message_templates where id = $1`, [c.a.templateId]],
     insert: (c) => [
-      `insert into public.message_templates (imo_id, name, content, category, created_by)
-       values ($1, $2, 'Hello', 'greeting', $3)`,
-      [c.a.imoId, `Matrix ${c.unique}`, c.uid],
+      `insert into public.message_templates (imo_id, name, content, category)
+       values ($1, $2, 'Hello', 'greeting')`,
+      [c.a.imoId, `Matrix ${c.unique}`],
     ],
     update: (c) => [
       `update public.message_templates set name = name || '!' where id = $1`,
@@ -157,9 +157,9 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
     insert: (c) => [
       `insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id,
-         created_by, text, scheduled_for)
-       values ($1, $2, $3, $4, 'Matrix follow-up', now() + interval '1 day')`,
-      [c.a.imoId, c.a.channelAccountId, c.a.conversationId, c.uid],
+         text, scheduled_for)
+       values ($1, $2, $3, 'Matrix follow-up', now() + interval '1 day')`,
+      [c.a.imoId, c.a.channelAccountId, c.a.conversationId],
     ],
     update: (c) => [
       `update public.scheduled_messages set text = 'Edited follow-up' where id = $1`,

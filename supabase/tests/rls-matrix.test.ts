@@ -101,6 +101,9 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   increment_usage: "definer",
   apply_message_to_conversation: "definer",
   touch_updated_at: "invoker", // trigger: writes only the row being updated
+  stamp_with_now: "invoker", // trigger: dates archived_at / deleted_at on the row being updated
+  record_scheduled_window: "invoker", // trigger: reads the conversation under the caller's RLS
+  sign_scheduled_cancellation: "invoker", // trigger: writes only the row being updated
   message_preview: "invoker", // immutable formatting, reads nothing
   search_conversations: "definer", // trigram indexes cannot be used under RLS; checks membership itself
 };

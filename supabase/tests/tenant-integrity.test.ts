@@ -4,35 +4,11 @@
  * Each test states the intended behaviour; see the comments for the migration each one guards.
  */
 import assert from "node:assert/strict";
-import postgres from "postgres";
-import { platformEnv } from "../../scripts/testing/platform-env.ts";
-import {
-  createTenant,
-  createUser,
-  removeTenant,
-  type Tenant,
-} from "../../scripts/testing/tenants.ts";
-import { asCaller, attempt, type Caller } from "./actors.ts";
+import { createUser, type Tenant } from "../../scripts/testing/tenants.ts";
+import { asCaller, attempt } from "./actors.ts";
+import { user, withTenants } from "./two-tenants.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
-
-async function withTenants(fn: (sql: postgres.Sql, a: Tenant, b: Tenant) => Promise<void>) {
-  const sql = postgres(platformEnv().databaseUrl, { max: 2, onnotice: () => {} });
-  const a = await createTenant(sql, "integ-a");
-  const b = await createTenant(sql, "integ-b");
-  try {
-    await fn(sql, a, b);
-  } finally {
-    await removeTenant(sql, a);
-    await removeTenant(sql, b);
-    await sql.end();
-  }
-}
-
-const user = (tenant: Tenant, role: "owner" | "admin" | "recruiter"): Caller => ({
-  kind: "user",
-  claims: tenant.users[role].claims,
-});
 
 // 20261122120000_create_tenancy.sql: the imo_members insert/update/delete policies let an admin
 // write any role, so an admin can become owner and then delete the IMO (owner-only).
@@ -40,7 +16,7 @@ Deno.test(
   "an admin cannot grant or take away the owner role",
   options,
   () =>
-    withTenants(async (sql, a) => {
+    withTenants("integ", async (sql, a) => {
       const outsider = await createUser(sql, "integ-outsider");
       try {
         const admin = user(a, "admin");
@@ -118,9 +94,9 @@ const LINKS: Record<string, (a: Tenant, other: Tenant) => [string, string[]]> = 
   ],
   scheduledTemplate: (a, o) => [
     `insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id,
-       created_by, template_id, text, scheduled_for)
-     values ($1, $2, $3, $4, $5, 'Follow-up', now() + interval '1 day')`,
-    [a.imoId, a.channelAccountId, a.conversationId, a.users.recruiter.id, o.templateId],
+       template_id, text, scheduled_for)
+     values ($1, $2, $3, $4, 'Follow-up', now() + interval '1 day')`,
+    [a.imoId, a.channelAccountId, a.conversationId, o.templateId],
   ],
   replyTo: (a, o) => [
     `insert into public.messages (imo_id, channel_account_id, conversation_id, direction,
@@ -134,7 +110,7 @@ Deno.test(
   "a member cannot link rows of their IMO to rows of another IMO",
   options,
   () =>
-    withTenants(async (_sql, a, b) => {
+    withTenants("integ", async (_sql, a, b) => {
       const run = async (other: Tenant) => {
         const outcomes: Record<string, string> = {};
         for (const [name, statement] of Object.entries(LINKS)) {
@@ -158,7 +134,7 @@ Deno.test(
   "a member's queued message cannot move the inbox into the future",
   options,
   () =>
-    withTenants(async (_sql, a) => {
+    withTenants("integ", async (_sql, a) => {
       class Rollback {
         constructor(readonly lastMessageAt: Date) {}
       }
