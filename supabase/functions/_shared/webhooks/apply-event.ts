@@ -194,11 +194,13 @@ async function applyToMessage(
   at: Date,
 ) {
   if (kind === "read") {
-    // a read receipt covers our messages up to and including the one named
+    // a read receipt covers our messages up to and including the one named, but only those Meta
+    // accepted (they carry its mid): a reply still queued, or never sent, was not read
     await tx`
       update public.messages set status = 'read', read_at = coalesce(read_at, ${at})
       where conversation_id = ${target.conversation_id} and direction = 'outbound'
-        and status in ('pending', 'sent', 'delivered') and sent_at <= ${target.sent_at}`;
+        and external_id is not null and status in ('pending', 'sent', 'delivered')
+        and sent_at <= ${target.sent_at}`;
     return;
   }
   const by = String(event.by);
