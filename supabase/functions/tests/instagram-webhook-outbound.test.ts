@@ -3,6 +3,8 @@
  * echo of our own send finds the row the send stored instead of leaving it pending.
  */
 import assert from "node:assert/strict";
+import { asService, db } from "../_shared/db.ts";
+import { recordSendAccepted } from "../_shared/webhooks/outbound-echo.ts";
 import { connectSandboxAccount } from "../../../scripts/testing/connected-account.ts";
 import {
   eventBuilders,
@@ -53,11 +55,42 @@ async function queueReply(
 
 async function outbound(workspace: Workspace, conversationId: string) {
   const rows = await workspace.sql<
-    { text: string; external_id: string | null; status: string; read_at: Date | null }[]
+    {
+      id: string;
+      author_kind: string;
+      text: string;
+      external_id: string | null;
+      status: string;
+      read_at: Date | null;
+      reactions: { emoji: string }[];
+    }[]
   >`
-    select text, external_id, status, read_at from public.messages
+    select id, author_kind, text, external_id, status, read_at, reactions from public.messages
     where conversation_id = ${conversationId} and direction = 'outbound' order by sent_at`;
-  return rows.map((r) => ({ ...r, read_at: r.read_at !== null }));
+  return rows.map(({ id: _, reactions, ...r }) => ({
+    ...r,
+    read_at: r.read_at !== null,
+    ...(reactions.length ? { reactions: reactions.map((x) => x.emoji) } : {}),
+  }));
+}
+
+/** One outbound message as `outbound` lists it. */
+const row = (
+  author_kind: string,
+  text: string,
+  external_id: string | null,
+  status: string,
+  extra: { read_at?: boolean; reactions?: string[] } = {},
+) => ({ author_kind, text, external_id, status, read_at: false, ...extra });
+
+/** What the send path does when Meta answers the Send API with a mid. */
+const sendAccepted = (messageId: string, label: string) =>
+  asService((tx) => recordSendAccepted(tx, messageId, mid(label)));
+
+async function takeover(workspace: Workspace, conversationId: string) {
+  const [row] = await workspace.sql<{ ai_takeover_until: Date | null }[]>`
+    select ai_takeover_until from public.conversations where id = ${conversationId}`;
+  return row!.ai_takeover_until;
 }
 
 Deno.test(
@@ -74,16 +107,109 @@ Deno.test(
       await deliver([e.read("ana", ago(4), "ana.app")]);
 
       assert.deepEqual(await outbound(workspace, conversationId), [
-        {
-          text: "Yes! Sending the form now",
-          external_id: null,
-          status: "pending",
-          read_at: false,
-        },
-        { text: "Call me at 10?", external_id: mid("ana.app"), status: "read", read_at: true },
+        row("user", "Yes! Sending the form now", null, "pending"),
+        row("native_app", "Call me at 10?", mid("ana.app"), "read", { read_at: true }),
       ]);
     } finally {
       await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "the echo of a reply whose mid the send stored marks nothing twice: one row, sent",
+  options,
+  async () => {
+    const { workspace, e, deliver, conversationId } = await threadWithAna("echo-after-send");
+    try {
+      const reply = await queueReply(workspace, conversationId, "Yes, it is open!", ago(2));
+      assert.equal(await sendAccepted(reply, "ana.reply"), "recorded");
+      await deliver([e.echo("ana", ago(1), { mid: mid("ana.reply"), text: "Yes, it is open!" })]);
+      assert.deepEqual(await outbound(workspace, conversationId), [
+        row("user", "Yes, it is open!", mid("ana.reply"), "sent"),
+      ]);
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "an echo that outruns the send's answer claims the queued reply: sent with the mid, no second row, no takeover",
+  options,
+  async () => {
+    const { workspace, e, deliver, conversationId } = await threadWithAna("echo-before-send");
+    try {
+      await workspace
+        .sql`update public.conversations set ai_mode = 'supervised' where id = ${conversationId}`;
+      // an older reply with the same text, already accepted, and one that failed long ago: neither
+      // is the one echoed
+      const older = await queueReply(workspace, conversationId, "On it 👍", ago(25));
+      assert.equal(await sendAccepted(older, "ana.older"), "recorded");
+      await queueReply(workspace, conversationId, "Booked ✅", ago(20));
+      const reply = await queueReply(workspace, conversationId, "Booked ✅", ago(2));
+      await deliver([
+        e.echo("ana", ago(1), { mid: mid("ana.booked"), text: "Booked ✅" }),
+        e.react("ana", ago(0.5), "ana.booked", "love", "❤️"),
+      ]);
+      const expected = [
+        row("user", "On it 👍", mid("ana.older"), "sent"),
+        // written 20 minutes before the echo: outside the window, still waiting for its answer
+        row("user", "Booked ✅", null, "pending"),
+        row("user", "Booked ✅", mid("ana.booked"), "sent", { reactions: ["❤️"] }),
+      ];
+      assert.deepEqual(await outbound(workspace, conversationId), expected);
+      assert.equal(await takeover(workspace, conversationId), null, "our own send is no takeover");
+
+      // the Send API's answer arrives afterwards: nothing moves
+      assert.equal(await sendAccepted(reply, "ana.booked"), "already_matched");
+      assert.deepEqual(await outbound(workspace, conversationId), expected);
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "an echo that matches no queued reply is stored as its own message, and the send's answer folds it in",
+  options,
+  async () => {
+    const { workspace, e, deliver, conversationId } = await threadWithAna("echo-unmatched");
+    try {
+      const reply = await queueReply(workspace, conversationId, "See you at 10  ", ago(2));
+      // Meta echoes the text as it sent it (trailing spaces gone): no queued reply has that text
+      await deliver([e.echo("ana", ago(1), { mid: mid("ana.ten"), text: "See you at 10" })]);
+      await deliver([
+        e.react("ana", ago(0.8), "ana.ten", "like", "👍"),
+        e.message("ana", ago(0.6), {
+          mid: mid("ana.answer"),
+          text: "Perfect",
+          reply_to: { mid: mid("ana.ten") },
+        }),
+        e.read("ana", ago(0.5), "ana.ten"),
+      ]);
+      assert.deepEqual(await outbound(workspace, conversationId), [
+        row("user", "See you at 10  ", null, "pending"),
+        row("native_app", "See you at 10", mid("ana.ten"), "read", {
+          read_at: true,
+          reactions: ["👍"],
+        }),
+      ]);
+
+      // the send learns the mid: one message, ours, with everything Ana did to it
+      assert.equal(await sendAccepted(reply, "ana.ten"), "merged_echo");
+      assert.deepEqual(await outbound(workspace, conversationId), [
+        row("user", "See you at 10  ", mid("ana.ten"), "read", {
+          read_at: true,
+          reactions: ["👍"],
+        }),
+      ]);
+      const [answer] = await workspace.sql<{ reply_to_message_id: string }[]>`
+        select reply_to_message_id from public.messages where external_id = ${mid("ana.answer")}`;
+      assert.equal(answer!.reply_to_message_id, reply);
+    } finally {
+      await workspace.close();
+      await db().end();
     }
   },
 );
