@@ -6,6 +6,7 @@
  * two runs (or two workspaces) compare as plain JSON.
  */
 import type postgres from "postgres";
+import { platformEnv } from "./platform-env.ts";
 
 /** 2026-03-02T09:00:00Z: every event time is an offset from here, so expectations are literal. */
 export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -605,6 +606,25 @@ export async function metaSignature(secret: string, body: Uint8Array): Promise<s
 /** `{"object":"instagram","entry":[...]}` for raw events of one account. */
 export function envelope(account: string, events: unknown[], time = Date.now()) {
   return { object: "instagram", entry: [{ id: account, time, messaging: events }] };
+}
+
+/**
+ * POSTs `events` of one account to instagram-webhook, signed with the Instagram app secret as Meta
+ * signs them, and fails unless the answer is the 200 Meta expects.
+ */
+export async function postSignedDelivery(account: string, events: unknown[]): Promise<void> {
+  const body = new TextEncoder().encode(JSON.stringify(envelope(account, events)));
+  const response = await fetch(`${platformEnv().url}/functions/v1/instagram-webhook`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-hub-signature-256": await metaSignature(Deno.env.get("INSTAGRAM_APP_SECRET")!, body),
+    },
+    body,
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`delivery answered ${response.status}: ${text}`);
 }
 
 /** Polls the ledger until none of the rows matching `entryIds` is still received or processing. */

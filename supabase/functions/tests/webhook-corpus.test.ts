@@ -7,16 +7,14 @@
 import assert from "node:assert/strict";
 import { connectSandboxAccount } from "../../../scripts/testing/connected-account.ts";
 import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
-import { platformEnv } from "../../../scripts/testing/platform-env.ts";
 import {
   buildCorpus,
   type CorpusDelivery,
-  envelope,
   IGSID,
   iso,
-  metaSignature,
   mid,
   type Person,
+  postSignedDelivery,
   type Snapshot,
   snapshotAccount,
   STORED_OUTBOUND,
@@ -473,23 +471,7 @@ Deno.test(
     const workspace = await createWorkspace({ plan: "team", label: "webhook-race" });
     try {
       const account = await connectSandboxAccount(workspace);
-      const secret = Deno.env.get("INSTAGRAM_APP_SECRET")!;
-      const endpoint = `${platformEnv().url}/functions/v1/instagram-webhook`;
-      const post = async (events: unknown[]) => {
-        const body = new TextEncoder().encode(
-          JSON.stringify(envelope(account.igAccountId, events)),
-        );
-        const response = await fetch(endpoint, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "x-hub-signature-256": await metaSignature(secret, body),
-          },
-          body,
-          signal: AbortSignal.timeout(30_000),
-        });
-        assert.equal(response.status, 200, await response.text());
-      };
+      const post = (events: unknown[]) => postSignedDelivery(account.igAccountId, events);
       const igsid = (i: number) => `44${String(i).padStart(14, "0")}`;
       const t = Date.now();
       // the threads exist already: nothing else serialises the two deliveries below
