@@ -160,6 +160,42 @@ Deno.test(
   },
 );
 
+Deno.test(
+  "a banned user can neither sign in nor refresh; the refresh token survives the ban untouched",
+  options,
+  async () => {
+    const { client, email, password, user, session } = await signedInClient("banned");
+    const sql = postgres(platformEnv().databaseUrl, { max: 1 });
+    const banUntil = (interval: string) =>
+      sql`update auth.users set banned_until = now() + ${interval}::interval where id = ${user.id}`;
+    try {
+      // a ban that has already run out stops nothing
+      await banUntil("-1 minute");
+      const afterOldBan = await client.auth.refreshSession();
+      assert.equal(afterOldBan.error, null);
+      const token = afterOldBan.data.session!.refresh_token;
+
+      await banUntil("1 hour");
+      const signIn = await anonClient().auth.signInWithPassword({ email, password });
+      assert.equal(signIn.error?.code, "user_banned");
+      assert.equal(signIn.error?.status, 400);
+      const refreshed = await anonClient().auth.refreshSession({ refresh_token: token });
+      assert.equal(refreshed.data.session, null);
+      assert.equal(refreshed.error?.code, "user_banned");
+      assert.equal(refreshed.error?.status, 400);
+      assert.equal(refreshed.error?.message, "Invalid Refresh Token: User Banned");
+
+      // refused before rotation, as GoTrue does: once the ban is lifted the same token works
+      await sql`update auth.users set banned_until = null where id = ${user.id}`;
+      const lifted = await anonClient().auth.refreshSession({ refresh_token: token });
+      assert.equal(lifted.error, null);
+      assert.notEqual(lifted.data.session!.refresh_token, session.refresh_token);
+    } finally {
+      await sql.end();
+    }
+  },
+);
+
 Deno.test("GoTrue's two error formats depend on X-Supabase-Api-Version", options, async () => {
   const { url, anonKey } = platformEnv();
   const body = JSON.stringify({ email: uniqueEmail("fmt"), password: "nope-nope" });
