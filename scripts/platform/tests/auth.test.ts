@@ -6,6 +6,7 @@ import {
   signedInClient,
   uniqueEmail,
 } from "../../testing/platform-env.ts";
+import { resignedAccessToken } from "../../testing/resigned-token.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 
@@ -193,6 +194,39 @@ Deno.test(
     } finally {
       await sql.end();
     }
+  },
+);
+
+Deno.test(
+  "/auth/v1/user refuses an expired access token although its signature is genuine",
+  options,
+  async () => {
+    const { session, user } = await signedInClient("expired");
+    const userWith = (token: string) =>
+      fetch(`${platformEnv().url}/auth/v1/user`, {
+        headers: {
+          apikey: platformEnv().anonKey,
+          authorization: `Bearer ${token}`,
+          "x-supabase-api-version": "2024-01-01",
+        },
+      });
+    // the same claims and key with a future expiry pass: the key is the platform's own
+    const current = await userWith(await resignedAccessToken(session.access_token, 600));
+    assert.equal(current.status, 200);
+    assert.equal((await current.json()).id, user.id);
+
+    const expired = await resignedAccessToken(session.access_token, -60);
+    const refused = await userWith(expired);
+    assert.equal(refused.status, 403);
+    const body = await refused.json();
+    assert.equal(body.code, "bad_jwt");
+    assert.equal(
+      body.message,
+      "invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired",
+    );
+    const viaClient = await anonClient().auth.getUser(expired);
+    assert.equal(viaClient.data.user, null);
+    assert.equal(viaClient.error?.status, 403);
   },
 );
 
