@@ -146,6 +146,8 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
         SUPABASE_DB_URL: pg.url,
         SUPABASE_JWKS: jwksJson,
         DATABASE_URL: pg.url,
+        // tests sign tokens the platform did not issue (an expired one, say) with its own key
+        SIGNING_KEY_FILE: signingKeyFile,
       },
       async restartGateway() {
         if (gateway) await stopProcess(gateway);

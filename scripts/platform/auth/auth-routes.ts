@@ -1,4 +1,4 @@
-import { createLocalJWKSet, jwtVerify } from "jose";
+import { createLocalJWKSet, errors, jwtVerify } from "jose";
 import type postgres from "postgres";
 import { z } from "zod";
 import { jwks, type SigningKey } from "../keys.ts";
@@ -148,7 +148,12 @@ export function createAuthHandler(ctx: AuthContext) {
     try {
       claims = (await jwtVerify(match[1]!, verifyKeys)).payload;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      // GoTrue's parser (golang-jwt v5) words an expired token this way
+      const reason = error instanceof errors.JWTExpired
+        ? "token has invalid claims: token is expired"
+        : error instanceof Error
+        ? error.message
+        : String(error);
       throw new AuthError(
         403,
         "bad_jwt",

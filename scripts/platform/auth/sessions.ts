@@ -44,6 +44,7 @@ interface TokenRow {
   updated_at: Date;
   not_after: Date | null;
   session_created_at: Date;
+  banned: boolean;
 }
 
 /**
@@ -65,13 +66,18 @@ export async function refreshSession(
   const grant = await sql.begin(async (tx) => {
     const [row] = await tx<TokenRow[]>`
       select t.id, t.token, t.user_id, t.revoked, t.parent, t.session_id, t.updated_at,
-             s.not_after, s.created_at as session_created_at
+             s.not_after, s.created_at as session_created_at,
+             coalesce(u.banned_until > now(), false) as banned
       from auth.refresh_tokens t join auth.sessions s on s.id = t.session_id
+        join auth.users u on u.id = s.user_id
       where t.token = ${token}
       for update of t, s`;
     if (!row) {
       throw badRequest("refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
     }
+    // token_refresh.go checks the ban before the session and before any rotation: the token is
+    // left as it was, so lifting the ban makes it usable again
+    if (row.banned) throw badRequest("user_banned", "Invalid Refresh Token: User Banned");
     if (row.not_after && row.not_after.getTime() < Date.now()) {
       throw badRequest("session_expired", "Invalid Refresh Token: Session Expired");
     }

@@ -6,6 +6,7 @@ import {
   signedInClient,
   uniqueEmail,
 } from "../../testing/platform-env.ts";
+import { resignedAccessToken } from "../../testing/resigned-token.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 
@@ -157,6 +158,75 @@ Deno.test(
       refresh_token: session.refresh_token,
     });
     assert.equal(refreshed.error?.code, "refresh_token_not_found");
+  },
+);
+
+Deno.test(
+  "a banned user can neither sign in nor refresh; the refresh token survives the ban untouched",
+  options,
+  async () => {
+    const { client, email, password, user, session } = await signedInClient("banned");
+    const sql = postgres(platformEnv().databaseUrl, { max: 1 });
+    const banUntil = (interval: string) =>
+      sql`update auth.users set banned_until = now() + ${interval}::interval where id = ${user.id}`;
+    try {
+      // a ban that has already run out stops nothing
+      await banUntil("-1 minute");
+      const afterOldBan = await client.auth.refreshSession();
+      assert.equal(afterOldBan.error, null);
+      const token = afterOldBan.data.session!.refresh_token;
+
+      await banUntil("1 hour");
+      const signIn = await anonClient().auth.signInWithPassword({ email, password });
+      assert.equal(signIn.error?.code, "user_banned");
+      assert.equal(signIn.error?.status, 400);
+      const refreshed = await anonClient().auth.refreshSession({ refresh_token: token });
+      assert.equal(refreshed.data.session, null);
+      assert.equal(refreshed.error?.code, "user_banned");
+      assert.equal(refreshed.error?.status, 400);
+      assert.equal(refreshed.error?.message, "Invalid Refresh Token: User Banned");
+
+      // refused before rotation, as GoTrue does: once the ban is lifted the same token works
+      await sql`update auth.users set banned_until = null where id = ${user.id}`;
+      const lifted = await anonClient().auth.refreshSession({ refresh_token: token });
+      assert.equal(lifted.error, null);
+      assert.notEqual(lifted.data.session!.refresh_token, session.refresh_token);
+    } finally {
+      await sql.end();
+    }
+  },
+);
+
+Deno.test(
+  "/auth/v1/user refuses an expired access token although its signature is genuine",
+  options,
+  async () => {
+    const { session, user } = await signedInClient("expired");
+    const userWith = (token: string) =>
+      fetch(`${platformEnv().url}/auth/v1/user`, {
+        headers: {
+          apikey: platformEnv().anonKey,
+          authorization: `Bearer ${token}`,
+          "x-supabase-api-version": "2024-01-01",
+        },
+      });
+    // the same claims and key with a future expiry pass: the key is the platform's own
+    const current = await userWith(await resignedAccessToken(session.access_token, 600));
+    assert.equal(current.status, 200);
+    assert.equal((await current.json()).id, user.id);
+
+    const expired = await resignedAccessToken(session.access_token, -60);
+    const refused = await userWith(expired);
+    assert.equal(refused.status, 403);
+    const body = await refused.json();
+    assert.equal(body.code, "bad_jwt");
+    assert.equal(
+      body.message,
+      "invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired",
+    );
+    const viaClient = await anonClient().auth.getUser(expired);
+    assert.equal(viaClient.data.user, null);
+    assert.equal(viaClient.error?.status, 403);
   },
 );
 

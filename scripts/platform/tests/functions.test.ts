@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { FunctionsHttpError } from "@supabase/supabase-js";
 import { generateKeyPair, SignJWT } from "jose";
 import { anonClient, platformEnv, signedInClient } from "../../testing/platform-env.ts";
+import { resignedAccessToken } from "../../testing/resigned-token.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 
@@ -56,6 +57,28 @@ Deno.test("verify_jwt rejects a missing token and a forged one with 401", option
   assert.ok(viaClient.error instanceof FunctionsHttpError);
   assert.equal(viaClient.error.context.status, 401);
 });
+
+Deno.test(
+  "verify_jwt refuses an expired token with a genuine signature before the function runs",
+  options,
+  async () => {
+    const { url } = platformEnv();
+    const { session } = await signedInClient("expired-fn");
+    const healthWith = (token: string) =>
+      fetch(`${url}/functions/v1/health`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const current = await healthWith(await resignedAccessToken(session.access_token, 600));
+    assert.equal(current.status, 200);
+    await current.body?.cancel();
+
+    const expired = await healthWith(await resignedAccessToken(session.access_token, -60));
+    assert.equal(expired.status, 401);
+    // the gateway's answer, not the function's: the request never reached `health`
+    assert.deepEqual(await expired.json(), { msg: "Invalid JWT" });
+  },
+);
 
 Deno.test(
   "a browser preflight passes without a token and the response carries CORS headers",

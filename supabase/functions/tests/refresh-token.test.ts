@@ -10,7 +10,10 @@ import { tokenCipher } from "../_shared/token-cipher.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 
-/** A connected Instagram Login account whose token (issued `ageHours` ago) expires in `daysLeft`. */
+/**
+ * A connected Instagram Login account whose token (issued `ageHours` ago) expires in `daysLeft`
+ * (fractions allowed, negative for a token already past its expiry).
+ */
 async function connectedAccount(workspace: Workspace, ageHours: number, daysLeft: number) {
   const account = await createSandboxAccount({
     username: `refresh.${crypto.randomUUID().slice(0, 6)}`,
@@ -25,7 +28,9 @@ async function connectedAccount(workspace: Workspace, ageHours: number, daysLeft
     account.meId,
   ]},
       'candidate.inbox', ${encrypted}, ${(await tokenCipher()).activeKeyId},
-      now() + make_interval(days => ${daysLeft}), now() - make_interval(hours => ${ageHours}),
+      now() + make_interval(secs => ${daysLeft * 86_400}), now() - make_interval(secs => ${
+    ageHours * 3600
+  }),
       '{instagram_business_basic,instagram_business_manage_messages}')
     returning id`;
   return { ...account, rowId: row!.id, encrypted };
@@ -132,6 +137,59 @@ Deno.test(
       });
       assert.equal(asUser.status, 403);
       await asUser.body?.cancel();
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "refresh starts on day 53 of 60: at day 52 23:59 the token waits, at day 53 it is refreshed",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "refresh-boundary" });
+    try {
+      const minute = 1 / (24 * 60);
+      // 60-day tokens: day 53 is the moment 7 days are left (token_expires_at <= now() + 7 days)
+      const waiting = await connectedAccount(workspace, (53 - minute) * 24, 7 + minute);
+      const due = await connectedAccount(workspace, 53 * 24, 7);
+      await runCron();
+      const rows = new Map((await workspace.sql`
+        select id, access_token_encrypted, token_refreshed_at from public.channel_accounts
+        where imo_id = ${workspace.imoId}`).map((r) => [r.id, r]));
+      assert.equal(rows.get(waiting.rowId)!.access_token_encrypted, waiting.encrypted);
+      assert.equal(rows.get(waiting.rowId)!.token_refreshed_at, null, "day 52 23:59 waits");
+      assert.notEqual(rows.get(due.rowId)!.access_token_encrypted, due.encrypted);
+      assert.ok(rows.get(due.rowId)!.token_refreshed_at, "day 53 is refreshed");
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "a connected account whose token already expired is marked expired without a call to Meta",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "refresh-expired" });
+    try {
+      const lapsed = await connectedAccount(workspace, 61 * 24, -1 / 24);
+      // any Graph request carrying this token would consume the fault: it must stay unused
+      const fault = await sandbox<{ id: string; remaining: number }>("faults", {
+        target: "graph",
+        match: escape(encodeURIComponent(lapsed.accessToken)),
+        kind: "http_503",
+        count: 1,
+      });
+      await runCron();
+      const [row] = await workspace.sql`
+        select status, status_reason, last_error, access_token_encrypted from public.channel_accounts
+        where id = ${lapsed.rowId}`;
+      assert.equal(row!.status, "expired");
+      assert.equal(row!.status_reason, "The token expired before it could be refreshed");
+      assert.equal(row!.last_error, "token expired");
+      const faults = await sandbox<{ id: string; remaining: number }[]>("faults");
+      assert.equal(faults.find((f) => f.id === fault.id)?.remaining, 1, "Meta was not asked");
     } finally {
       await workspace.close();
     }
