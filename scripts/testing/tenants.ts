@@ -34,6 +34,9 @@ export interface Tenant {
   pendingEventId: string;
   usageMetric: string;
   oauthStateId: string;
+  /** an open invitation (role recruiter) and a recorded plan change */
+  invitationId: string;
+  planChangeId: string;
 }
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
@@ -153,6 +156,16 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     values (${imoId}, ${users.owner.id}, 'instagram', 'instagram_login', '/settings/channels')
     returning id`);
 
+  const invitationId = await one(sql`
+    insert into public.imo_invitations (imo_id, email, role, token_hash, invited_by)
+    values (${imoId}, ${`invited-${suffix}@test.dmdesk.local`}, 'recruiter',
+      encode(extensions.digest(${`invitation-${suffix}`}, 'sha256'), 'hex'), ${users.owner.id})
+    returning id`);
+  const planChangeId = await one(sql`
+    insert into public.imo_plan_changes (imo_id, from_plan_code, to_plan_code, changed_by)
+    values (${imoId}, null, ${planCode}, ${users.owner.id})
+    returning id::text as id`);
+
   return {
     imoId,
     slug,
@@ -171,6 +184,8 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     pendingEventId,
     usageMetric,
     oauthStateId,
+    invitationId,
+    planChangeId,
   };
 }
 

@@ -241,6 +241,37 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
     delete: (c) => [`delete from public.oauth_states where id = $1`, [c.a.oauthStateId]],
   },
+  imo_invitations: {
+    select: (c) => [`select id from public.imo_invitations where id = $1`, [c.a.invitationId]],
+    insert: (c) => [
+      `insert into public.imo_invitations (imo_id, email, role, token_hash)
+       values ($1, $2, 'recruiter', md5($2) || md5($2))`,
+      [c.a.imoId, `matrix-${c.unique}@test.dmdesk.local`],
+    ],
+    update: (c) => [
+      `update public.imo_invitations set revoked_at = now(), revoked_by = $2 where id = $1`,
+      [c.a.invitationId, c.uid],
+    ],
+    delete: (c) => [`delete from public.imo_invitations where id = $1`, [c.a.invitationId]],
+  },
+  imo_plan_changes: {
+    select: (c) => [
+      `select id from public.imo_plan_changes where id = $1::bigint`,
+      [c.a.planChangeId],
+    ],
+    insert: (c) => [
+      `insert into public.imo_plan_changes (imo_id, to_plan_code, changed_by) values ($1, $2, $3)`,
+      [c.a.imoId, c.a.planCode, c.uid],
+    ],
+    update: (c) => [
+      `update public.imo_plan_changes set changed_at = now() where id = $1::bigint`,
+      [c.a.planChangeId],
+    ],
+    delete: (c) => [
+      `delete from public.imo_plan_changes where id = $1::bigint`,
+      [c.a.planChangeId],
+    ],
+  },
 };
 
 /** "<table> <operation>" to one outcome per actor, in the order of ACTORS. */

@@ -32,7 +32,7 @@ imos                insert  denied   denied   denied    denied    denied  allowe
 imos                update  allowed  allowed  filtered  filtered  denied  allowed
 imos                delete  allowed  filtered filtered  filtered  denied  allowed
 imo_members         select  allowed  allowed  allowed   filtered  denied  allowed
-imo_members         insert  allowed  allowed  denied    denied    denied  allowed
+imo_members         insert  denied   denied   denied    denied    denied  allowed
 imo_members         update  allowed  allowed  filtered  filtered  denied  allowed
 imo_members         delete  allowed  allowed  filtered  filtered  denied  allowed
 subscription_plans  select  allowed  allowed  allowed   allowed   denied  allowed
@@ -87,6 +87,14 @@ oauth_states        select  denied   denied   denied    denied    denied  allowe
 oauth_states        insert  denied   denied   denied    denied    denied  allowed
 oauth_states        update  denied   denied   denied    denied    denied  allowed
 oauth_states        delete  denied   denied   denied    denied    denied  allowed
+imo_invitations     select  allowed  allowed  filtered  filtered  denied  allowed
+imo_invitations     insert  allowed  allowed  denied    denied    denied  allowed
+imo_invitations     update  allowed  allowed  filtered  filtered  denied  allowed
+imo_invitations     delete  denied   denied   denied    denied    denied  allowed
+imo_plan_changes    select  allowed  allowed  filtered  filtered  denied  allowed
+imo_plan_changes    insert  denied   denied   denied    denied    denied  allowed
+imo_plan_changes    update  denied   denied   denied    denied    denied  allowed
+imo_plan_changes    delete  denied   denied   denied    denied    denied  allowed
 `;
 
 /** Tables that hold no tenant's rows (reference data every signed-in user reads). */
@@ -106,6 +114,12 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   sign_scheduled_cancellation: "invoker", // trigger: writes only the row being updated
   message_preview: "invoker", // immutable formatting, reads nothing
   search_conversations: "definer", // trigram indexes cannot be used under RLS; checks membership itself
+  keep_an_owner: "definer", // trigger: locks the IMO and counts every owner
+  create_imo: "definer", // writes imos, members, subscription for auth.uid() only
+  invitation_by_token: "definer", // the invitee is not a member yet
+  accept_invitation: "definer", // the one way in besides create_imo
+  imo_member_directory: "definer", // reads auth.users emails of the caller's own IMO
+  change_plan: "definer", // owner-checked; writes the subscription and its audit row
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

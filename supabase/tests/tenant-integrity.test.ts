@@ -62,7 +62,8 @@ Deno.test(
             demoteOwner: "refused",
             removeOwner: "refused",
             ownerPromotesAdmin: "allowed",
-            adminAddsRecruiter: "allowed",
+            // nobody is added without consent any more: see membership.test.ts
+            adminAddsRecruiter: "refused",
           },
           JSON.stringify(outcomes),
         );

@@ -50,6 +50,7 @@ const subscriptionPlan = {
     instagram_templates: true,
   },
   created_at: T,
+  is_offered: true,
 };
 const imoSubscription = {
   imo_id: IMO,

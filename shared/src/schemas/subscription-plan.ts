@@ -29,6 +29,8 @@ export const subscriptionPlanSchema = z.object({
   monthly_price_cents: z.number().int().nonnegative(),
   features: planFeaturesSchema,
   created_at: timestampSchema,
+  /** listed in Settings › Plan and choosable by an owner */
+  is_offered: z.boolean(),
 });
 
 export type SubscriptionPlan = z.infer<typeof subscriptionPlanSchema>;
