@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { idSchema, timestampSchema } from "../schemas/common.ts";
+import {
+  messageAuthorKindSchema,
+  messageDirectionSchema,
+  messageStatusSchema,
+  messageTypeSchema,
+} from "../schemas/enums.ts";
+import {
+  messageAttachmentSchema,
+  messageReactionSchema,
+  replyToStorySchema,
+} from "../schemas/message.ts";
+import { inboxCursorSchema, pageLimitSchema } from "./inbox-cursor.ts";
+
+export const messageListQuerySchema = z.object({
+  conversation_id: idSchema,
+  cursor: inboxCursorSchema.optional(),
+  limit: pageLimitSchema(200, 50),
+});
+export type MessageListQuery = z.input<typeof messageListQuerySchema>;
+
+/** A message as the thread shows it: who wrote it, what it answers, where it stands. */
+export const threadMessageSchema = z.object({
+  id: idSchema,
+  conversation_id: idSchema,
+  direction: messageDirectionSchema,
+  type: messageTypeSchema,
+  text: z.string().nullable(),
+  attachments: z.array(messageAttachmentSchema),
+  reactions: z.array(messageReactionSchema),
+  /**
+   * `contact` (inbound), `user` (a member, named), `ai`, `automation`, or `native_app` (sent from
+   * Instagram's own app, seen through its echo)
+   */
+  author: z.object({
+    kind: messageAuthorKindSchema,
+    user_id: idSchema.nullable(),
+    display_name: z.string().nullable(),
+  }),
+  reply_to: z.object({
+    message_id: idSchema.nullable(),
+    external_id: z.string().nullable(),
+    story: replyToStorySchema.nullable(),
+  }).nullable(),
+  status: messageStatusSchema,
+  error: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
+  /** Meta's id: present once Meta has the message */
+  external_id: z.string().nullable(),
+  sent_at: timestampSchema,
+  delivered_at: timestampSchema.nullable(),
+  read_at: timestampSchema.nullable(),
+  deleted_at: timestampSchema.nullable(),
+});
+export type ThreadMessage = z.infer<typeof threadMessageSchema>;
+
+export const messageListResponseSchema = z.object({
+  /** newest first */
+  messages: z.array(threadMessageSchema),
+  next_cursor: z.string().nullable(),
+});
+export type MessageListResponse = z.infer<typeof messageListResponseSchema>;

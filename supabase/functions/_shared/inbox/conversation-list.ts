@@ -1,0 +1,180 @@
+import type {
+  ConversationWindow,
+  InboxConversation,
+  WindowFilter,
+} from "../../../../shared/src/contracts/inbox-conversations.ts";
+import type { InboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
+import { getMessagingWindow } from "../../../../shared/src/rules/messaging-window.ts";
+import type { Tx } from "../db.ts";
+
+/**
+ * The inbox's queries, channel-agnostic: every platform's conversations live in the same tables
+ * and a tab is a `platform` filter. Run inside `withUser`, so RLS decides what is visible; callers
+ * check membership first to tell a stranger 404.
+ */
+
+export interface ConversationFilters {
+  imoId: string;
+  platform?: "instagram" | "facebook" | "bluesky";
+  channelAccountId?: string;
+  search?: string;
+  priorityOnly?: boolean;
+  unreadOnly?: boolean;
+  window?: WindowFilter;
+  assignee?: "me" | "unassigned";
+  archived?: boolean;
+  cursor?: InboxCursor;
+  limit: number;
+}
+
+interface ConversationRow {
+  id: string;
+  channel_account_id: string;
+  platform: InboxConversation["platform"];
+  contact_id: string;
+  username: string | null;
+  contact_name: string | null;
+  profile_picture_url: string | null;
+  preview: string | null;
+  last_message_at: Date;
+  cursor_at: string;
+  last_message_direction: InboxConversation["last_message_direction"];
+  unread_count: number;
+  last_inbound_at: Date | null;
+  is_priority: boolean;
+  assigned_to: string | null;
+  assignee_name: string | null;
+  lead_id: string | null;
+  lead_name: string | null;
+  lead_status: NonNullable<InboxConversation["lead"]>["status"] | null;
+  archived_at: Date | null;
+}
+
+/** One page, newest first, and the cursor of the next page (null on the last). */
+export async function listConversations(tx: Tx, filters: ConversationFilters, now: Date) {
+  const rows = await tx<ConversationRow[]>`
+    select c.id, c.channel_account_id, a.platform, k.id as contact_id, k.username,
+      k.display_name as contact_name, k.profile_picture_url, c.last_message_preview as preview,
+      c.last_message_at, c.last_message_direction,
+      -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
+      to_char(c.last_message_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
+      c.unread_count, c.last_inbound_at, c.is_priority, c.assigned_to,
+      m.display_name as assignee_name, l.id as lead_id, l.full_name as lead_name,
+      l.status as lead_status, c.archived_at
+    from public.conversations c
+    join public.channel_accounts a on a.id = c.channel_account_id
+    join public.contacts k on k.id = c.contact_id
+    left join public.imo_members m on m.imo_id = c.imo_id and m.user_id = c.assigned_to
+    left join public.recruiting_leads l on l.id = c.recruiting_lead_id
+    where c.imo_id = ${filters.imoId}
+      -- a conversation without a message has nothing to show in a list
+      and c.last_message_at is not null
+      ${filters.archived ? tx`and c.archived_at is not null` : tx`and c.archived_at is null`}
+      ${filters.platform ? tx`and a.platform = ${filters.platform}` : tx``}
+      ${
+    filters.channelAccountId ? tx`and c.channel_account_id = ${filters.channelAccountId}` : tx``
+  }
+      ${filters.priorityOnly ? tx`and c.is_priority` : tx``}
+      ${filters.unreadOnly ? tx`and c.unread_count > 0` : tx``}
+      ${assigneeFilter(tx, filters.assignee)}
+      ${windowFilter(tx, filters.window, now)}
+      ${searchFilter(tx, filters.imoId, filters.search)}
+      ${
+    filters.cursor
+      ? tx`and (c.last_message_at, c.id) < (${filters.cursor.at}::timestamptz, ${filters.cursor.id}::uuid)`
+      : tx``
+  }
+    order by c.last_message_at desc, c.id desc
+    limit ${filters.limit + 1}`;
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  return {
+    conversations: page.map((row) => toInboxConversation(row, now)),
+    nextCursor: rows.length > filters.limit && last ? { at: last.cursor_at, id: last.id } : null,
+  };
+}
+
+/** Unread conversations and messages per channel account, for the sidebar's badges. */
+export async function unreadByAccount(tx: Tx, imoId: string, platform?: string) {
+  return await tx<
+    { channel_account_id: string; unread_conversations: number; unread_messages: number }[]
+  >`
+    select c.channel_account_id, count(*)::int as unread_conversations,
+      sum(c.unread_count)::int as unread_messages
+    from public.conversations c
+    join public.channel_accounts a on a.id = c.channel_account_id
+    where c.imo_id = ${imoId} and c.unread_count > 0 and c.archived_at is null
+      and c.last_message_at is not null
+      ${platform ? tx`and a.platform = ${platform}` : tx``}
+    group by c.channel_account_id
+    order by c.channel_account_id`;
+}
+
+function assigneeFilter(tx: Tx, assignee: ConversationFilters["assignee"]) {
+  if (assignee === "me") return tx`and c.assigned_to = (select auth.uid())`;
+  if (assignee === "unassigned") return tx`and c.assigned_to is null`;
+  return tx``;
+}
+
+// The same instants as rules/messaging-window.ts: both limits exclusive, "closing soon" is 1 h.
+function windowFilter(tx: Tx, window: WindowFilter | undefined, now: Date) {
+  switch (window) {
+    case "open":
+      return tx`and c.can_reply_until > ${now}`;
+    case "closing_soon":
+      return tx`and c.can_reply_until > ${now}
+        and c.can_reply_until <= ${now}::timestamptz + interval '1 hour'`;
+    case "human_agent":
+      return tx`and c.can_reply_until <= ${now} and c.human_agent_until > ${now}`;
+    case "closed":
+      return tx`and (c.human_agent_until is null or c.human_agent_until <= ${now})`;
+    default:
+      return tx``;
+  }
+}
+
+// private.search_conversations uses the trigram indexes RLS would rule out; it checks membership.
+function searchFilter(tx: Tx, imoId: string, search: string | undefined) {
+  if (!search) return tx``;
+  return tx`and c.id = any(array(
+    select s.conversation_id from private.search_conversations(${imoId}, ${search}, 200) s))`;
+}
+
+export function conversationWindow(lastInboundAt: Date | null, now: Date): ConversationWindow {
+  const window = getMessagingWindow(lastInboundAt, now);
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  const inHumanAgent = window.status === "closed" && window.canUseHumanAgentTag;
+  return {
+    state: inHumanAgent ? "human_agent" : window.status,
+    reply_until: iso(window.replyUntil),
+    human_agent_until: iso(window.humanAgentUntil),
+    seconds_left: Math.floor((inHumanAgent ? window.humanAgentMsLeft : window.msLeft) / 1000),
+  };
+}
+
+function toInboxConversation(row: ConversationRow, now: Date): InboxConversation {
+  return {
+    id: row.id,
+    channel_account_id: row.channel_account_id,
+    platform: row.platform,
+    contact: {
+      id: row.contact_id,
+      username: row.username,
+      display_name: row.contact_name,
+      profile_picture_url: row.profile_picture_url,
+    },
+    preview: row.preview,
+    last_message_at: row.last_message_at.toISOString(),
+    last_message_direction: row.last_message_direction,
+    unread_count: row.unread_count,
+    window: conversationWindow(row.last_inbound_at, now),
+    is_priority: row.is_priority,
+    assignee: row.assigned_to
+      ? { user_id: row.assigned_to, display_name: row.assignee_name }
+      : null,
+    lead: row.lead_id && row.lead_name && row.lead_status
+      ? { id: row.lead_id, full_name: row.lead_name, status: row.lead_status }
+      : null,
+    archived_at: row.archived_at?.toISOString() ?? null,
+  };
+}

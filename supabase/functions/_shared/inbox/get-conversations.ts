@@ -1,0 +1,47 @@
+import {
+  conversationListQuerySchema,
+  type ConversationListResponse,
+} from "../../../../shared/src/contracts/inbox-conversations.ts";
+import { encodeInboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
+import { requireUser } from "../auth.ts";
+import { requireFeature, requireImoRole } from "../connect/access.ts";
+import { withUser } from "../db.ts";
+import { endpoint } from "../endpoint.ts";
+import { json } from "../http.ts";
+import { parseQuery } from "../validate.ts";
+import { listConversations, unreadByAccount } from "./conversation-list.ts";
+
+/**
+ * instagram-get-conversations: the Instagram tab's inbox, one page with its filters, plus the
+ * unread badges per account. Any member of an IMO whose plan has Instagram messaging.
+ */
+export function createGetConversationsHandler() {
+  return endpoint("GET", async (request) => {
+    const claims = await requireUser(request);
+    const query = parseQuery(request, conversationListQuerySchema);
+    const now = new Date();
+    const body = await withUser(claims, async (tx): Promise<ConversationListResponse> => {
+      await requireImoRole(tx, query.imo_id, ["owner", "admin", "recruiter"]);
+      await requireFeature(tx, query.imo_id, "instagram_messaging");
+      const page = await listConversations(tx, {
+        imoId: query.imo_id,
+        platform: "instagram",
+        channelAccountId: query.channel_account_id,
+        search: query.q,
+        priorityOnly: query.priority,
+        unreadOnly: query.unread,
+        window: query.window,
+        assignee: query.assignee,
+        archived: query.archived,
+        cursor: query.cursor,
+        limit: query.limit,
+      }, now);
+      return {
+        conversations: page.conversations,
+        next_cursor: page.nextCursor ? encodeInboxCursor(page.nextCursor) : null,
+        unread_by_account: await unreadByAccount(tx, query.imo_id, "instagram"),
+      };
+    });
+    return json(body);
+  });
+}

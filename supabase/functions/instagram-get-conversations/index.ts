@@ -1,0 +1,3 @@
+import { createGetConversationsHandler } from "../_shared/inbox/get-conversations.ts";
+
+Deno.serve(createGetConversationsHandler());

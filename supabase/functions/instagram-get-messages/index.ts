@@ -1,0 +1,3 @@
+import { createGetMessagesHandler } from "../_shared/inbox/get-messages.ts";
+
+Deno.serve(createGetMessagesHandler());
