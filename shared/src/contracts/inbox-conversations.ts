@@ -58,7 +58,8 @@ export const inboxConversationSchema = z.object({
     profile_picture_url: z.string().nullable(),
   }),
   preview: z.string().nullable(),
-  last_message_at: timestampSchema,
+  /** null only for a thread without any message, which lists leave out */
+  last_message_at: timestampSchema.nullable(),
   last_message_direction: messageDirectionSchema.nullable(),
   unread_count: z.number().int().nonnegative(),
   window: conversationWindowSchema,
@@ -81,3 +82,25 @@ export const conversationListResponseSchema = z.object({
   })),
 });
 export type ConversationListResponse = z.infer<typeof conversationListResponseSchema>;
+
+/** What a member may do to a conversation from the inbox (conversation-triage). */
+export const triageRequestSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("mark_read"), conversation_id: idSchema }),
+  z.object({
+    action: z.literal("set_priority"),
+    conversation_id: idSchema,
+    is_priority: z.boolean(),
+  }),
+  /** `user_id: null` unassigns; otherwise a member of the conversation's IMO */
+  z.object({
+    action: z.literal("assign"),
+    conversation_id: idSchema,
+    user_id: idSchema.nullable(),
+  }),
+  z.object({ action: z.literal("archive"), conversation_id: idSchema, archived: z.boolean() }),
+]);
+export type TriageRequest = z.infer<typeof triageRequestSchema>;
+
+/** The conversation after the change, as the inbox lists it. */
+export const triageResponseSchema = z.object({ conversation: inboxConversationSchema });
+export type TriageResponse = z.infer<typeof triageResponseSchema>;

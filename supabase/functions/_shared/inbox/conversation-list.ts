@@ -36,7 +36,7 @@ interface ConversationRow {
   contact_name: string | null;
   profile_picture_url: string | null;
   preview: string | null;
-  last_message_at: Date;
+  last_message_at: Date | null;
   cursor_at: string;
   last_message_direction: InboxConversation["last_message_direction"];
   unread_count: number;
@@ -53,19 +53,7 @@ interface ConversationRow {
 /** One page, newest first, and the cursor of the next page (null on the last). */
 export async function listConversations(tx: Tx, filters: ConversationFilters, now: Date) {
   const rows = await tx<ConversationRow[]>`
-    select c.id, c.channel_account_id, a.platform, k.id as contact_id, k.username,
-      k.display_name as contact_name, k.profile_picture_url, c.last_message_preview as preview,
-      c.last_message_at, c.last_message_direction,
-      -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
-      to_char(c.last_message_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
-      c.unread_count, c.last_inbound_at, c.is_priority, c.assigned_to,
-      m.display_name as assignee_name, l.id as lead_id, l.full_name as lead_name,
-      l.status as lead_status, c.archived_at
-    from public.conversations c
-    join public.channel_accounts a on a.id = c.channel_account_id
-    join public.contacts k on k.id = c.contact_id
-    left join public.imo_members m on m.imo_id = c.imo_id and m.user_id = c.assigned_to
-    left join public.recruiting_leads l on l.id = c.recruiting_lead_id
+    ${selectConversations(tx)}
     where c.imo_id = ${filters.imoId}
       -- a conversation without a message has nothing to show in a list
       and c.last_message_at is not null
@@ -94,6 +82,14 @@ export async function listConversations(tx: Tx, filters: ConversationFilters, no
   };
 }
 
+/** One conversation as the inbox shows it, or undefined when the caller cannot see it. */
+export async function getInboxConversation(tx: Tx, conversationId: string, now: Date) {
+  const [row] = await tx<ConversationRow[]>`
+    ${selectConversations(tx)}
+    where c.id = ${conversationId}`;
+  return row ? toInboxConversation(row, now) : undefined;
+}
+
 /** Unread conversations and messages per channel account, for the sidebar's badges. */
 export async function unreadByAccount(tx: Tx, imoId: string, platform?: string) {
   return await tx<
@@ -108,6 +104,24 @@ export async function unreadByAccount(tx: Tx, imoId: string, platform?: string) 
       ${platform ? tx`and a.platform = ${platform}` : tx``}
     group by c.channel_account_id
     order by c.channel_account_id`;
+}
+
+/** The inbox row's columns and joins; callers add `where` and `order by`. */
+function selectConversations(tx: Tx) {
+  return tx`
+    select c.id, c.channel_account_id, a.platform, k.id as contact_id, k.username,
+      k.display_name as contact_name, k.profile_picture_url, c.last_message_preview as preview,
+      c.last_message_at, c.last_message_direction,
+      -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
+      to_char(c.last_message_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
+      c.unread_count, c.last_inbound_at, c.is_priority, c.assigned_to,
+      m.display_name as assignee_name, l.id as lead_id, l.full_name as lead_name,
+      l.status as lead_status, c.archived_at
+    from public.conversations c
+    join public.channel_accounts a on a.id = c.channel_account_id
+    join public.contacts k on k.id = c.contact_id
+    left join public.imo_members m on m.imo_id = c.imo_id and m.user_id = c.assigned_to
+    left join public.recruiting_leads l on l.id = c.recruiting_lead_id`;
 }
 
 function assigneeFilter(tx: Tx, assignee: ConversationFilters["assignee"]) {
@@ -164,7 +178,7 @@ function toInboxConversation(row: ConversationRow, now: Date): InboxConversation
       profile_picture_url: row.profile_picture_url,
     },
     preview: row.preview,
-    last_message_at: row.last_message_at.toISOString(),
+    last_message_at: row.last_message_at?.toISOString() ?? null,
     last_message_direction: row.last_message_direction,
     unread_count: row.unread_count,
     window: conversationWindow(row.last_inbound_at, now),

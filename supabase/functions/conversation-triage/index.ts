@@ -1,0 +1,3 @@
+import { createTriageConversationHandler } from "../_shared/inbox/triage-conversation.ts";
+
+Deno.serve(createTriageConversationHandler());
