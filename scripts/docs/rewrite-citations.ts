@@ -19,20 +19,32 @@ import {
 } from "./citations.ts";
 
 let total = 0;
+const rewritten: string[] = [];
 const left: string[] = [];
 for (const path of await repoFiles()) {
   if (isExempt(path)) continue;
   const text = await readText(path);
   if (text === undefined) continue;
-  const { text: rewritten, changed } = rewriteHandbookCitations(text, path);
-  if (changed > 0) {
-    await Deno.writeTextFile(`${repoRoot}${path}`, rewritten);
-    console.log(`${path}: ${changed}`);
-    total += changed;
+  const result = rewriteHandbookCitations(text, path);
+  if (result.changed > 0) {
+    await Deno.writeTextFile(`${repoRoot}${path}`, result.text);
+    console.log(`${path}: ${result.changed}`);
+    total += result.changed;
+    rewritten.push(path);
   }
-  for (const mention of handbookMentions(rewritten)) {
+  for (const mention of handbookMentions(result.text)) {
     left.push(`${path}:${mention.line}: ${mention.text}`);
   }
+}
+
+// A longer path can push Markdown prose past the line width: `deno fmt --check` must still pass.
+const formattable = rewritten.filter((path) => /\.(md|tsx?|jsx?|json)$/.test(path));
+if (formattable.length > 0) {
+  const fmt = await new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--quiet", ...formattable],
+    cwd: repoRoot,
+  }).output();
+  if (!fmt.success) console.log(new TextDecoder().decode(fmt.stderr));
 }
 
 console.log(`rewrote ${total} handbook citation${total === 1 ? "" : "s"}`);
