@@ -53,8 +53,18 @@ export function rewriteHandbookCitations(text: string, path: string): Rewrite {
 }
 
 /** What still points into the handbook: any path into it, or a handbook file named bare. */
-const HANDBOOK_MENTION =
-  /(?:shared\/handbook|handbook\/(?:reference|seeds)\/|(?<![\w/.-])(?:meta-platform|supabase-platform|style-anchors|product-anchors)\.md)/g;
+const HANDBOOK_FILE_NAMES = [
+  "meta-platform",
+  "supabase-platform",
+  "style-anchors",
+  "product-anchors",
+];
+const HANDBOOK_MENTION = new RegExp(
+  `shared/handbook|handbook/(?:reference|seeds)/|(?<![\\w/.-])(?:${
+    HANDBOOK_FILE_NAMES.join("|")
+  })\\.md`,
+  "g",
+);
 
 export interface Mention {
   line: number;
@@ -107,4 +117,84 @@ export async function readText(path: string, root = repoRoot): Promise<string | 
   const bytes = await Deno.readFile(`${root}${path}`).catch(() => undefined);
   if (!bytes || bytes.includes(0)) return undefined;
   return new TextDecoder().decode(bytes);
+}
+
+/** Section ids of a doc, from its numbered headings: `## 2. Send API` → 2, `### 4.4 Env` → 4.4 */
+export function docSections(markdown: string): Set<string> {
+  const ids = new Set<string>();
+  for (const match of markdown.matchAll(/^#{1,6}\s+(\d+[A-Z]?(?:\.\d+)*)\.?\s/gm)) {
+    ids.add(match[1]!);
+  }
+  return ids;
+}
+
+/** Folders whose files cite one doc by bare `§N`, as their README says. */
+export const FOLDER_DOCS: Record<string, string> = {
+  "scripts/meta-sandbox/": "docs/meta-platform.md",
+};
+
+export interface Citation {
+  path: string;
+  line: number;
+  /** the doc's path from the repo root; absent when the citation names none */
+  doc?: string;
+  section: string;
+  /** the cited doc as written, when it is not in the repository */
+  missing?: string;
+}
+
+const SECTION = /§\s?(\d+[A-Z]?(?:\.\d+)*)/g;
+// A doc named right before one or more sections: `docs/x.md §2`, `(x.md §1A/§1B)`, `x.md §3, §4`.
+const NAMED =
+  /((?:[\w.-]+\/)*[\w.-]+\.md)[`\])]*((?:(?:[\s,;/()–-]|and|or)*§\s?\d+[A-Z]?(?:\.\d+)*)+)/g;
+// Sections of outside standards (`RFC 4648 §5`) are not ours to check.
+const STANDARD_BEFORE = /RFC\s*\d+\s*$/;
+
+function normalise(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== "." && part !== "") parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/**
+ * Every `§N` in a file with the doc it cites: the doc named right before it, else the doc the file
+ * names elsewhere (`docs/x.md`), else its folder's doc (FOLDER_DOCS); in a doc, the doc itself.
+ */
+export function sectionCitations(
+  path: string,
+  text: string,
+  exists: (repoPath: string) => boolean,
+): Citation[] {
+  const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
+  const resolve = (written: string): string | undefined => {
+    const candidates = written.includes("/")
+      ? [normalise(written), normalise(dir + written)]
+      : [`docs/${written}`, normalise(dir + written), written];
+    return candidates.find(exists);
+  };
+  const fileDoc = path.startsWith("docs/")
+    ? path
+    : /(?<![\w.-])docs\/[\w.-]+\.md/.exec(text)?.[0] ??
+      Object.entries(FOLDER_DOCS).find(([folder]) => path.startsWith(folder))?.[1];
+
+  const citations: Citation[] = [];
+  text.split("\n").forEach((line, index) => {
+    const named = new Map<number, { doc?: string; missing?: string }>();
+    for (const match of line.matchAll(NAMED)) {
+      const doc = resolve(match[1]!);
+      const start = match.index! + match[0].length - match[2]!.length;
+      for (const section of match[2]!.matchAll(SECTION)) {
+        named.set(start + section.index!, doc ? { doc } : { missing: match[1]! });
+      }
+    }
+    for (const match of line.matchAll(SECTION)) {
+      if (STANDARD_BEFORE.test(line.slice(0, match.index))) continue;
+      const target = named.get(match.index!) ?? { doc: fileDoc };
+      citations.push({ path, line: index + 1, section: match[1]!, ...target });
+    }
+  });
+  return citations;
 }
