@@ -3,7 +3,7 @@
  * `graph.facebook.com/<ver>/oauth/access_token` for the code exchange and fb_exchange_token.
  *
  * The error messages and subcodes of the code exchange (36007 expired, 36008 redirect mismatch,
- * 36009 used) are Facebook Login's usual answers; the reference (§1B) did not read that page.
+ * 36009 used) are Facebook Login's usual answers; the Meta pages cited in §1B do not list them.
  */
 import { consentPage, dialogErrorPage, dialogParams, redirectTo } from "./consent-page.ts";
 import { defaultFacebookUser, FACEBOOK_SCOPES, facebookUserFor } from "./directory.ts";

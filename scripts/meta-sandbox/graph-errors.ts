@@ -3,7 +3,7 @@
  * `{"error":{"message","type","code","error_subcode"?,"error_user_title"?,"error_user_msg"?,"is_transient"?,"fbtrace_id"}}`.
  *
  * HTTP statuses are not stated by Meta's docs. What we do and why:
- * - 403 for code 10 and the 200–299 permission family: the one live observation in the reference is
+ * - 403 for code 10 and the 200–299 permission family: the one live observation cited in §2 is
  *   10/2534022 answered with HTTP 403 (§2 error table, ComposioHQ/composio#3604), and §2 groups
  *   "10 and 200–299" as permission errors.
  * - 400 for everything else that is the caller's fault or a throttle (190, 100, 230, 551, 4, 17, 32, 613):

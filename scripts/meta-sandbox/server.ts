@@ -2,7 +2,7 @@
  * The Meta sandbox: a local HTTP server that answers like Meta's Graph API, OAuth dialogs and
  * webhooks for every call DM Desk's functions make. Meta's hosts are path prefixes:
  * `${url}/graph.instagram.com/v25.0/me`, `${url}/api.instagram.com/oauth/access_token`, ...
- * Facts and their sources: /work/shared/handbook/reference/meta-platform.md (cited as §n).
+ * Facts and their sources: docs/meta-platform.md (cited as §n).
  */
 import { BackgroundTasks } from "./background-tasks.ts";
 import { handleControl } from "./control-api.ts";

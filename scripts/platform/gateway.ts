@@ -32,8 +32,8 @@ const publicUrl = `http://127.0.0.1:${gatewayEnv.GATEWAY_PORT}`;
 const key = await loadOrCreateSigningKey(gatewayEnv.SIGNING_KEY_FILE);
 const functionsDir = new URL("functions/", supabaseDir);
 
-// What Supabase gives every function (reference §4.4); the project's secrets come in the
-// environment from the platform (scripts/platform/function-secrets.ts).
+// What Supabase gives every function (docs/local-platform.md §4.4); the project's secrets come in
+// the environment from the platform (scripts/platform/function-secrets.ts).
 Deno.env.set("SUPABASE_URL", publicUrl);
 Deno.env.set("SUPABASE_DB_URL", gatewayEnv.DATABASE_URL);
 Deno.env.set("SUPABASE_JWKS", JSON.stringify(jwks(key)));

@@ -1,5 +1,5 @@
 /**
- * A corpus of Instagram messaging webhook events (meta-platform.md §3) for ingestion tests: every
+ * A corpus of Instagram messaging webhook events (docs/meta-platform.md §3) for ingestion tests: every
  * kind of event DM Desk stores, in deliveries shaped the way Meta sends them (several events per
  * entry, several entries, duplicates, out of order, both timestamp units), plus a canonical
  * snapshot of what ingestion made of them, with ids replaced by mids and contact labels so that

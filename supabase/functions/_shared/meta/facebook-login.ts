@@ -3,7 +3,7 @@ import { graphFetch } from "./graph-client.ts";
 import { REQUIRED_SCOPES } from "../../../../shared/src/rules/account-health.ts";
 import { type MetaConfig, WEBHOOK_FIELDS } from "./meta-config.ts";
 
-/** Instagram API with Facebook Login: Page-linked accounts (meta-platform.md §1B). */
+/** Instagram API with Facebook Login: Page-linked accounts (docs/meta-platform.md §1B). */
 
 export function facebookDialogUrl(config: MetaConfig, state: string, redirectUri: string): string {
   const url = new URL(`${config.META_FACEBOOK_WWW_URL}/${config.META_GRAPH_VERSION}/dialog/oauth`);

@@ -3,7 +3,7 @@ import { graphFetch } from "./graph-client.ts";
 import { REQUIRED_SCOPES } from "../../../../shared/src/rules/account-health.ts";
 import { type MetaConfig, WEBHOOK_FIELDS } from "./meta-config.ts";
 
-/** Instagram API with Instagram Login (meta-platform.md §1A). */
+/** Instagram API with Instagram Login (docs/meta-platform.md §1A). */
 
 export function instagramAuthorizeUrl(
   config: MetaConfig,

@@ -15,9 +15,9 @@ interface PendingContact {
 }
 
 /**
- * Fills in contact profiles (§5 User Profile API) with the token of the account the contact
- * wrote to. Runs after ingestion, never before: a failed or slow profile never holds up a
- * message. Failures are counted and retried later (the drain), up to MAX_ATTEMPTS.
+ * Fills in contact profiles (User Profile API, docs/meta-platform.md §5) with the token of the
+ * account the contact wrote to. Runs after ingestion, never before: a failed or slow profile never
+ * holds up a message. Failures are counted and retried later (the drain), up to MAX_ATTEMPTS.
  */
 export async function fetchContactProfiles(
   contactIds?: string[],

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Instagram messaging webhooks (meta-platform.md §3). Parsed leniently: Meta adds fields over
+ * Instagram messaging webhooks (docs/meta-platform.md §3). Parsed leniently: Meta adds fields over
  * time, so unknown keys pass and only what we store is checked.
  */
 const id = z.union([z.string(), z.number()]).transform(String);

@@ -68,7 +68,8 @@ export async function processDelivery(
     }
 
     // Meta does not guarantee order within or across deliveries: the timestamp decides, compared
-    // as instants (a delivery may carry seconds beside milliseconds, §3 "Timestamp units")
+    // as instants (a delivery may carry seconds beside milliseconds,
+    // docs/meta-platform.md §3 "Timestamp units")
     events.sort((a, b) =>
       toDate(a.event.timestamp).getTime() - toDate(b.event.timestamp).getTime() ||
       a.order - b.order
@@ -104,7 +105,10 @@ export async function processDelivery(
   }
 }
 
-/** Webhook `entry.id` may be any id Meta hands out for the account (§1A): match them all. */
+/**
+ * Webhook `entry.id` may be any id Meta hands out for the account (docs/meta-platform.md §1A):
+ * match them all.
+ */
 async function routeEntries(entryIds: string[]): Promise<Map<string, RoutedAccount>> {
   const rows = await asService((tx) =>
     tx<RoutedAccount[]>`

@@ -9,7 +9,7 @@ function hexToBytes(hex: string): Uint8Array<ArrayBuffer> | null {
 
 /**
  * `X-Hub-Signature-256: sha256=<hex>` is HMAC-SHA256 of the raw body bytes with the app secret
- * (meta-platform.md §3). Checked on the bytes as received, never on re-serialised JSON, with
+ * (docs/meta-platform.md §3). Checked on the bytes as received, never on re-serialised JSON, with
  * crypto.subtle.verify (constant time). Meta's docs disagree on which secret signs Instagram
  * Login webhooks, so each configured secret is tried.
  */

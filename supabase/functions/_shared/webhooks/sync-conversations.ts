@@ -38,10 +38,10 @@ const messagesPage = z.object({
 });
 
 /**
- * Reconciliation (§4 Conversations API): pages the account's conversations and their recent
- * messages and stores what webhooks missed, through the same idempotent path as webhooks, so
- * running it again (or racing a webhook) adds nothing. Meta only details the most recent
- * messages of a thread, so history is best-effort. Spaced calls respect the 2 calls/s limit.
+ * Reconciliation (Conversations API, docs/meta-platform.md §4): pages the account's conversations
+ * and their recent messages and stores what webhooks missed, through the same idempotent path as
+ * webhooks, so running it again (or racing a webhook) adds nothing. Meta only details the most
+ * recent messages of a thread, so history is best-effort. Spaced calls respect the 2 calls/s limit.
  */
 export async function syncConversations(accountId: string) {
   const [account] = await asService((tx) =>
