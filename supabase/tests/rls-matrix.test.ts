@@ -105,6 +105,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   record_scheduled_window: "invoker", // trigger: reads the conversation under the caller's RLS
   sign_scheduled_cancellation: "invoker", // trigger: writes only the row being updated
   message_preview: "invoker", // immutable formatting, reads nothing
+  is_message_text: "invoker", // immutable check of a text, reads nothing
   search_conversations: "definer", // trigram indexes cannot be used under RLS; checks membership itself
 };
 
