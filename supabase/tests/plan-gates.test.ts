@@ -8,9 +8,9 @@ import { user, withTenants } from "./two-tenants.ts";
 const options = { sanitizeResources: false, sanitizeOps: false };
 
 /**
- * Hosted Supabase also exposes tables through PostgREST, so paid features are gated in RLS, not
- * only in functions: on a plan without them, even an admin cannot queue replies, schedule
- * messages or create templates.
+ * Paid features are gated in RLS, not only in functions, in case a table is ever reachable without
+ * them (the Data API is off, data-api.test.ts, but RLS is the second wall): on a plan without them,
+ * even an admin cannot queue replies, schedule messages or create templates.
  */
 Deno.test(
   "a plan without the Instagram features refuses replies, schedules and templates in RLS",
