@@ -8,6 +8,7 @@ import { z } from "zod";
 import { checkApiKey, keyAsBearer } from "./api-keys-guard.ts";
 import { createAuthHandler } from "./auth/auth-routes.ts";
 import { preflightResponse, withCors } from "./cors.ts";
+import { dataApiResponse, isDataApiPath } from "./data-api.ts";
 import { discoverFunctions } from "./functions/discover-functions.ts";
 import { FunctionHost } from "./functions/function-host.ts";
 import { createFunctionsRoute } from "./functions/functions-route.ts";
@@ -137,11 +138,7 @@ async function route(request: Request, info: Deno.ServeHandlerInfo): Promise<Res
     return functions(keyAsBearer(request), sub, info);
   }
   if (path === "/" || path === "/status" || path === "/status.json") return status(request, path);
-  if (path.startsWith("/rest/v1")) {
-    return Response.json({
-      message: "The local platform has no PostgREST: the SPA calls functions.",
-    }, { status: 404 });
-  }
+  if (isDataApiPath(path)) return dataApiResponse(config.api);
   return Response.json({ message: "no route matched" }, { status: 404 });
 }
 

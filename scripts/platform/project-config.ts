@@ -10,7 +10,11 @@ const functionConfig = z.object({
 /** The subset of supabase/config.toml the local platform honours, with the CLI's defaults. */
 const projectConfigSchema = z.object({
   project_id: z.string().default("local"),
-  api: z.object({ port: z.number().int().default(54321) }).prefault({}),
+  api: z.object({
+    // the Data API (PostgREST); the CLI's default is on, and `supabase config push` sends it
+    enabled: z.boolean().default(true),
+    port: z.number().int().default(54321),
+  }).prefault({}),
   db: z.object({ port: z.number().int().default(54322) }).prefault({}),
   auth: z.object({
     site_url: z.string().default("http://127.0.0.1:3000"),

@@ -2,14 +2,15 @@ import assert from "node:assert/strict";
 import postgres from "postgres";
 import { platformEnv } from "../../scripts/testing/platform-env.ts";
 import { createTenant, removeTenant } from "../../scripts/testing/tenants.ts";
-import { attempt } from "./actors.ts";
+import { asCaller, attempt, type Caller } from "./actors.ts";
+import { user, withTenants } from "./two-tenants.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 
 /**
- * Hosted Supabase also exposes tables through PostgREST, so paid features are gated in RLS, not
- * only in functions: on a plan without them, even an admin cannot queue replies, schedule
- * messages or create templates.
+ * Paid features are gated in RLS, not only in functions, in case a table is ever reachable without
+ * them (the Data API is off, data-api.test.ts, but RLS is the second wall): on a plan without them,
+ * even an admin cannot queue replies, schedule messages or create templates.
  */
 Deno.test(
   "a plan without the Instagram features refuses replies, schedules and templates in RLS",
@@ -84,3 +85,30 @@ Deno.test("a member cannot date a queued reply", options, async () => {
     await sql.end();
   }
 });
+
+// 20261122120100_create_billing.sql: has_feature answered for any IMO, so any signed-in user could
+// read any IMO's plan through it. Functions and crons (service role, no user) still ask for any.
+Deno.test(
+  "private.has_feature answers a signed-in user only for their own IMOs",
+  options,
+  () =>
+    withTenants("feature", async (sql, a, b) => {
+      const ask = (caller: Caller) =>
+        asCaller(
+          caller,
+          (tx) => tx`select private.has_feature(${a.imoId}, 'instagram_messaging') as enabled`,
+        ).then(([row]) => row!.enabled);
+      assert.deepEqual(
+        {
+          memberOfA: await ask(user(a, "recruiter")),
+          ownerOfB: await ask(user(b, "owner")),
+          service: await ask({ kind: "service" }),
+        },
+        { memberOfA: true, ownerOfB: false, service: true },
+      );
+      // a scheduled job runs with no JWT claims at all
+      const [job] =
+        await sql`select private.has_feature(${a.imoId}, 'instagram_messaging') as enabled`;
+      assert.equal(job!.enabled, true);
+    }),
+);

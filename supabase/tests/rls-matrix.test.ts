@@ -14,6 +14,12 @@ import {
 } from "../../scripts/testing/tenants.ts";
 import { asCaller, attempt, type Caller, type Outcome } from "./actors.ts";
 import {
+  columnMismatches,
+  formatColumnMatrix,
+  parseColumnMatrix,
+  readColumnMatrix,
+} from "./column-matrix.ts";
+import {
   ACTORS,
   formatMatrix,
   type Matrix,
@@ -97,6 +103,24 @@ imo_plan_changes    update  denied   denied   denied    denied    denied  allowe
 imo_plan_changes    delete  denied   denied   denied    denied    denied  allowed
 `;
 
+// Which columns each role may insert and update (lines absent: none; anon has none anywhere).
+// Counters, timestamps, audit and provenance fields are written by triggers and functions only.
+// deno-fmt-ignore
+const EXPECTED_COLUMNS = `
+imos                authenticated update  created_at id name slug updated_at
+imo_members         authenticated insert  created_at display_name imo_id role user_id
+imo_members         authenticated update  created_at display_name imo_id role user_id
+recruiting_leads    authenticated insert  imo_id full_name email phone instagram_username lead_source status notes owner_user_id conversation_id
+recruiting_leads    authenticated update  full_name email phone instagram_username status notes owner_user_id conversation_id
+contacts            authenticated update  is_priority recruiting_lead_id
+conversations       authenticated update  is_priority recruiting_lead_id assigned_to ai_mode qualification_state archived_at
+messages            authenticated insert  imo_id channel_account_id conversation_id client_message_id direction author_kind author_user_id type text attachments reply_to_message_id status
+message_templates   authenticated insert  imo_id name content category
+message_templates   authenticated update  name content category deleted_at
+scheduled_messages  authenticated insert  imo_id channel_account_id conversation_id template_id text scheduled_for
+scheduled_messages  authenticated update  text scheduled_for status
+`;
+
 /** Tables that hold no tenant's rows (reference data every signed-in user reads). */
 const GLOBAL_TABLES = ["subscription_plans"];
 
@@ -113,6 +137,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   record_scheduled_window: "invoker", // trigger: reads the conversation under the caller's RLS
   sign_scheduled_cancellation: "invoker", // trigger: writes only the row being updated
   message_preview: "invoker", // immutable formatting, reads nothing
+  is_message_text: "invoker", // immutable check of a text, reads nothing
   search_conversations: "definer", // trigram indexes cannot be used under RLS; checks membership itself
   keep_an_owner: "definer", // trigger: locks the IMO and counts every owner
   create_imo: "definer", // writes imos, members, subscription for auth.uid() only
@@ -204,6 +229,14 @@ Deno.test("RLS matrix: every public table, operation and caller", options, async
             .map(([actor, want, got]) => `${key} as ${actor}: expected ${want}, got ${got}`)
         );
       assert.deepEqual(mismatches, []);
+    });
+
+    await t.step("the column matrix: what each role may insert and update", async () => {
+      const actual = await readColumnMatrix(sql, tableNames);
+      console.log(
+        `\nColumn matrix (what a role may write):\n${formatColumnMatrix(actual, matrixOrder)}\n`,
+      );
+      assert.deepEqual(columnMismatches(parseColumnMatrix(EXPECTED_COLUMNS), actual), []);
     });
 
     await t.step("the matrix left no trace (every attempt was rolled back)", async () => {
