@@ -1,0 +1,3 @@
+import { createMessageTemplatesHandler } from "../_shared/templates/message-templates.ts";
+
+Deno.serve(createMessageTemplatesHandler());
