@@ -1,0 +1,3 @@
+import { createRecruitingLeadsHandler } from "../_shared/leads/recruiting-leads.ts";
+
+Deno.serve(createRecruitingLeadsHandler());

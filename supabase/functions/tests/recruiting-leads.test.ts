@@ -1,0 +1,153 @@
+import assert from "node:assert/strict";
+import { conversationListResponseSchema } from "../../../shared/src/contracts/inbox-conversations.ts";
+import {
+  leadListResponseSchema,
+  leadPrefillSchema,
+  leadResponseSchema,
+} from "../../../shared/src/contracts/recruiting-leads.ts";
+import { addChannelAccount, addThread } from "../../../scripts/testing/inbox-fixture.ts";
+import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+
+Deno.test(
+  "a lead from a conversation: names from the display name, validated contact details, linked both ways",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", role: "recruiter", label: "leads" });
+    const stranger = await createWorkspace({ plan: "team", label: "leads-stranger" });
+    try {
+      const account = await addChannelAccount(ws);
+      const thread = await addThread(ws, account, {
+        username: "maria.jose",
+        displayName: "Maria José Gonzalez",
+      });
+
+      const prefill = leadPrefillSchema.parse(
+        await (await callFunction(
+          ws,
+          `recruiting-leads/prefill?conversation_id=${thread.conversationId}`,
+        ))
+          .json(),
+      );
+      assert.deepEqual(prefill, {
+        first_name: "Maria",
+        last_name: "José Gonzalez",
+        instagram_username: "maria.jose",
+        existing_lead_id: null,
+      });
+
+      const base = {
+        imo_id: ws.imoId,
+        first_name: prefill.first_name,
+        last_name: prefill.last_name,
+        conversation_id: thread.conversationId,
+      };
+      const badPhone = await callFunction(ws, "recruiting-leads", {
+        body: { ...base, email: "maria@example.com", phone: "555-0123" },
+      });
+      assert.equal(badPhone.status, 422);
+      assert.match(await badPhone.text(), /phone/);
+      const noEmail = await callFunction(ws, "recruiting-leads", {
+        body: { ...base, phone: "+14155550123" },
+      });
+      assert.equal(noEmail.status, 422);
+      await noEmail.body?.cancel();
+
+      const created = await callFunction(ws, "recruiting-leads", {
+        body: { ...base, email: "maria@example.com", phone: "+1 (415) 555-0123" },
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      const { lead } = leadResponseSchema.parse(await created.json());
+      assert.equal(lead.full_name, "Maria José Gonzalez");
+      assert.equal(lead.phone, "+14155550123");
+      assert.equal(lead.lead_source, "instagram_dm");
+      assert.equal(lead.instagram_username, "maria.jose");
+      assert.equal(lead.conversation_id, thread.conversationId);
+      assert.equal(lead.created_by, ws.userId);
+
+      const [linked] = await ws.sql`
+      select c.recruiting_lead_id as conversation_lead, k.recruiting_lead_id as contact_lead
+      from public.conversations c join public.contacts k on k.id = c.contact_id
+      where c.id = ${thread.conversationId}`;
+      assert.deepEqual(linked, { conversation_lead: lead.id, contact_lead: lead.id });
+      const inbox = conversationListResponseSchema.parse(
+        await (await callFunction(ws, `instagram-get-conversations?imo_id=${ws.imoId}`)).json(),
+      );
+      assert.equal(inbox.conversations[0]!.lead?.id, lead.id, "the inbox shows the lead badge");
+
+      const again = await callFunction(ws, "recruiting-leads", {
+        body: { ...base, email: "maria@example.com", phone: "+14155550123" },
+      });
+      assert.equal(again.status, 409);
+      await again.body?.cancel();
+
+      const updated = await callFunction(ws, "recruiting-leads", {
+        method: "PATCH",
+        body: { id: lead.id, status: "contacted", notes: "Called on Monday" },
+      });
+      assert.equal(leadResponseSchema.parse(await updated.json()).lead.status, "contacted");
+      const foreignOwner = await callFunction(ws, "recruiting-leads", {
+        method: "PATCH",
+        body: { id: lead.id, owner_user_id: stranger.userId },
+      });
+      assert.equal(foreignOwner.status, 422);
+      await foreignOwner.body?.cancel();
+
+      const list = leadListResponseSchema.parse(
+        await (await callFunction(ws, `recruiting-leads?imo_id=${ws.imoId}&status=contacted`))
+          .json(),
+      );
+      assert.deepEqual(list.leads.map((l) => l.id), [lead.id]);
+
+      const hidden = await callFunction(stranger, `recruiting-leads/lead?id=${lead.id}`);
+      assert.equal(hidden.status, 404);
+      await hidden.body?.cancel();
+      const intoForeign = await callFunction(stranger, "recruiting-leads", {
+        body: { ...base, imo_id: stranger.imoId, email: "x@example.com", phone: "+14155550123" },
+      });
+      assert.equal(intoForeign.status, 404, "another IMO's conversation cannot become your lead");
+      await intoForeign.body?.cancel();
+    } finally {
+      await Promise.all([ws.close(), stranger.close()]);
+    }
+  },
+);
+
+Deno.test(
+  "leads list pages by creation time; a manual lead has no source conversation",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "free", label: "leads-list" });
+    try {
+      for (const name of ["Ann", "Bo", "Cy"]) {
+        const response = await callFunction(ws, "recruiting-leads", {
+          body: {
+            imo_id: ws.imoId,
+            first_name: name,
+            email: `${name}@example.com`,
+            phone: "+442071838750",
+          },
+        });
+        assert.equal(response.status, 201, await response.clone().text());
+        await response.body?.cancel();
+      }
+      const first = leadListResponseSchema.parse(
+        await (await callFunction(ws, `recruiting-leads?imo_id=${ws.imoId}&limit=2`)).json(),
+      );
+      assert.deepEqual(first.leads.map((l) => l.full_name), ["Cy", "Bo"]);
+      assert.equal(first.leads[0]!.lead_source, "manual");
+      const second = leadListResponseSchema.parse(
+        await (await callFunction(
+          ws,
+          `recruiting-leads?imo_id=${ws.imoId}&limit=2&cursor=${first.next_cursor}`,
+        ))
+          .json(),
+      );
+      assert.deepEqual(second.leads.map((l) => l.full_name), ["Ann"]);
+      assert.equal(second.next_cursor, null);
+    } finally {
+      await ws.close();
+    }
+  },
+);
