@@ -32,6 +32,7 @@ export interface Tenant {
   leadId: string;
   webhookEventId: string;
   pendingEventId: string;
+  eventFailureId: string;
   usageMetric: string;
   oauthStateId: string;
 }
@@ -145,6 +146,10 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     insert into public.webhook_pending_events (imo_id, channel_account_id, external_message_id, kind, event, webhook_event_id, occurred_at)
     values (${imoId}, ${channelAccountId}, ${`mid-pending-${suffix}`}, 'read', '{}', ${webhookEventId}, now())
     returning id::text as id`);
+  const eventFailureId = await one(sql`
+    insert into public.webhook_event_failures (webhook_event_id, event_index, imo_id, channel_account_id, event, error)
+    values (${webhookEventId}, 0, ${imoId}, ${channelAccountId}, '{}', 'integer out of range')
+    returning id::text as id`);
   const usageMetric = "messages_received";
   await sql`insert into public.usage_counters (imo_id, metric, period_start, count)
             values (${imoId}, ${usageMetric}, current_date, 1)`;
@@ -169,6 +174,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     leadId,
     webhookEventId,
     pendingEventId,
+    eventFailureId,
     usageMetric,
     oauthStateId,
   };

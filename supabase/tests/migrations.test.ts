@@ -70,6 +70,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "scheduled_messages",
           "subscription_plans",
           "usage_counters",
+          "webhook_event_failures",
           "webhook_events",
           "webhook_pending_events",
         ]);

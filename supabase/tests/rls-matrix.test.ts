@@ -79,6 +79,10 @@ webhook_pending_events select denied denied denied denied denied allowed
 webhook_pending_events insert denied denied denied denied denied allowed
 webhook_pending_events update denied denied denied denied denied allowed
 webhook_pending_events delete denied denied denied denied denied allowed
+webhook_event_failures select denied denied denied denied denied allowed
+webhook_event_failures insert denied denied denied denied denied allowed
+webhook_event_failures update denied denied denied denied denied allowed
+webhook_event_failures delete denied denied denied denied denied allowed
 usage_counters      select  allowed  allowed  allowed   filtered  denied  allowed
 usage_counters      insert  denied   denied   denied    denied    denied  allowed
 usage_counters      update  denied   denied   denied    denied    denied  allowed

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { connectSandboxAccount } from "../../../scripts/testing/connected-account.ts";
 import { eventually } from "../../../scripts/testing/eventually.ts";
 import { platformEnv } from "../../../scripts/testing/platform-env.ts";
-import { metaSignature } from "../../../scripts/testing/webhook-corpus.ts";
+import { metaSignature, runDrain } from "../../../scripts/testing/webhook-corpus.ts";
 import { createWorkspace } from "../../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -337,7 +337,7 @@ Deno.test(
     const marker = `dmdesk-fuzz/${runId}`;
     const secret = Deno.env.get("INSTAGRAM_APP_SECRET");
     assert.ok(secret, "INSTAGRAM_APP_SECRET not set: run tests through `npm test`");
-    const { url, serviceRoleKey } = platformEnv();
+    const { url } = platformEnv();
     const endpoint = `${url}/functions/v1/instagram-webhook`;
 
     const workspace = await createWorkspace({ label: "webhook-fuzz" });
@@ -424,27 +424,19 @@ Deno.test(
       const reached = outcomes.filter((o) =>
         o.status === 200 || o.code === "invalid_signature" || o.code === "invalid_body"
       );
-      const drain = async () => {
-        const response = await fetch(`${url}/functions/v1/instagram-process-webhooks`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${serviceRoleKey}`, apikey: serviceRoleKey },
-        });
-        assert.equal(response.status, 200);
-        await response.body?.cancel();
-      };
       await eventually(
         async () => {
           const [open] = await workspace.sql<{ n: number }[]>`
           select count(*)::int as n from public.webhook_events
           where id > ${since} and headers ->> 'user-agent' = ${marker}
             and status in ('received', 'processing')`;
-          if (open!.n > 0) await drain();
+          if (open!.n > 0) await runDrain();
           return open!.n === 0;
         },
         "every ledger row of the run to be final",
         30_000,
       );
-      await drain();
+      await runDrain();
 
       const rows = await workspace.sql<
         { status: string; signature_valid: boolean; last_error: string | null; n: number }[]
