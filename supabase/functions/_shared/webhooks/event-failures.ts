@@ -51,7 +51,9 @@ export async function recordEventFailure(failed: DeliveredEvent, error: unknown)
         webhook_event_id, event_index, imo_id, channel_account_id, event, error, next_attempt_at
       ) values (
         ${failed.webhookEventId}, ${failed.eventIndex}, ${failed.account.imo_id}, ${failed.account.id},
-        ${JSON.stringify(failed.raw ?? null)}::text::jsonb, ${describe(error)}, ${nextAttempt(tx, "1")}
+        ${JSON.stringify(failed.raw ?? null)}::text::jsonb, ${describe(error)}, ${
+      nextAttempt(tx, "1")
+    }
       )
       on conflict (webhook_event_id, event_index) do update set
         error = excluded.error, attempts = f.attempts + 1, last_failed_at = now(), resolved_at = null,

@@ -1,6 +1,7 @@
 import { afterResponse } from "../after-response.ts";
 import { asService } from "../db.ts";
 import { handler, HttpError } from "../http.ts";
+import { readBodyWithin } from "./bounded-body.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
 import { processDelivery } from "./process-delivery.ts";
 import { verifyMetaSignature } from "./signature.ts";
@@ -60,14 +61,7 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
       throw new HttpError(405, "method_not_allowed", "Use GET or POST");
     }
 
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      throw new HttpError(413, "payload_too_large", "Delivery too large");
-    }
-    const raw = new Uint8Array(await request.arrayBuffer());
-    if (raw.byteLength > MAX_BODY_BYTES) {
-      throw new HttpError(413, "payload_too_large", "Delivery too large");
-    }
+    const raw = await readBodyWithin(request, MAX_BODY_BYTES);
     const headers = Object.fromEntries(KEPT_HEADERS.flatMap((name) => {
       const value = request.headers.get(name);
       return value === null ? [] : [[name, value]];
