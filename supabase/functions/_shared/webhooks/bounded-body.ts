@@ -1,7 +1,10 @@
 import { HttpError } from "../http.ts";
 
-const tooLarge = (maxBytes: number) =>
-  new HttpError(413, "payload_too_large", "Delivery too large", { max_bytes: maxBytes });
+const tooLarge = (maxBytes: number, readBytes?: number) =>
+  new HttpError(413, "payload_too_large", "Delivery too large", {
+    max_bytes: maxBytes,
+    ...(readBytes === undefined ? {} : { read_bytes: readBytes }),
+  });
 
 /**
  * The request body, read chunk by chunk and given up as soon as it passes `maxBytes`. A chunked
@@ -25,7 +28,7 @@ export async function readBodyWithin(
     if (size > maxBytes) {
       // stop reading: the rest is never pulled from the connection
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw tooLarge(maxBytes, size);
     }
     chunks.push(value);
   }
