@@ -33,6 +33,8 @@ export interface Tenant {
   webhookEventId: string;
   pendingEventId: string;
   eventFailureId: string;
+  /** not the IMO's: a rejected POST belongs to nobody; removeTenant deletes it */
+  rejectionId: string;
   usageMetric: string;
   oauthStateId: string;
 }
@@ -150,6 +152,10 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     insert into public.webhook_event_failures (webhook_event_id, event_index, imo_id, channel_account_id, event, error)
     values (${webhookEventId}, 0, ${imoId}, ${channelAccountId}, '{}', 'integer out of range')
     returning id::text as id`);
+  const rejectionId = await one(sql`
+    insert into public.webhook_rejections (platform, received_at, reason, body_bytes, body_sha256, body_prefix)
+    values ('instagram', now() - interval '1 day', ${`tenant ${suffix}`}, 2, ${"0".repeat(64)}, '\\x7b7d')
+    returning id::text as id`);
   const usageMetric = "messages_received";
   await sql`insert into public.usage_counters (imo_id, metric, period_start, count)
             values (${imoId}, ${usageMetric}, current_date, 1)`;
@@ -175,6 +181,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     webhookEventId,
     pendingEventId,
     eventFailureId,
+    rejectionId,
     usageMetric,
     oauthStateId,
   };
@@ -184,6 +191,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
 export async function removeTenant(sql: postgres.Sql, tenant: Tenant): Promise<void> {
   await sql.begin(async (tx) => {
     await tx`delete from public.webhook_events where imo_id = ${tenant.imoId}`;
+    await tx`delete from public.webhook_rejections where id = ${tenant.rejectionId}`;
     await tx`delete from public.imos where id = ${tenant.imoId}`;
     await tx`delete from public.subscription_plans where code = ${tenant.planCode}`;
     await tx`delete from auth.users where id in ${

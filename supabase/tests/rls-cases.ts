@@ -228,6 +228,25 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.eventFailureId],
     ],
   },
+  webhook_rejections: {
+    select: (c) => [
+      `select id from public.webhook_rejections where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+    insert: (c) => [
+      `insert into public.webhook_rejections (platform, reason, body_bytes, body_sha256, body_prefix)
+       values ('instagram', $1, 0, repeat('0', 64), '')`,
+      [`matrix ${c.unique}`],
+    ],
+    update: (c) => [
+      `update public.webhook_rejections set unrecorded = unrecorded + 1 where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+    delete: (c) => [
+      `delete from public.webhook_rejections where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+  },
   usage_counters: {
     select: (c) => [
       `select count from public.usage_counters where imo_id = $1 and metric = $2`,

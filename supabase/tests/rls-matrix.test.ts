@@ -83,6 +83,10 @@ webhook_event_failures select denied denied denied denied denied allowed
 webhook_event_failures insert denied denied denied denied denied allowed
 webhook_event_failures update denied denied denied denied denied allowed
 webhook_event_failures delete denied denied denied denied denied allowed
+webhook_rejections  select  denied   denied   denied    denied    denied  allowed
+webhook_rejections  insert  denied   denied   denied    denied    denied  allowed
+webhook_rejections  update  denied   denied   denied    denied    denied  allowed
+webhook_rejections  delete  denied   denied   denied    denied    denied  allowed
 usage_counters      select  allowed  allowed  allowed   filtered  denied  allowed
 usage_counters      insert  denied   denied   denied    denied    denied  allowed
 usage_counters      update  denied   denied   denied    denied    denied  allowed
@@ -93,8 +97,11 @@ oauth_states        update  denied   denied   denied    denied    denied  allowe
 oauth_states        delete  denied   denied   denied    denied    denied  allowed
 `;
 
-/** Tables that hold no tenant's rows (reference data every signed-in user reads). */
-const GLOBAL_TABLES = ["subscription_plans"];
+/**
+ * Tables that hold no tenant's rows: reference data every signed-in user reads, and rejected
+ * webhook POSTs (anyone's, read by the service role only).
+ */
+const GLOBAL_TABLES = ["subscription_plans", "webhook_rejections"];
 
 /** Functions of schema private: security definer or invoker, all with search_path fixed. */
 const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
