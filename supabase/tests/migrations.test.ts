@@ -72,8 +72,10 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "scheduled_messages",
           "subscription_plans",
           "usage_counters",
+          "webhook_event_failures",
           "webhook_events",
           "webhook_pending_events",
+          "webhook_rejections",
         ]);
         assert.deepEqual([after.demo_users, after.seeds], [1, 1]);
         const plans = await sql`select code from public.subscription_plans order by code`;

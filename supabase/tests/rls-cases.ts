@@ -209,6 +209,44 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       c,
     ) => [`delete from public.webhook_pending_events where id = $1::bigint`, [c.a.pendingEventId]],
   },
+  webhook_event_failures: {
+    select: (c) => [
+      `select id from public.webhook_event_failures where id = $1::bigint`,
+      [c.a.eventFailureId],
+    ],
+    insert: (c) => [
+      `insert into public.webhook_event_failures (webhook_event_id, event_index, imo_id, channel_account_id, event, error)
+       values ($1::bigint, 1, $2, $3, '{}', 'matrix')`,
+      [c.a.webhookEventId, c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (c) => [
+      `update public.webhook_event_failures set next_attempt_at = now() where id = $1::bigint`,
+      [c.a.eventFailureId],
+    ],
+    delete: (c) => [
+      `delete from public.webhook_event_failures where id = $1::bigint`,
+      [c.a.eventFailureId],
+    ],
+  },
+  webhook_rejections: {
+    select: (c) => [
+      `select id from public.webhook_rejections where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+    insert: (c) => [
+      `insert into public.webhook_rejections (platform, reason, body_bytes, body_sha256, body_prefix)
+       values ('instagram', $1, 0, repeat('0', 64), '')`,
+      [`matrix ${c.unique}`],
+    ],
+    update: (c) => [
+      `update public.webhook_rejections set unrecorded = unrecorded + 1 where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+    delete: (c) => [
+      `delete from public.webhook_rejections where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+  },
   usage_counters: {
     select: (c) => [
       `select count from public.usage_counters where imo_id = $1 and metric = $2`,

@@ -85,6 +85,14 @@ webhook_pending_events select denied denied denied denied denied allowed
 webhook_pending_events insert denied denied denied denied denied allowed
 webhook_pending_events update denied denied denied denied denied allowed
 webhook_pending_events delete denied denied denied denied denied allowed
+webhook_event_failures select denied denied denied denied denied allowed
+webhook_event_failures insert denied denied denied denied denied allowed
+webhook_event_failures update denied denied denied denied denied allowed
+webhook_event_failures delete denied denied denied denied denied allowed
+webhook_rejections  select  denied   denied   denied    denied    denied  allowed
+webhook_rejections  insert  denied   denied   denied    denied    denied  allowed
+webhook_rejections  update  denied   denied   denied    denied    denied  allowed
+webhook_rejections  delete  denied   denied   denied    denied    denied  allowed
 usage_counters      select  allowed  allowed  allowed   filtered  denied  allowed
 usage_counters      insert  denied   denied   denied    denied    denied  allowed
 usage_counters      update  denied   denied   denied    denied    denied  allowed
@@ -121,8 +129,11 @@ scheduled_messages  authenticated insert  imo_id channel_account_id conversation
 scheduled_messages  authenticated update  text scheduled_for status
 `;
 
-/** Tables that hold no tenant's rows (reference data every signed-in user reads). */
-const GLOBAL_TABLES = ["subscription_plans"];
+/**
+ * Tables that hold no tenant's rows: reference data every signed-in user reads, and rejected
+ * webhook POSTs (anyone's, read by the service role only).
+ */
+const GLOBAL_TABLES = ["subscription_plans", "webhook_rejections"];
 
 /** Functions of schema private: security definer or invoker, all with search_path fixed. */
 const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
