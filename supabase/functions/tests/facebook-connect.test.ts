@@ -3,7 +3,12 @@ import { base64UrlToJson } from "../../../shared/src/encoding/base64url.ts";
 import type { ConnectResult } from "../../../shared/src/contracts/instagram-connect.ts";
 import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
 import { connectThroughBrowser } from "../../../scripts/testing/oauth-browser.ts";
-import { createWorkspace } from "../../../scripts/testing/workspace.ts";
+import {
+  callFunction,
+  createWorkspace,
+  type Workspace,
+} from "../../../scripts/testing/workspace.ts";
+import { DEMO_FACEBOOK } from "../../../scripts/meta-sandbox/seed.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 
@@ -76,6 +81,70 @@ Deno.test(
       assert.deepEqual(platforms.map((r) => r.platform), ["facebook"]);
     } finally {
       await workspace.close();
+    }
+  },
+);
+
+/**
+ * A person at the seeded sandbox's Facebook consent page: reads the "Continue as" choices, picks
+ * one (the preselected first one unless told) and approves, as the form would post it.
+ */
+async function consentOnSeededPage(workspace: Workspace, pick?: string) {
+  const init = await callFunction(workspace, "instagram-oauth-init", {
+    body: { imo_id: workspace.imoId, auth_path: "facebook_login", return_to: "/settings" },
+  });
+  const { url } = await init.json();
+  const html = await (await fetch(url)).text();
+  const choices = [...html.matchAll(/<option value="([^"]+)">([^<]+)<\/option>/g)]
+    .map(([, value, label]) => ({ value: value!, label: label! }));
+  const form = new URLSearchParams({
+    sandbox_decision: "approve",
+    sandbox_account: pick ?? choices[0]!.value,
+  });
+  const consent = await fetch(url, { method: "POST", body: form, redirect: "manual" });
+  await consent.body?.cancel();
+  const callback = await fetch(consent.headers.get("location")!, { redirect: "manual" });
+  await callback.body?.cancel();
+  return { choices, landing: new URL(callback.headers.get("location")!) };
+}
+
+Deno.test(
+  "the seeded sandbox's Facebook consent offers a Page with Instagram first, and one without",
+  options,
+  async () => {
+    const full = await createWorkspace({ plan: "team", label: "fb-seed-full" });
+    const partial = await createWorkspace({ plan: "team", label: "fb-seed-partial" });
+    try {
+      const first = await consentOnSeededPage(full);
+      assert.deepEqual(first.choices.slice(0, 2), [
+        {
+          value: DEMO_FACEBOOK.userWithInstagram,
+          label: "Riley Recruiter: Northwind Talent (Instagram @northwind.talent)",
+        },
+        {
+          value: DEMO_FACEBOOK.userWithoutInstagram,
+          label: "Morgan Events: Northwind Events (no Instagram account)",
+        },
+      ]);
+      assert.equal(first.landing.searchParams.get("connect"), "connected", first.landing.href);
+      const connected = await full.sql`
+        select platform, external_account_id, username from public.channel_accounts
+        where imo_id = ${full.imoId} order by platform`;
+      assert.deepEqual(connected.map((r) => [r.platform, r.external_account_id]), [
+        ["instagram", DEMO_FACEBOOK.linkedInstagramAccount],
+        ["facebook", DEMO_FACEBOOK.pageWithInstagram],
+      ]);
+
+      const second = await consentOnSeededPage(partial, DEMO_FACEBOOK.userWithoutInstagram);
+      assert.equal(second.landing.searchParams.get("connect"), "partial", second.landing.href);
+      const pageOnly = await partial.sql`
+        select platform, external_account_id from public.channel_accounts where imo_id = ${partial.imoId}`;
+      assert.deepEqual(pageOnly.map((r) => [r.platform, r.external_account_id]), [
+        ["facebook", DEMO_FACEBOOK.pageWithoutInstagram],
+      ]);
+    } finally {
+      await full.close();
+      await partial.close();
     }
   },
 );
