@@ -10,7 +10,7 @@ import {
 import { MetaApiError } from "../meta/graph-client.ts";
 import type { MetaConfig } from "../meta/meta-config.ts";
 import { oauthCallbackUrl } from "./callback-url.ts";
-import { storeChannelAccount } from "./store-channel-account.ts";
+import { heldElsewhereReason, storeChannelAccount } from "./store-channel-account.ts";
 
 type Accounts = NonNullable<NonNullable<ConnectResult["facebook"]>["accounts"]>;
 
@@ -80,7 +80,7 @@ export async function connectFacebookLogin(
       return { pageRow, igRow };
     });
     if (!stored.pageRow) {
-      pageProblem = `the Page ${page.name ?? page.id} is connected to another workspace`;
+      pageProblem = heldElsewhereReason(`The Page ${page.name ?? page.id}`);
       continue;
     }
     facebook.push({ id: stored.pageRow.id, username: page.name ?? null });
@@ -90,9 +90,10 @@ export async function connectFacebookLogin(
         username: page.instagram_business_account?.username ?? null,
       });
     } else if (page.instagram_business_account) {
-      instagramProblem = `the Instagram account linked to ${
-        page.name ?? page.id
-      } is connected to another workspace`;
+      const linked = page.instagram_business_account.username;
+      instagramProblem = heldElsewhereReason(
+        linked ? `@${linked}` : `The Instagram account linked to ${page.name ?? page.id}`,
+      );
     }
   }
 

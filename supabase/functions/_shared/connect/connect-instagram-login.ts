@@ -8,7 +8,7 @@ import {
 } from "../meta/instagram-login.ts";
 import type { MetaConfig } from "../meta/meta-config.ts";
 import { oauthCallbackUrl } from "./callback-url.ts";
-import { storeChannelAccount } from "./store-channel-account.ts";
+import { heldElsewhereReason, storeChannelAccount } from "./store-channel-account.ts";
 
 /**
  * Instagram Login: code → short-lived token → long-lived token (60 d) → the account's ids →
@@ -43,12 +43,8 @@ export async function connectInstagramLogin(
     })
   );
   if (!stored) {
-    return {
-      instagram: {
-        connected: false,
-        reason: "This Instagram account is connected to another workspace",
-      },
-    };
+    const account = me.username ? `@${me.username}` : "This Instagram account";
+    return { instagram: { connected: false, reason: heldElsewhereReason(account) } };
   }
   return {
     instagram: { connected: true, accounts: [{ id: stored.id, username: me.username ?? null }] },
