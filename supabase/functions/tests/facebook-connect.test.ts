@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
-import { base64UrlToJson } from "../../../shared/src/encoding/base64url.ts";
-import type { ConnectResult } from "../../../shared/src/contracts/instagram-connect.ts";
 import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
-import { connectThroughBrowser } from "../../../scripts/testing/oauth-browser.ts";
+import {
+  connectThroughBrowser,
+  finishOnLanding,
+  landFromCallback,
+} from "../../../scripts/testing/oauth-browser.ts";
 import {
   callFunction,
   createWorkspace,
@@ -29,8 +31,8 @@ Deno.test(
         account: account.igAccountId,
       });
       assert.match(flow.dialogUrl.pathname, /\/www\.facebook\.com\/v\d+\.\d+\/dialog\/oauth$/);
-      assert.equal(flow.landing?.searchParams.get("connect"), "connected", flow.landing?.href);
-      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as ConnectResult;
+      assert.equal(flow.outcome, "connected", flow.landing?.href);
+      const result = flow.result!;
       assert.equal(result.facebook?.connected, true);
       assert.equal(result.instagram?.connected, true);
 
@@ -69,8 +71,8 @@ Deno.test(
         decision: "approve",
         account: user.id,
       });
-      assert.equal(flow.landing?.searchParams.get("connect"), "partial", flow.landing?.href);
-      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as ConnectResult;
+      assert.equal(flow.outcome, "partial", flow.landing?.href);
+      const result = flow.result!;
       assert.equal(result.facebook?.connected, true);
       assert.deepEqual(result.instagram, {
         connected: false,
@@ -103,9 +105,8 @@ async function consentOnSeededPage(workspace: Workspace, pick?: string) {
   });
   const consent = await fetch(url, { method: "POST", body: form, redirect: "manual" });
   await consent.body?.cancel();
-  const callback = await fetch(consent.headers.get("location")!, { redirect: "manual" });
-  await callback.body?.cancel();
-  return { choices, landing: new URL(callback.headers.get("location")!) };
+  const { landing } = await landFromCallback(consent.headers.get("location")!);
+  return { choices, ...await finishOnLanding(workspace, landing) };
 }
 
 Deno.test(
@@ -126,7 +127,7 @@ Deno.test(
           label: "Morgan Events: Northwind Events (no Instagram account)",
         },
       ]);
-      assert.equal(first.landing.searchParams.get("connect"), "connected", first.landing.href);
+      assert.equal(first.outcome, "connected");
       const connected = await full.sql`
         select platform, external_account_id, username from public.channel_accounts
         where imo_id = ${full.imoId} order by platform`;
@@ -136,7 +137,7 @@ Deno.test(
       ]);
 
       const second = await consentOnSeededPage(partial, DEMO_FACEBOOK.userWithoutInstagram);
-      assert.equal(second.landing.searchParams.get("connect"), "partial", second.landing.href);
+      assert.equal(second.outcome, "partial");
       const pageOnly = await partial.sql`
         select platform, external_account_id from public.channel_accounts where imo_id = ${partial.imoId}`;
       assert.deepEqual(pageOnly.map((r) => [r.platform, r.external_account_id]), [

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
-import type { ConnectResult } from "../../../shared/src/contracts/instagram-connect.ts";
-import { base64UrlToJson } from "../../../shared/src/encoding/base64url.ts";
 import { eventually } from "../../../scripts/testing/eventually.ts";
 import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
-import { connectThroughBrowser } from "../../../scripts/testing/oauth-browser.ts";
+import {
+  connectThroughBrowser,
+  finishOnLanding,
+  landFromCallback,
+} from "../../../scripts/testing/oauth-browser.ts";
 import { platformEnv } from "../../../scripts/testing/platform-env.ts";
 import {
   callFunction,
@@ -46,11 +48,9 @@ Deno.test(
       );
       assert.equal(flow.callback.status, 302);
       assert.equal(flow.landing?.pathname, "/settings/channels");
-      assert.equal(flow.landing?.searchParams.get("connect"), "connected");
-      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as {
-        instagram: { connected: boolean };
-      };
-      assert.equal(result.instagram.connected, true);
+      assert.match(flow.landing?.searchParams.get("connection") ?? "", /^[0-9a-f-]{36}$/);
+      assert.equal(flow.outcome, "connected");
+      assert.equal(flow.result?.instagram?.connected, true);
 
       const [row] = await workspace.sql`
       select platform, auth_path, external_account_id, external_ids, status, scopes, access_token_encrypted,
@@ -143,10 +143,10 @@ Deno.test("a tampered, expired or reused state is a 400 and stores nothing", opt
       0,
     );
 
-    // the genuine state works once...
-    const first = await fetch(callback, { redirect: "manual" });
-    await first.body?.cancel();
-    assert.equal(first.status, 302);
+    // the genuine state works once (the consent is parked, completing it stores the account)...
+    const first = await landFromCallback(callback.href);
+    assert.equal(first.callback.status, 302);
+    assert.equal((await finishOnLanding(workspace, first.landing)).outcome, "connected");
     // ...and never again
     const reused = await fetch(callback, { redirect: "manual" });
     assert.equal(reused.status, 400);
@@ -175,8 +175,8 @@ Deno.test(
       });
       assert.equal(flow.callbackUrl.searchParams.get("error"), "access_denied");
       assert.equal(flow.callback.status, 302);
-      assert.equal(flow.landing?.searchParams.get("connect"), "cancelled");
-      assert.match(flow.landing?.searchParams.get("reason") ?? "", /declined the permissions/);
+      assert.equal(flow.outcome, "cancelled");
+      assert.match(flow.reason ?? "", /declined the permissions/);
       assert.equal(
         (await workspace
           .sql`select count(*)::int as n from public.channel_accounts where imo_id = ${workspace.imoId}`)[
@@ -242,10 +242,7 @@ async function connectAccount(workspace: Workspace, igAccountId: string) {
     decision: "approve",
     account: igAccountId,
   });
-  return {
-    outcome: flow.landing?.searchParams.get("connect"),
-    result: base64UrlToJson(flow.landing!.searchParams.get("result")!) as ConnectResult,
-  };
+  return { outcome: flow.outcome, result: flow.result! };
 }
 
 /** A lead DMs the account through the sandbox; resolves with the row the webhook stored. */

@@ -10,23 +10,37 @@ import {
 import { MetaApiError } from "../meta/graph-client.ts";
 import type { MetaConfig } from "../meta/meta-config.ts";
 import { oauthCallbackUrl } from "./callback-url.ts";
+import type { ConsentGrant } from "./pending-connections.ts";
 import { heldElsewhereReason, storeChannelAccount } from "./store-channel-account.ts";
 
 type Accounts = NonNullable<NonNullable<ConnectResult["facebook"]>["accounts"]>;
 
 /**
- * Facebook Login (seed 004's dual write): one consent connects each Page the person manages and
- * the Instagram professional account linked to it, both with the Page token (which does not
- * expire). The two outcomes are reported separately: a Page without a linked Instagram account
- * is connected, and the Instagram side says why it is not.
+ * Facebook Login, the callback's half: code → short-lived → long-lived user token (about 60 d).
+ * Nothing is connected yet; the grant is parked until its starter confirms it.
+ */
+export async function exchangeFacebookLogin(
+  config: MetaConfig,
+  code: string,
+): Promise<ConsentGrant> {
+  const shortLived = await exchangeFacebookCode(config, code, oauthCallbackUrl());
+  const token = await longLivedFacebookToken(config, shortLived);
+  // its own expiry does not matter: the Page tokens derived from it do not expire
+  return { token, tokenExpiresAt: null, tokenUserId: null, scopes: [] };
+}
+
+/**
+ * Facebook Login, the completion's half (seed 004's dual write): one consent connects each Page
+ * the person manages and the Instagram professional account linked to it, both with the Page
+ * token (which does not expire). The two outcomes are reported separately: a Page without a
+ * linked Instagram account is connected, and the Instagram side says why it is not.
  */
 export async function connectFacebookLogin(
   config: MetaConfig,
-  code: string,
+  grant: ConsentGrant,
   binding: { imoId: string; userId: string },
 ): Promise<ConnectResult> {
-  const shortLived = await exchangeFacebookCode(config, code, oauthCallbackUrl());
-  const userToken = await longLivedFacebookToken(config, shortLived);
+  const userToken = grant.token;
   const scopes = await grantedFacebookPermissions(config, userToken).catch((error) => {
     if (error instanceof MetaApiError && error.kind !== "token_invalid") return [] as string[];
     throw error;
