@@ -152,7 +152,9 @@ async function routeEntries(entryIds: string[]): Promise<Map<string, RoutedAccou
   const rows = await asService((tx) =>
     tx<RoutedAccount[]>`
       select id, imo_id, external_account_id, external_ids from public.channel_accounts
-      where platform = 'instagram' and (external_account_id = any(${entryIds}) or external_ids && ${entryIds})`
+      where platform = 'instagram' and (external_account_id = any(${entryIds}) or external_ids && ${entryIds})
+      -- several IMOs may have connected the account in turn: the one holding it now comes first
+      order by status = 'disconnected', connected_at desc`
   );
   const routes = new Map<string, RoutedAccount>();
   for (const entryId of entryIds) {
