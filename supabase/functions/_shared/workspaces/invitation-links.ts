@@ -16,14 +16,19 @@ const notFound = () =>
     "This invitation link is not valid. Ask whoever invited you for a new one.",
   );
 
+/** The signed-in caller and the hash of the token in the body (the token itself goes no further). */
+async function callerAndTokenHash(request: Request) {
+  const claims = await requireUser(request);
+  const { token } = await parseBody(request, invitationTokenInputSchema);
+  return { claims, hash: await hashInvitationToken(token) };
+}
+
 /**
  * POST workspaces/invitations/preview: what an invitation link shows the signed-in person holding
  * it (IMO, role, address, state). The token travels in the body so it stays out of access logs.
  */
 export async function previewInvitation(request: Request) {
-  const claims = await requireUser(request);
-  const { token } = await parseBody(request, invitationTokenInputSchema);
-  const hash = await hashInvitationToken(token);
+  const { claims, hash } = await callerAndTokenHash(request);
   const [row] = await withUser(
     claims,
     (tx) => tx<{ preview: unknown }[]>`select private.invitation_by_token(${hash}) as preview`,
@@ -54,9 +59,7 @@ const REFUSALS: Record<string, () => HttpError> = {
  * is open, unexpired and addressed to their confirmed email (checked in private.accept_invitation).
  */
 export async function acceptInvitation(request: Request) {
-  const claims = await requireUser(request);
-  const { token } = await parseBody(request, invitationTokenInputSchema);
-  const hash = await hashInvitationToken(token);
+  const { claims, hash } = await callerAndTokenHash(request);
   const [row] = await withUser(
     claims,
     (tx) =>
