@@ -6,6 +6,12 @@ import { resetSupabaseMock } from "@/testing/supabase-mock.ts";
 // Deno suites beside Vitest, that alone can pass findBy's default 1 s.
 configure({ asyncUtilTimeout: 5000 });
 
+// Radix Select and DropdownMenu call pointer-capture and scrolling APIs that jsdom lacks.
+Element.prototype.hasPointerCapture ??= () => false;
+Element.prototype.setPointerCapture ??= () => {};
+Element.prototype.releasePointerCapture ??= () => {};
+Element.prototype.scrollIntoView ??= () => {};
+
 // Vitest globals are off, so Testing Library can't register its own afterEach cleanup.
 afterEach(() => {
   cleanup();
