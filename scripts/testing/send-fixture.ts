@@ -3,13 +3,17 @@
  * workspace and subscribed to webhooks, and a lead whose DM went through the sandbox (so Meta's
  * side knows the window) and through ingestion (so ours does), at a chosen age.
  */
+import {
+  type SendMessageRequest,
+  sendMessageResponseSchema,
+} from "../../shared/src/contracts/send-message.ts";
 import { WEBHOOK_FIELDS } from "../../supabase/functions/_shared/meta/meta-config.ts";
 import { connectSandboxAccount } from "./connected-account.ts";
 import { eventually } from "./eventually.ts";
 import { sandbox } from "./meta-sandbox-client.ts";
 import { signedInClient } from "./platform-env.ts";
 import { uniqueSuffix } from "./tenants.ts";
-import type { Workspace } from "./workspace.ts";
+import { callFunction, type Workspace } from "./workspace.ts";
 
 const MINUTE = 60_000;
 
@@ -74,4 +78,32 @@ export async function addMember(workspace: Workspace, role: "owner" | "admin" | 
   await workspace.sql`insert into public.imo_members (imo_id, user_id, role)
     values (${workspace.imoId}, ${user.id}, ${role})`;
   return { userId: user.id, accessToken: session.access_token };
+}
+
+export type Caller = Pick<Workspace, "accessToken">;
+
+/** POSTs instagram-send-message as `caller`, with a fresh idempotency key unless one is given. */
+export async function send(caller: Caller, body: Partial<SendMessageRequest>) {
+  const response = await callFunction(caller, "instagram-send-message", {
+    body: { client_message_id: crypto.randomUUID(), ...body },
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: () => sendMessageResponseSchema.parse(JSON.parse(text)),
+    error: () => JSON.parse(text).error as { code: string; details: Record<string, unknown> },
+  };
+}
+
+/** The conversation's outbound messages, oldest first. */
+export async function outboundRows(workspace: Workspace, conversationId: string) {
+  return [
+    ...await workspace.sql<
+      { id: string; author_kind: string; author_user_id: string | null; status: string }[]
+    >`
+    select id, author_kind::text, author_user_id, status::text from public.messages
+    where conversation_id = ${conversationId} and direction = 'outbound' order by sent_at`,
+  ];
 }
