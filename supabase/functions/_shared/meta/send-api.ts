@@ -39,7 +39,8 @@ export async function sendInstagramMessage(
     message: message.text !== null
       ? { text: message.text }
       : { attachment: { type: "image", payload: { url: message.imageUrl } } },
-    // §2 "HUMAN_AGENT (7 days)": the shape on graph.instagram.com is not settled, so both fields
+    // the tag's shape on graph.instagram.com is not settled, so both fields (docs/meta-platform.md
+    // §2 "HUMAN_AGENT (7 days)")
     ...(message.tag ? { messaging_type: "MESSAGE_TAG", tag: message.tag } : {}),
   };
   const answer = account.auth_path === "instagram_login"
