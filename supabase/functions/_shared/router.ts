@@ -5,7 +5,7 @@ import { handler, HttpError } from "./http.ts";
 export const UUID = "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
 
 export interface Route {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** a URLPattern pathname, e.g. `/workspaces/:imoId${UUID}/members` */
   path: string;
   handle: (request: Request, params: Record<string, string>) => Promise<Response>;

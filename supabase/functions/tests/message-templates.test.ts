@@ -120,7 +120,7 @@ Deno.test(
       await foreign.body?.cancel();
       const route = await callFunction(stranger, "message-templates/nope");
       assert.equal(route.status, 404);
-      assert.equal((await route.json()).error.code, "route_not_found");
+      assert.equal((await route.json()).error.code, "not_found");
     } finally {
       await Promise.all([free.close(), stranger.close()]);
     }
