@@ -34,6 +34,7 @@ export interface Tenant {
   pendingEventId: string;
   usageMetric: string;
   oauthStateId: string;
+  pendingConnectionId: string;
 }
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
@@ -152,6 +153,10 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     insert into public.oauth_states (imo_id, user_id, platform, auth_path, redirect_to)
     values (${imoId}, ${users.owner.id}, 'instagram', 'instagram_login', '/settings/channels')
     returning id`);
+  const pendingConnectionId = await one(sql`
+    insert into public.pending_connections (oauth_state_id, imo_id, user_id, auth_path)
+    values (${oauthStateId}, ${imoId}, ${users.owner.id}, 'instagram_login')
+    returning id`);
 
   return {
     imoId,
@@ -171,6 +176,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     pendingEventId,
     usageMetric,
     oauthStateId,
+    pendingConnectionId,
   };
 }
 

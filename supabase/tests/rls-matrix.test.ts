@@ -87,6 +87,10 @@ oauth_states        select  denied   denied   denied    denied    denied  allowe
 oauth_states        insert  denied   denied   denied    denied    denied  allowed
 oauth_states        update  denied   denied   denied    denied    denied  allowed
 oauth_states        delete  denied   denied   denied    denied    denied  allowed
+pending_connections select  denied   denied   denied    denied    denied  allowed
+pending_connections insert  denied   denied   denied    denied    denied  allowed
+pending_connections update  denied   denied   denied    denied    denied  allowed
+pending_connections delete  denied   denied   denied    denied    denied  allowed
 `;
 
 /** Tables that hold no tenant's rows (reference data every signed-in user reads). */
