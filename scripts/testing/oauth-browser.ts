@@ -25,12 +25,21 @@ interface ConsentInput {
   authPath: "instagram_login" | "facebook_login";
   decision: "approve" | "deny";
   account?: string;
+  /** where the callback sends the browser back to (default /settings/channels) */
+  returnTo?: string;
 }
 
 /** The connect up to the SPA's landing URL, before the SPA confirms anything. */
-export async function consentThroughBrowser(workspace: Workspace, input: ConsentInput) {
+export async function consentThroughBrowser(
+  workspace: Pick<Workspace, "imoId" | "accessToken">,
+  input: ConsentInput,
+) {
   const init = await callFunction(workspace, "instagram-oauth-init", {
-    body: { imo_id: workspace.imoId, auth_path: input.authPath, return_to: "/settings/channels" },
+    body: {
+      imo_id: workspace.imoId,
+      auth_path: input.authPath,
+      return_to: input.returnTo ?? "/settings/channels",
+    },
   });
   if (init.status !== 200) {
     throw new Error(`oauth-init answered ${init.status}: ${await init.text()}`);

@@ -40,6 +40,7 @@ export interface Tenant {
   /** an open invitation (role recruiter) and a recorded plan change */
   invitationId: string;
   planChangeId: string;
+  pendingConnectionId: string;
 }
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
@@ -157,7 +158,9 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     returning id::text as id`);
   const rejectionId = await one(sql`
     insert into public.webhook_rejections (platform, received_at, reason, body_bytes, body_sha256, body_prefix)
-    values ('instagram', now() - interval '1 day', ${`tenant ${suffix}`}, 2, ${"0".repeat(64)}, '\\x7b7d')
+    values ('instagram', now() - interval '1 day', ${`tenant ${suffix}`}, 2, ${
+    "0".repeat(64)
+  }, '\\x7b7d')
     returning id::text as id`);
   const usageMetric = "messages_received";
   await sql`insert into public.usage_counters (imo_id, metric, period_start, count)
@@ -165,6 +168,10 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
   const oauthStateId = await one(sql`
     insert into public.oauth_states (imo_id, user_id, platform, auth_path, redirect_to)
     values (${imoId}, ${users.owner.id}, 'instagram', 'instagram_login', '/settings/channels')
+    returning id`);
+  const pendingConnectionId = await one(sql`
+    insert into public.pending_connections (oauth_state_id, imo_id, user_id, auth_path)
+    values (${oauthStateId}, ${imoId}, ${users.owner.id}, 'instagram_login')
     returning id`);
 
   const invitationId = await one(sql`
@@ -199,6 +206,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     oauthStateId,
     invitationId,
     planChangeId,
+    pendingConnectionId,
   };
 }
 

@@ -68,6 +68,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "message_templates",
           "messages",
           "oauth_states",
+          "pending_connections",
           "recruiting_leads",
           "scheduled_messages",
           "subscription_plans",

@@ -310,6 +310,29 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.planChangeId],
     ],
   },
+  pending_connections: {
+    select: (c) => [
+      `select id from public.pending_connections where id = $1`,
+      [c.a.pendingConnectionId],
+    ],
+    // one consent per state, and the fixture's state is taken: a fresh state for each attempt
+    insert: (c) => [
+      `with state as (
+         insert into public.oauth_states (imo_id, user_id, platform, auth_path)
+         values ($1, $2, 'instagram', 'instagram_login') returning id)
+       insert into public.pending_connections (oauth_state_id, imo_id, user_id, auth_path)
+       select id, $1, $2, 'instagram_login' from state`,
+      [c.a.imoId, c.uid],
+    ],
+    update: (c) => [
+      `update public.pending_connections set completed_at = now() where id = $1`,
+      [c.a.pendingConnectionId],
+    ],
+    delete: (c) => [
+      `delete from public.pending_connections where id = $1`,
+      [c.a.pendingConnectionId],
+    ],
+  },
 };
 
 /** "<table> <operation>" to one outcome per actor, in the order of ACTORS. */

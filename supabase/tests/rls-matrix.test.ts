@@ -109,6 +109,10 @@ imo_plan_changes    select  allowed  allowed  filtered  filtered  denied  allowe
 imo_plan_changes    insert  denied   denied   denied    denied    denied  allowed
 imo_plan_changes    update  denied   denied   denied    denied    denied  allowed
 imo_plan_changes    delete  denied   denied   denied    denied    denied  allowed
+pending_connections select  denied   denied   denied    denied    denied  allowed
+pending_connections insert  denied   denied   denied    denied    denied  allowed
+pending_connections update  denied   denied   denied    denied    denied  allowed
+pending_connections delete  denied   denied   denied    denied    denied  allowed
 `;
 
 // Which columns each role may insert and update (lines absent: none; anon has none anywhere).

@@ -149,3 +149,46 @@ Deno.test(
     }
   },
 );
+
+Deno.test(
+  "a Page another IMO holds is refused with a readable reason, and released by its disconnect",
+  options,
+  async () => {
+    const holder = await createWorkspace({ plan: "team", label: "fb-holder" });
+    const other = await createWorkspace({ plan: "team", label: "fb-other" });
+    try {
+      const account = await createSandboxAccount({
+        username: `held.page.${crypto.randomUUID().slice(0, 6)}`,
+        loginPath: "facebook_login",
+        withPage: true,
+      });
+      const connect = (workspace: Workspace) =>
+        connectThroughBrowser(workspace, {
+          authPath: "facebook_login",
+          decision: "approve",
+          account: account.igAccountId,
+        });
+      assert.equal((await connect(holder)).outcome, "connected");
+
+      const refused = await connect(other);
+      assert.equal(refused.outcome, "failed");
+      assert.match(refused.result?.facebook?.reason ?? "", /is connected to another workspace/);
+      const [{ n }] = await other.sql`
+        select count(*)::int as n from public.channel_accounts where imo_id = ${other.imoId}`;
+      assert.equal(n, 0);
+
+      const rows = await holder.sql<{ id: string }[]>`
+        select id from public.channel_accounts where imo_id = ${holder.imoId}`;
+      for (const { id } of rows) {
+        const answer = await callFunction(holder, "instagram-disconnect", {
+          body: { account_id: id },
+        });
+        await answer.body?.cancel();
+      }
+      assert.equal((await connect(other)).outcome, "connected");
+    } finally {
+      await holder.close();
+      await other.close();
+    }
+  },
+);
