@@ -22,9 +22,16 @@ export type SandboxThread = Awaited<ReturnType<typeof sandboxThread>>;
 /** A connected account (with or without Meta's Human Agent feature) and a lead who wrote to it. */
 export async function sandboxThread(
   workspace: Workspace,
-  input: { minutesAgo?: number; humanAgent?: boolean } = {},
+  input: {
+    minutesAgo?: number;
+    humanAgent?: boolean;
+    loginPath?: "instagram_login" | "facebook_login";
+  } = {},
 ) {
-  const account = await connectSandboxAccount(workspace, { humanAgent: input.humanAgent });
+  const account = await connectSandboxAccount(workspace, {
+    humanAgent: input.humanAgent,
+    loginPath: input.loginPath,
+  });
   await workspace.sql`update public.channel_accounts
     set human_agent_permission = ${input.humanAgent ?? false} where id = ${account.accountId}`;
   await sandbox(`accounts/${account.igAccountId}`, { subscribedFields: WEBHOOK_FIELDS }, "PATCH");
@@ -64,7 +71,7 @@ export async function leadWrites(
 export interface SentRecord {
   tag?: string;
   messagingType?: string;
-  body: { message?: { text?: string } };
+  body: { message?: { text?: string; attachment?: { type: string; payload: { url: string } } } };
   outcome: { ok: boolean; mid?: string; code?: number };
 }
 

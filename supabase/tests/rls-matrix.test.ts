@@ -160,6 +160,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   accept_invitation: "definer", // the one way in besides create_imo
   imo_member_directory: "definer", // reads auth.users emails of the caller's own IMO
   change_plan: "definer", // owner-checked; writes the subscription and its audit row
+  take_graph_call: "definer", // service role only; counts Graph calls in private tables
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

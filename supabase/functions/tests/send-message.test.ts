@@ -165,6 +165,43 @@ Deno.test("send: 1000 UTF-8 bytes as Meta counts them, emoji included", options,
 });
 
 Deno.test(
+  "send: an image by URL; a Facebook-Login account sends through its Page",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", label: "send-image" });
+    try {
+      const thread = await sandboxThread(ws);
+      const url = "https://cdn.example.com/jobs/recruiter-role.png";
+      const image = await send(ws, { conversation_id: thread.conversationId, image_url: url });
+      assert.equal(image.status, 200, image.text);
+      const message = image.json().message;
+      assert.equal(message.status, "sent");
+      assert.equal(message.type, "media");
+      assert.deepEqual(message.attachments, [{ type: "image", url }]);
+      const [call] = await sentFrom(thread.account);
+      assert.deepEqual(call!.body.message?.attachment, { type: "image", payload: { url } });
+      const both = await send(ws, {
+        conversation_id: thread.conversationId,
+        text: "a",
+        image_url: url,
+      });
+      assert.equal(both.status, 422, "one or the other");
+
+      const page = await sandboxThread(ws, { loginPath: "facebook_login" });
+      const viaPage = await send(ws, {
+        conversation_id: page.conversationId,
+        text: "Via the Page",
+      });
+      assert.equal(viaPage.status, 200, viaPage.text);
+      assert.equal(viaPage.json().message.status, "sent");
+      assert.equal((await sentFrom(page.account))[0]!.body.message?.text, "Via the Page");
+    } finally {
+      await ws.close();
+    }
+  },
+);
+
+Deno.test(
   "send: another IMO's member gets 404, anon 401, a plan without messaging 402",
   options,
   async () => {

@@ -53,8 +53,15 @@ export async function deliverReply(messageId: string, tag?: typeof HUMAN_AGENT_T
     await recordFailure(messageId, "not_connected", "The account has no token; reconnect it");
     return;
   }
+  let token: string;
   try {
-    const token = await (await tokenCipher()).decrypt(reply.access_token_encrypted);
+    token = await (await tokenCipher()).decrypt(reply.access_token_encrypted);
+  } catch (error) {
+    // a key missing from the function secrets: nothing was sent, and the row must not hang pending
+    await recordFailure(messageId, "token_unreadable", "The account's token cannot be read");
+    throw error;
+  }
+  try {
     const mid = await sendInstagramMessage(metaConfig(), reply, token, {
       recipientId: reply.recipient_id,
       text: reply.text,

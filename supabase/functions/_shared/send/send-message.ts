@@ -35,6 +35,7 @@ export function createSendMessageHandler() {
     if (prior.knownId) return await replay(claims, prior.knownId);
     const context = prior.context!;
 
+    // text and images count as "send_text": docs/meta-platform.md §2 puts only audio and video at 10/s
     await requireGraphCall(context.channelAccountId, "send_text");
     const messageId = await withUser(claims, (tx) => queueReply(tx, context, body));
     // lost a race with the same key: the other request sends it
