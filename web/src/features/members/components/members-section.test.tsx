@@ -73,7 +73,8 @@ function renderMembers(myRole: ImoRole, { refuseRemoval = false } = {}) {
 
 const row = async (email: string) => within(await screen.findByRole("listitem", { name: email }));
 
-describe("Settings › Members", () => {
+// The first test also loads the lazy route modules: under `npm test` two cores run everything.
+describe("Settings › Members", { timeout: 15_000 }, () => {
   it("lists members with roles and marks you; pending invitations with their expiry", async () => {
     renderMembers("owner");
     expect((await row("coach@example.com")).getByText("(you)")).toBeTruthy();

@@ -56,7 +56,8 @@ function renderPlan(role: MyWorkspace["role"], path = "/settings/plan") {
   return renderApp(path);
 }
 
-describe("Settings › Plan", () => {
+// The first test also loads the lazy route modules: under `npm test` two cores run everything.
+describe("Settings › Plan", { timeout: 15_000 }, () => {
   it("shows each plan with what it unlocks, the current one marked", async () => {
     renderPlan("owner");
     const free = within(await screen.findByRole("article", { name: "Free plan" }));

@@ -42,7 +42,8 @@ function renderInvite(shown: InvitationPreview, { refuse = false } = {}) {
   return renderApp(`/invite/${TOKEN}`);
 }
 
-describe("Accepting an invitation", () => {
+// The first test also loads the lazy route modules: under `npm test` two cores run everything.
+describe("Accepting an invitation", { timeout: 15_000 }, () => {
   it("shows the workspace and role, joins, and lands in the inbox", async () => {
     const { user, router } = renderInvite(preview());
 

@@ -31,7 +31,8 @@ function renderNewUser({ refuse = false } = {}) {
   return renderApp("/messages");
 }
 
-describe("Onboarding a new sign-up", () => {
+// The first test also loads the lazy route modules: under `npm test` two cores run everything.
+describe("Onboarding a new sign-up", { timeout: 15_000 }, () => {
   it("creates their workspace and lands in its inbox", async () => {
     const { user } = renderNewUser();
     await screen.findByText("You are not in a workspace yet");
