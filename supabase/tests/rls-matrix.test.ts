@@ -119,9 +119,10 @@ pending_connections delete  denied   denied   denied    denied    denied  allowe
 // Counters, timestamps, audit and provenance fields are written by triggers and functions only.
 // deno-fmt-ignore
 const EXPECTED_COLUMNS = `
-imos                authenticated update  created_at id name slug updated_at
-imo_members         authenticated insert  created_at display_name imo_id role user_id
-imo_members         authenticated update  created_at display_name imo_id role user_id
+imos                authenticated update  name
+imo_members         authenticated update  display_name role
+imo_invitations     authenticated insert  email imo_id role token_hash
+imo_invitations     authenticated update  revoked_at revoked_by
 recruiting_leads    authenticated insert  imo_id full_name email phone instagram_username lead_source status notes owner_user_id conversation_id
 recruiting_leads    authenticated update  full_name email phone instagram_username status notes owner_user_id conversation_id
 contacts            authenticated update  is_priority recruiting_lead_id
@@ -161,6 +162,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   imo_member_directory: "definer", // reads auth.users emails of the caller's own IMO
   change_plan: "definer", // owner-checked; writes the subscription and its audit row
   take_graph_call: "definer", // service role only; counts Graph calls in private tables
+  broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members cannot
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {
