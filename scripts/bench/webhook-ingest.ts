@@ -10,7 +10,7 @@
  *   - the raw ceiling: one postgres.js insert per event into a scratch copy of webhook_events from
  *     this process at the same concurrency, and the ratio webhook deliveries/s ÷ raw inserts/s
  *   - where the time goes: the same load against cheaper paths (GET verification: gateway only;
- *     a wrong signature: signature check + one ledger insert, no processing; an unknown account:
+ *     a wrong signature: signature check + a rate-limited rejection record; an unknown account:
  *     ledger + a light processing), the CPU each process used, and in-process costs of the
  *     signature check and the payload parse
  *
@@ -352,7 +352,7 @@ try {
         200,
       ],
       [
-        "POST wrong signature (check + 1 ledger insert)",
+        "POST wrong signature (check + rejection record)",
         await signedDeliveries(PROFILE_SECONDS * 5000, ACCOUNT, "wrong"),
         401,
       ],

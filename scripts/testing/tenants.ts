@@ -158,9 +158,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     returning id::text as id`);
   const rejectionId = await one(sql`
     insert into public.webhook_rejections (platform, received_at, reason, body_bytes, body_sha256, body_prefix)
-    values ('instagram', now() - interval '1 day', ${`tenant ${suffix}`}, 2, ${
-    "0".repeat(64)
-  }, '\\x7b7d')
+    values ('instagram', now() - interval '1 day', ${`tenant ${suffix}`}, 2, repeat('0', 64), '\\x7b7d')
     returning id::text as id`);
   const usageMetric = "messages_received";
   await sql`insert into public.usage_counters (imo_id, metric, period_start, count)

@@ -17,7 +17,6 @@ import {
 import { createWorkspace, type Workspace } from "../../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
-const INT_MAX = 2147483647;
 const ago = (seconds: number) => Date.now() - seconds * 1000;
 
 interface Failure {
@@ -49,17 +48,24 @@ Deno.test(
   options,
   async () => {
     const workspace = await createWorkspace({ plan: "team", label: "webhook-poison" });
+    const poison = `poison_${crypto.randomUUID().slice(0, 8)}`;
     try {
       const account = await connectSandboxAccount(workspace);
       const e = eventBuilders(account.igAccountId);
       await postSignedDelivery(account.igAccountId, [e.text("ana", ago(60), "ana.hello", "Hola")]);
       await waitForLedger(workspace.sql, [account.igAccountId]);
-      // Ana's counter at its ceiling: the next inbound message overflows the trigger's `+ 1`
+      // A bug that hits one event only: a trigger that refuses Ana's second message. (Until
+      // issue 8 a member could do the same by setting unread_count to 2^31 - 1; that overflow is
+      // gone, and this stands in for whatever the next such bug is.)
+      await workspace.sql.unsafe(`
+        create schema ${poison};
+        create function ${poison}.refuse() returns trigger language plpgsql as $$
+        begin raise exception 'poisoned by the test: %', new.external_id; end $$;
+        create trigger ${poison} before insert on public.messages for each row
+          when (new.external_id = '${mid("ana.again")}') execute function ${poison}.refuse();`);
       const [poisoned] = await workspace.sql<{ id: string }[]>`
-        update public.conversations c set unread_count = ${INT_MAX} from public.contacts k
-        where k.id = c.contact_id and k.channel_account_id = ${account.accountId}
-          and k.external_id = ${IGSID.ana}
-        returning c.id`;
+        select c.id from public.conversations c join public.contacts k on k.id = c.contact_id
+        where k.channel_account_id = ${account.accountId} and k.external_id = ${IGSID.ana}`;
 
       const others: Person[] = ["ben", "carolina", "dan", "eva", "farid", "grace", "hugo", "iris"];
       const events = others.map((person, i) =>
@@ -90,7 +96,7 @@ Deno.test(
       assert.equal(failure!.webhook_event_id, ledger!.id);
       assert.equal(failure!.event_index, 4);
       assert.equal(failure!.event.message.mid, mid("ana.again"));
-      assert.match(failure!.error, /integer out of range/);
+      assert.match(failure!.error, /poisoned by the test/);
       assert.equal(failure!.attempts, 1);
       assert.equal(failure!.resolved_at, null);
       assert.ok(failure!.next_attempt_at! > new Date(), "the drain tries again later");
@@ -106,11 +112,10 @@ Deno.test(
         return row!.attempts === 2 ? row : null;
       }, "the second attempt to be counted");
       assert.equal(again.resolved_at, null);
-      assert.match(again.error, /integer out of range/);
+      assert.match(again.error, /poisoned by the test/);
 
       // the cause is fixed, the replay stores it
-      await workspace.sql`update public.conversations set unread_count = 0
-        where id = ${poisoned!.id}`;
+      await workspace.sql.unsafe(`drop schema ${poison} cascade`); // the trigger goes with it
       await replay();
       await runDrain();
       const resolved = await eventually(async () => {
@@ -122,8 +127,9 @@ Deno.test(
       const [conversation] = await workspace.sql<{ unread_count: number; preview: string }[]>`
         select unread_count, last_message_preview as preview from public.conversations
         where id = ${poisoned!.id}`;
-      assert.deepEqual({ ...conversation }, { unread_count: 1, preview: "Still there?" });
+      assert.deepEqual({ ...conversation }, { unread_count: 2, preview: "Still there?" });
     } finally {
+      await workspace.sql.unsafe(`drop schema if exists ${poison} cascade`);
       await workspace.close();
     }
   },

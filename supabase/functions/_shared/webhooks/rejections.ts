@@ -1,3 +1,4 @@
+import { afterResponse } from "../after-response.ts";
 import { asService } from "../db.ts";
 
 /** Rows a minute; past that the minute's last row counts the rest (`unrecorded`). */
@@ -50,15 +51,35 @@ export async function rejectionRecord(
   };
 }
 
+/** A minute this instance found full: its last row, and the rejections not yet counted on it. */
+interface FullMinute {
+  minute: number;
+  lastId: string;
+  uncounted: number;
+  flushing: boolean;
+}
+let fullMinute: FullMinute | null = null;
+// a flood past the limit costs one update a second, not a transaction per POST
+const FLUSH_AFTER_MS = 1000;
+
 /**
- * Stores a rejection, rate-limited: serialised by one advisory lock so that the count of the
- * minute's rows is exact, then either a new row or one more on the last row's `unrecorded`. A
- * flood costs one short transaction per POST and at most REJECTIONS_RECORDED_PER_MINUTE rows.
+ * Stores a rejection, rate-limited. Until the minute holds REJECTIONS_RECORDED_PER_MINUTE rows:
+ * one short transaction, serialised by an advisory lock so that the count of the minute's rows is
+ * exact, that adds a row or counts one more on the minute's last row (`unrecorded`). Once this
+ * instance has seen the minute full, the rest of the minute is counted in memory and added to
+ * that row once a second: a flood neither waits on the lock nor holds the connections that Meta's
+ * deliveries need.
  */
 export async function recordRejection(record: RejectionRecord): Promise<void> {
-  await asService(async (tx) => {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (fullMinute?.minute === minute) {
+    fullMinute.uncounted++;
+    if (!fullMinute.flushing) afterResponse(flushLater(fullMinute));
+    return;
+  }
+  const [outcome] = await asService(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended('public.webhook_rejections', 0))`;
-    await tx`
+    return await tx<{ full: boolean; last_id: string }[]>`
       with minute as (
         select count(*)::int as recorded, max(id) as last_id from public.webhook_rejections
         where received_at >= date_trunc('minute', now())
@@ -68,8 +89,27 @@ export async function recordRejection(record: RejectionRecord): Promise<void> {
           decode(${hex(record.body_prefix)}, 'hex'), ${tx.json(record.headers)}
         from minute where recorded < ${REJECTIONS_RECORDED_PER_MINUTE}
         returning id
+      ), counted as (
+        update public.webhook_rejections set unrecorded = unrecorded + 1
+        where id = (select last_id from minute where recorded >= ${REJECTIONS_RECORDED_PER_MINUTE})
+        returning id
       )
-      update public.webhook_rejections set unrecorded = unrecorded + 1
-      where id = (select last_id from minute where recorded >= ${REJECTIONS_RECORDED_PER_MINUTE})`;
+      select (select recorded from minute) + (select count(*) from kept) >= ${REJECTIONS_RECORDED_PER_MINUTE} as full,
+        coalesce((select id from kept), (select id from counted))::text as last_id`;
   });
+  if (outcome?.full && outcome.last_id) {
+    fullMinute = { minute, lastId: outcome.last_id, uncounted: 0, flushing: false };
+  }
+}
+
+async function flushLater(state: FullMinute) {
+  state.flushing = true;
+  await new Promise((resolve) => setTimeout(resolve, FLUSH_AFTER_MS));
+  const count = state.uncounted;
+  state.uncounted = 0;
+  state.flushing = false;
+  await asService((tx) =>
+    tx`update public.webhook_rejections set unrecorded = unrecorded + ${count}
+       where id = ${state.lastId}`
+  );
 }
