@@ -27,7 +27,7 @@ describe("routing and auth guards", () => {
     setMockSession(fakeSession());
     const { router } = renderApp("/sign-in");
 
-    expect(await screen.findByText("No conversations yet")).toBeTruthy();
+    expect(await screen.findByText("Connect an Instagram account")).toBeTruthy();
     expect(router.state.location.pathname).toBe("/messages");
   });
 
@@ -37,7 +37,7 @@ describe("routing and auth guards", () => {
 
     expect(await screen.findByRole("heading", { name: "Messages" })).toBeTruthy();
     expect(
-      screen.getByText("Connect an Instagram account in Settings to start receiving DMs."),
+      await screen.findByText("Connect an Instagram account in Settings to start receiving DMs."),
     ).toBeTruthy();
     expect(screen.getByRole("link", { name: "Messages" }).getAttribute("aria-current")).toBe(
       "page",

@@ -20,7 +20,64 @@ export const auth = {
 // Edge functions: tests describe replies with `mockFunctions` (testing/function-mocks.ts).
 export const functions = { invoke: vi.fn() };
 
-export const supabase = { auth, functions };
+type BroadcastListener = (message: { type: "broadcast"; event: string; payload: unknown }) => void;
+type StatusListener = (status: string, error?: Error) => void;
+
+/** A Realtime channel that never connects: tests play its broadcasts and status changes. */
+export type MockChannel = {
+  topic: string;
+  options: unknown;
+  /** delivers a broadcast to the listeners whose event filter matches */
+  broadcast: (event: string, payload: unknown) => void;
+  /** plays a subscribe status (SUBSCRIBED, CHANNEL_ERROR, TIMED_OUT, CLOSED) */
+  setStatus: (status: string) => void;
+  isRemoved: boolean;
+};
+
+export const channels: MockChannel[] = [];
+
+function createChannel(topic: string, options?: unknown) {
+  const listeners: { event: string; callback: BroadcastListener }[] = [];
+  let onStatus: StatusListener | undefined;
+  const mock: MockChannel = {
+    topic,
+    options,
+    isRemoved: false,
+    broadcast: (event, payload) => {
+      for (const listener of listeners) {
+        if (listener.event === "*" || listener.event === event) {
+          listener.callback({ type: "broadcast", event, payload });
+        }
+      }
+    },
+    setStatus: (status) => onStatus?.(status),
+  };
+  const channel = {
+    topic,
+    on(_type: string, filter: { event: string }, callback: BroadcastListener) {
+      listeners.push({ event: filter.event, callback });
+      return channel;
+    },
+    subscribe(callback?: StatusListener) {
+      onStatus = callback;
+      return channel;
+    },
+    unsubscribe: () => Promise.resolve("ok"),
+    mock,
+  };
+  channels.push(mock);
+  return channel;
+}
+
+export const supabase = {
+  auth,
+  functions,
+  channel: vi.fn(createChannel),
+  removeChannel: vi.fn((channel: { mock?: MockChannel }) => {
+    if (channel.mock) channel.mock.isRemoved = true;
+    return Promise.resolve("ok");
+  }),
+};
 
 // Mirrors supabase-js: subscribing delivers INITIAL_SESSION asynchronously.
 function defaultOnAuthStateChange(listener: Listener) {
@@ -52,6 +109,7 @@ export function resetSupabaseMock() {
   for (const fn of Object.values(auth)) fn.mockReset();
   auth.onAuthStateChange.mockImplementation(defaultOnAuthStateChange);
   functions.invoke.mockReset();
+  channels.length = 0;
   // A test that forgot to describe a function gets a loud failure, not a hang.
   functions.invoke.mockImplementation((name: string) =>
     Promise.resolve({ data: null, error: new Error(`No mock reply for function ${name}`) })

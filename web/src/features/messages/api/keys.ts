@@ -1,0 +1,18 @@
+import type { ConversationListQuery } from "@dm-desk/shared/contracts/inbox-conversations";
+
+/** The inbox's filters as a list query holds them (the IMO and the cursor are added per page). */
+export type ConversationFilters = Omit<ConversationListQuery, "imo_id" | "cursor" | "limit">;
+
+// Everything of one IMO's inbox sits under ["inbox", imoId], so a realtime event or a reconnect
+// can refresh all of it (every filtered list, every open thread) with one prefix.
+export const inboxKeys = {
+  all: ["inbox"] as const,
+  imo: (imoId: string) => [...inboxKeys.all, imoId] as const,
+  conversationLists: (imoId: string) => [...inboxKeys.imo(imoId), "conversations"] as const,
+  conversationList: (imoId: string, filters: ConversationFilters) =>
+    [...inboxKeys.conversationLists(imoId), filters] as const,
+  threads: (imoId: string) => [...inboxKeys.imo(imoId), "messages"] as const,
+  thread: (imoId: string, conversationId: string) =>
+    [...inboxKeys.threads(imoId), conversationId] as const,
+  templates: (imoId: string) => [...inboxKeys.imo(imoId), "templates"] as const,
+};

@@ -1,0 +1,106 @@
+import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
+import { Star, UserRound } from "lucide-react";
+import { Avatar } from "@/components/ui/avatar.tsx";
+import { WINDOW_DOT } from "@/features/messages/components/window-indicator.tsx";
+import { formatListTime } from "@/features/messages/utils/format-time.ts";
+import { windowStatusAt } from "@/features/messages/utils/messaging-window.ts";
+
+export function contactName(contact: InboxConversation["contact"]): string {
+  return contact.username ? `@${contact.username}` : contact.display_name ?? "Instagram user";
+}
+
+type ConversationRowProps = {
+  conversation: InboxConversation;
+  now: Date;
+  hasHumanAgent: boolean;
+  isSelected: boolean;
+  isActive: boolean;
+};
+
+/** One line of the sidebar: who, what they last said, and what needs attention. */
+export function ConversationRow(
+  { conversation, now, hasHumanAgent, isSelected, isActive }: ConversationRowProps,
+) {
+  const name = contactName(conversation.contact);
+  const status = windowStatusAt(conversation.window, now, hasHumanAgent);
+  const isUnread = conversation.unread_count > 0;
+  return (
+    <div
+      className={`flex h-full items-center gap-2 rounded-md px-2 py-1.5 ${
+        isSelected
+          ? "bg-zinc-200/80 dark:bg-zinc-800"
+          : isActive
+          ? "bg-zinc-100 dark:bg-zinc-900"
+          : "hover:bg-zinc-100 dark:hover:bg-zinc-900"
+      }`}
+    >
+      <span className="relative">
+        <Avatar
+          name={name}
+          src={conversation.contact.profile_picture_url}
+          className="size-8 text-xs"
+        />
+        <span
+          title={status.label}
+          className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-white dark:border-zinc-950 ${
+            WINDOW_DOT[status.tone]
+          }`}
+        />
+      </span>
+      <span className="min-w-0 flex-1">
+        <span className="flex items-center gap-1">
+          <span
+            className={`truncate text-xs ${
+              isUnread
+                ? "font-semibold text-zinc-950 dark:text-zinc-50"
+                : "font-medium text-zinc-800 dark:text-zinc-200"
+            }`}
+          >
+            {name}
+          </span>
+          {conversation.is_priority && (
+            <Star aria-label="Priority" className="size-3 shrink-0 fill-amber-400 text-amber-400" />
+          )}
+          {conversation.lead && (
+            <span className="shrink-0 rounded bg-indigo-50 px-1 text-[10px] font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">
+              Lead
+            </span>
+          )}
+          <span className="ml-auto shrink-0 text-[10px] text-zinc-500">
+            {formatListTime(conversation.last_message_at, now)}
+          </span>
+        </span>
+        <span className="mt-0.5 flex items-center gap-1">
+          <span
+            className={`truncate text-[11px] ${
+              isUnread ? "text-zinc-800 dark:text-zinc-200" : "text-zinc-500 dark:text-zinc-400"
+            }`}
+          >
+            {conversation.last_message_direction === "outbound" && "You: "}
+            {conversation.preview ?? ""}
+          </span>
+          {conversation.assignee && (
+            <span
+              title={`Assigned to ${conversation.assignee.display_name ?? "a teammate"}`}
+              className="ml-auto flex size-4 shrink-0 items-center justify-center rounded-full bg-zinc-300 text-[9px] font-semibold text-zinc-700 dark:bg-zinc-700 dark:text-zinc-200"
+            >
+              {conversation.assignee.display_name?.charAt(0).toUpperCase() ?? (
+                <UserRound className="size-2.5" aria-hidden="true" />
+              )}
+            </span>
+          )}
+          {isUnread && (
+            <span
+              aria-label={`${conversation.unread_count} unread`}
+              className={`${
+                conversation.assignee ? "" : "ml-auto"
+              } flex h-4 min-w-4 shrink-0 items-center justify-center rounded-full bg-indigo-600 px-1 text-[10px] font-semibold text-white`}
+            >
+              {conversation.unread_count > 99 ? "99+" : conversation.unread_count}
+            </span>
+          )}
+        </span>
+      </span>
+    </div>
+  );
+}

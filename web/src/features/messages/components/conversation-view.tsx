@@ -1,0 +1,191 @@
+import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
+import { ArrowLeft, Star } from "lucide-react";
+import { type ReactNode, useEffect, useState } from "react";
+import { AlertDialog } from "@/components/ui/alert-dialog.tsx";
+import { Avatar } from "@/components/ui/avatar.tsx";
+import { useRetryMessage } from "@/features/messages/api/retry-message.ts";
+import { useSendMessage } from "@/features/messages/api/send-message.ts";
+import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
+import { AssignMenu } from "@/features/messages/components/assign-menu.tsx";
+import { Composer } from "@/features/messages/components/composer.tsx";
+import { contactName } from "@/features/messages/components/conversation-row.tsx";
+import { MessageThread } from "@/features/messages/components/message-thread.tsx";
+import { TemplateMenu } from "@/features/messages/components/template-menu.tsx";
+import { WindowIndicator } from "@/features/messages/components/window-indicator.tsx";
+import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
+import type {
+  InboxAccount,
+  InboxMember,
+  InboxViewer,
+} from "@/features/messages/utils/inbox-people.ts";
+import { windowStatusAt } from "@/features/messages/utils/messaging-window.ts";
+import { useNow } from "@/hooks/use-now.ts";
+
+type ConversationViewProps = {
+  imoId: string;
+  conversation: InboxConversation;
+  account: InboxAccount | undefined;
+  members: InboxMember[];
+  viewer: InboxViewer;
+  canUseTemplates: boolean;
+  /** the route's "Create lead" action (the leads feature's dialog) */
+  leadAction: ReactNode;
+  /** on a phone: back to the list */
+  onBack?: () => void;
+};
+
+export function ConversationView(props: ConversationViewProps) {
+  const { imoId, conversation, account, viewer } = props;
+  const now = useNow(15_000);
+  const [draft, setDraft] = useState("");
+  const [confirming, setConfirming] = useState<ThreadEntry | null>(null);
+  const triage = useTriageConversation(imoId);
+  const send = useSendMessage(imoId, viewer);
+  const retry = useRetryMessage(imoId);
+  const name = contactName(conversation.contact);
+
+  // Opening a conversation reads it: once per conversation, and only if something is unread.
+  const hasUnread = conversation.unread_count > 0;
+  const { mutate: runTriage } = triage;
+  useEffect(() => {
+    if (hasUnread) runTriage({ action: "mark_read", conversation_id: conversation.id });
+  }, [conversation.id, hasUnread, runTriage]);
+
+  const hasHumanAgent = account?.human_agent_permission ?? false;
+  const window = windowStatusAt(conversation.window, now, hasHumanAgent);
+  const disabledReason = account && account.status !== "connected"
+    ? "This Instagram account is disconnected. Reconnect it in Settings › Channels to reply."
+    : !window.canReply
+    ? conversation.window.reply_until
+      ? "The 24-hour reply window has closed. Instagram lets you reply again once they send a new message."
+      : "Instagram lets you reply only after they have written to you."
+    : undefined;
+
+  const sendText = (text: string) => {
+    send.mutate({ conversation_id: conversation.id, client_message_id: crypto.randomUUID(), text });
+    setDraft("");
+  };
+  const retryMessage = (message: ThreadEntry, confirmed = false) => {
+    if (message.is_local && message.client_message_id) {
+      // never stored (or unknown): the same key again, so the server sends it at most once
+      send.mutate({
+        conversation_id: conversation.id,
+        client_message_id: message.client_message_id,
+        text: message.text ?? "",
+      });
+      return;
+    }
+    if (message.error?.may_have_been_sent && !confirmed) {
+      setConfirming(message);
+      return;
+    }
+    retry.mutate({
+      message_id: message.id,
+      conversation_id: conversation.id,
+      confirm_may_have_been_sent: confirmed,
+    });
+  };
+
+  return (
+    <section
+      aria-label={`Conversation with ${name}`}
+      className="flex h-full min-h-0 flex-col bg-white dark:bg-zinc-950"
+    >
+      <header className="flex items-center gap-2 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
+        {props.onBack && (
+          <button
+            type="button"
+            onClick={props.onBack}
+            aria-label="Back to conversations"
+            className="inline-flex size-7 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            <ArrowLeft className="size-4" aria-hidden="true" />
+          </button>
+        )}
+        <Avatar
+          name={name}
+          src={conversation.contact.profile_picture_url}
+          className="size-7 text-[11px]"
+        />
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate text-xs font-semibold text-zinc-900 dark:text-zinc-50">{name}</h2>
+          {conversation.contact.display_name && conversation.contact.username && (
+            <p className="truncate text-[10px] text-zinc-500">
+              {conversation.contact.display_name}
+            </p>
+          )}
+        </div>
+        <WindowIndicator window={conversation.window} now={now} hasHumanAgent={hasHumanAgent} />
+      </header>
+      <div
+        role="toolbar"
+        aria-label="Conversation actions"
+        className="flex flex-wrap items-center gap-1 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800"
+      >
+        <button
+          type="button"
+          aria-pressed={conversation.is_priority}
+          onClick={() =>
+            triage.mutate({
+              action: "set_priority",
+              conversation_id: conversation.id,
+              is_priority: !conversation.is_priority,
+            })}
+          className="inline-flex h-6 items-center gap-1 rounded-md border border-zinc-200 px-1.5 text-[11px] font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          <Star
+            aria-hidden="true"
+            className={`size-3 ${conversation.is_priority ? "fill-amber-400 text-amber-400" : ""}`}
+          />
+          Priority
+        </button>
+        <AssignMenu
+          assigneeId={conversation.assignee?.user_id ?? null}
+          assigneeName={conversation.assignee?.display_name ?? null}
+          members={props.members}
+          viewerId={viewer.userId}
+          onAssign={(userId) =>
+            triage.mutate({ action: "assign", conversation_id: conversation.id, user_id: userId })}
+        />
+        {props.leadAction}
+        {props.canUseTemplates && (
+          <TemplateMenu
+            imoId={imoId}
+            conversationId={conversation.id}
+            isDisabled={Boolean(disabledReason)}
+            onInsert={setDraft}
+          />
+        )}
+      </div>
+      <MessageThread
+        imoId={imoId}
+        conversationId={conversation.id}
+        viewerId={viewer.userId}
+        onRetry={(message) => retryMessage(message)}
+      />
+      <Composer
+        text={draft}
+        onTextChange={setDraft}
+        onSend={sendText}
+        disabledReason={disabledReason}
+      />
+      <AlertDialog
+        open={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        title="Send this message again?"
+        confirmLabel="Send again"
+        pendingLabel="Sending…"
+        isPending={false}
+        onConfirm={() => {
+          if (confirming) retryMessage(confirming, true);
+          setConfirming(null);
+        }}
+      >
+        <p>
+          Instagram may have delivered it even though it reported an error. Check the conversation
+          in the Instagram app first, so they don't get it twice.
+        </p>
+      </AlertDialog>
+    </section>
+  );
+}

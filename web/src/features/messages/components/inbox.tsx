@@ -1,0 +1,119 @@
+import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
+import { MessagesSquare } from "lucide-react";
+import type { ReactNode } from "react";
+import { Group, Panel, Separator } from "react-resizable-panels";
+import { useConversations } from "@/features/messages/api/get-conversations.ts";
+import { ConversationView } from "@/features/messages/components/conversation-view.tsx";
+import { InboxSidebar } from "@/features/messages/components/inbox-sidebar.tsx";
+import { useInboxParams } from "@/features/messages/hooks/use-inbox-params.ts";
+import { useInboxRealtime } from "@/features/messages/hooks/use-inbox-realtime.ts";
+import type {
+  InboxAccount,
+  InboxMember,
+  InboxViewer,
+} from "@/features/messages/utils/inbox-people.ts";
+import { useMediaQuery } from "@/hooks/use-media-query.ts";
+
+type InboxProps = {
+  imoId: string;
+  accounts: InboxAccount[];
+  members: InboxMember[];
+  viewer: InboxViewer;
+  canUseTemplates: boolean;
+  renderLeadAction: (conversation: InboxConversation) => ReactNode;
+};
+
+/**
+ * The Messages page: conversations beside the open one, in resizable panels; below 768 px one
+ * panel at a time, with a way back. Live updates come from the IMO's Realtime topic.
+ */
+export function Inbox(props: InboxProps) {
+  const { imoId, accounts } = props;
+  const params = useInboxParams();
+  const isWide = useMediaQuery("(min-width: 768px)");
+  useInboxRealtime(imoId);
+
+  // the sidebar's own query (same key): no second request
+  const list = useConversations(imoId, params.filters);
+  const conversations = list.data?.pages.flatMap((page) => page.conversations) ?? [];
+  const unreadByAccount = new Map(
+    (list.data?.pages[0]?.unread_by_account ?? []).map((row) => [
+      row.channel_account_id,
+      row.unread_conversations,
+    ]),
+  );
+  const totalUnread = [...unreadByAccount.values()].reduce((sum, n) => sum + n, 0);
+  const selected = conversations.find((c) => c.id === params.conversationId);
+
+  const sidebar = (
+    <InboxSidebar
+      imoId={imoId}
+      accounts={accounts}
+      unreadByAccount={unreadByAccount}
+      accountId={params.accountId}
+      search={params.search}
+      toggles={params.toggles}
+      filters={params.filters}
+      selectedId={params.conversationId}
+      onAccountChange={params.setAccount}
+      onSearchChange={params.setSearch}
+      onToggle={params.setToggle}
+      onOpen={(conversation) => params.openConversation(conversation.id)}
+    />
+  );
+  const view = selected
+    ? (
+      <ConversationView
+        key={selected.id}
+        imoId={imoId}
+        conversation={selected}
+        account={accounts.find((a) => a.id === selected.channel_account_id)}
+        members={props.members}
+        viewer={props.viewer}
+        canUseTemplates={props.canUseTemplates}
+        leadAction={props.renderLeadAction(selected)}
+        onBack={isWide ? undefined : () => params.openConversation(undefined)}
+      />
+    )
+    : (
+      <NoConversationOpen
+        isMissing={Boolean(params.conversationId) && list.status === "success"}
+      />
+    );
+
+  return (
+    <>
+      <title>{`${totalUnread ? `(${totalUnread}) ` : ""}Messages · DM Desk`}</title>
+      {isWide
+        ? (
+          <Group orientation="horizontal" className="min-h-0 flex-1">
+            <Panel id="inbox-sidebar" defaultSize="30%" minSize="220px" maxSize="50%">
+              {sidebar}
+            </Panel>
+            <Separator className="w-px bg-zinc-200 transition-colors hover:bg-indigo-400 data-[separator=active]:bg-indigo-500 dark:bg-zinc-800" />
+            <Panel id="inbox-conversation" minSize="320px">
+              {view}
+            </Panel>
+          </Group>
+        )
+        : (
+          <div className="flex min-h-0 flex-1 flex-col">
+            {params.conversationId ? view : sidebar}
+          </div>
+        )}
+    </>
+  );
+}
+
+function NoConversationOpen({ isMissing }: { isMissing: boolean }) {
+  return (
+    <div className="flex h-full flex-col items-center justify-center gap-2 bg-white p-6 text-center dark:bg-zinc-950">
+      <MessagesSquare className="size-6 text-zinc-400" aria-hidden="true" />
+      <p className="text-xs text-zinc-500">
+        {isMissing
+          ? "This conversation isn't in the list with these filters. Clear the filters to find it."
+          : "Pick a conversation to read and reply."}
+      </p>
+    </div>
+  );
+}

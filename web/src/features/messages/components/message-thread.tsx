@@ -1,0 +1,116 @@
+import { ArrowDown } from "lucide-react";
+import { useMemo, useRef } from "react";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { useThread } from "@/features/messages/api/get-messages.ts";
+import { MessageBubble } from "@/features/messages/components/message-bubble.tsx";
+import { useStickToBottom } from "@/features/messages/hooks/use-stick-to-bottom.ts";
+import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
+import { useNow } from "@/hooks/use-now.ts";
+
+// Older messages load when the reader comes this close to the top.
+const LOAD_OLDER_PX = 120;
+
+type MessageThreadProps = {
+  imoId: string;
+  conversationId: string;
+  viewerId: string;
+  onRetry: (message: ThreadEntry) => void;
+};
+
+/** The history, oldest at the top and newest at the bottom, reaching back page by page. */
+export function MessageThread({ imoId, conversationId, viewerId, onRetry }: MessageThreadProps) {
+  const query = useThread(imoId, conversationId);
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // pages and their messages come newest first; the thread reads oldest first
+  const messages = useMemo(
+    (): ThreadEntry[] => (query.data?.pages.flatMap((page) => page.messages) ?? []).toReversed(),
+    [query.data],
+  );
+  const { onScroll, hasNewBelow, scrollToBottom } = useStickToBottom(scrollRef, {
+    newestId: messages.at(-1)?.id,
+    oldestId: messages[0]?.id,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadOlder = () => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  };
+
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scrollRef}
+        onScroll={() => {
+          onScroll();
+          if ((scrollRef.current?.scrollTop ?? Infinity) < LOAD_OLDER_PX) loadOlder();
+        }}
+        role="log"
+        aria-label="Messages"
+        className="h-full overflow-y-auto py-2"
+      >
+        <div>
+          {query.status === "pending" && <ThreadSkeleton />}
+          {query.status === "error" && (
+            <div role="alert" className="p-3 text-xs text-red-700 dark:text-red-400">
+              {`Couldn't load messages. ${query.error.message}`}{" "}
+              <button
+                type="button"
+                className="underline"
+                onClick={() =>
+                  void query.refetch()}
+              >
+                Try again
+              </button>
+            </div>
+          )}
+          {hasNextPage && (
+            <div className="flex justify-center py-1">
+              <button
+                type="button"
+                onClick={loadOlder}
+                disabled={isFetchingNextPage}
+                className="h-6 rounded-md px-2 text-[11px] text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              >
+                {isFetchingNextPage ? "Loading older messages…" : "Load older messages"}
+              </button>
+            </div>
+          )}
+          {query.status === "success" && !messages.length && (
+            <p className="p-4 text-center text-xs text-zinc-500">No messages yet.</p>
+          )}
+          {messages.map((message) => (
+            <MessageBubble
+              key={message.client_message_id ?? message.id}
+              message={message}
+              viewerId={viewerId}
+              now={now}
+              onRetry={onRetry}
+            />
+          ))}
+        </div>
+      </div>
+      {hasNewBelow && (
+        <button
+          type="button"
+          onClick={scrollToBottom}
+          className="absolute bottom-2 left-1/2 inline-flex h-6 -translate-x-1/2 items-center gap-1 rounded-full bg-zinc-900 px-2 text-[11px] font-medium text-white shadow dark:bg-zinc-100 dark:text-zinc-900"
+        >
+          <ArrowDown className="size-3" aria-hidden="true" />
+          New messages
+        </button>
+      )}
+    </div>
+  );
+}
+
+function ThreadSkeleton() {
+  return (
+    <div role="status" aria-label="Loading messages" className="space-y-3 p-3">
+      {[40, 60, 35, 55].map((width, index) => (
+        <div key={index} className={`flex ${index % 2 ? "justify-end" : ""}`}>
+          <Skeleton className="h-8" style={{ width: `${width}%` }} />
+        </div>
+      ))}
+    </div>
+  );
+}

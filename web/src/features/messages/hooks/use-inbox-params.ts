@@ -1,0 +1,57 @@
+import { useCallback, useMemo } from "react";
+import { useSearchParams } from "react-router";
+import type { ConversationFilters } from "@/features/messages/api/keys.ts";
+
+export type InboxToggle = "priority" | "unread" | "mine";
+
+/**
+ * The inbox's state lives in the URL (`?conversation=…&account=…&q=…&priority=1&unread=1&mine=1`),
+ * so a reload, the back button and a link from the Leads page land on the same view.
+ */
+export function useInboxParams() {
+  const [params, setParams] = useSearchParams();
+  const conversationId = params.get("conversation") ?? undefined;
+  const accountId = params.get("account") ?? undefined;
+  const search = params.get("q") ?? "";
+  const toggles = {
+    priority: params.get("priority") === "1",
+    unread: params.get("unread") === "1",
+    mine: params.get("mine") === "1",
+  };
+
+  // The list query's filters; a search shorter than the server's 2 characters is not sent.
+  const filters = useMemo<ConversationFilters>(() => {
+    const query = search.trim();
+    return {
+      ...(accountId ? { channel_account_id: accountId } : {}),
+      ...(query.length >= 2 ? { q: query } : {}),
+      ...(toggles.priority ? { priority: "true" as const } : {}),
+      ...(toggles.unread ? { unread: "true" as const } : {}),
+      ...(toggles.mine ? { assignee: "me" as const } : {}),
+    };
+  }, [accountId, search, toggles.priority, toggles.unread, toggles.mine]);
+
+  // Opening a conversation is a history entry (Back returns to the list on a phone); filters are not.
+  const update = useCallback((changes: Record<string, string | undefined>, isNewEntry = false) => {
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [name, value] of Object.entries(changes)) {
+        if (value) next.set(name, value);
+        else next.delete(name);
+      }
+      return next;
+    }, { replace: !isNewEntry });
+  }, [setParams]);
+
+  return {
+    conversationId,
+    accountId,
+    search,
+    toggles,
+    filters,
+    openConversation: (id: string | undefined) => update({ conversation: id }, true),
+    setAccount: (id: string | undefined) => update({ account: id }),
+    setSearch: (text: string) => update({ q: text || undefined }),
+    setToggle: (name: InboxToggle, isOn: boolean) => update({ [name]: isOn ? "1" : undefined }),
+  };
+}

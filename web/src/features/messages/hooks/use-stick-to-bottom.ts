@@ -1,0 +1,66 @@
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+
+// Within this many pixels of the end counts as "at the bottom".
+const BOTTOM_SLACK_PX = 48;
+
+/**
+ * A chat's scrolling: starts at the newest message and follows new ones while the reader is at
+ * the bottom; once they scroll up it stays put and says that something new arrived below. When
+ * older messages are put above, the view keeps its place instead of jumping.
+ */
+export function useStickToBottom(
+  scrollRef: RefObject<HTMLElement | null>,
+  { newestId, oldestId }: { newestId: string | undefined; oldestId: string | undefined },
+) {
+  const isAtBottomRef = useRef(true);
+  const heightRef = useRef(0);
+  const seen = useRef({ newestId, oldestId });
+  const [hasNewBelow, setHasNewBelow] = useState(false);
+
+  const scrollToBottom = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    element.scrollTop = element.scrollHeight;
+    isAtBottomRef.current = true;
+    setHasNewBelow(false);
+  }, [scrollRef]);
+
+  const onScroll = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    isAtBottomRef.current =
+      element.scrollHeight - element.scrollTop - element.clientHeight < BOTTOM_SLACK_PX;
+    heightRef.current = element.scrollHeight;
+    if (isAtBottomRef.current) setHasNewBelow(false);
+  }, [scrollRef]);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const before = seen.current;
+    seen.current = { newestId, oldestId };
+    if (before.newestId !== newestId) {
+      if (isAtBottomRef.current || before.newestId === undefined) scrollToBottom();
+      else setHasNewBelow(true);
+    } else if (before.oldestId !== oldestId) {
+      // older messages went in above: keep the same message under the reader's eyes
+      element.scrollTop += element.scrollHeight - heightRef.current;
+    }
+    heightRef.current = element.scrollHeight;
+  }, [newestId, oldestId, scrollRef, scrollToBottom]);
+
+  // Images load after the text: while at the bottom, stay there as the content grows.
+  useEffect(() => {
+    const element = scrollRef.current;
+    const content = element?.firstElementChild;
+    if (!element || !content || !globalThis.ResizeObserver) return;
+    const observer = new ResizeObserver(() => {
+      if (isAtBottomRef.current) element.scrollTop = element.scrollHeight;
+      heightRef.current = element.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, [scrollRef]);
+
+  return { onScroll, hasNewBelow, scrollToBottom };
+}

@@ -1,0 +1,181 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
+import { mayHaveBeenSent } from "@dm-desk/shared/rules/send-errors";
+import { type Conversation, conversationSchema } from "@dm-desk/shared/schemas/conversation";
+import { type Message, messageSchema } from "@dm-desk/shared/schemas/message";
+import { z } from "zod";
+import { inboxKeys } from "@/features/messages/api/keys.ts";
+import {
+  patchConversation,
+  removeThreadMessage,
+  shiftUnreadBadge,
+  type ThreadEntry,
+  type ThreadPages,
+  upsertThreadMessage,
+} from "@/features/messages/utils/inbox-cache.ts";
+import { conversationWindowAt } from "@/features/messages/utils/messaging-window.ts";
+
+/**
+ * What the database broadcasts to `imo:<imo_id>` for every change to a conversation or a message
+ * (realtime.broadcast_changes in the inbox broadcast migration): the operation as the event, the
+ * new and old rows as JSON.
+ */
+export const inboxChangeSchema = z.object({
+  operation: z.enum(["INSERT", "UPDATE", "DELETE"]),
+  table: z.string(),
+  record: z.unknown().nullable().optional(),
+  old_record: z.unknown().nullable().optional(),
+});
+export type InboxChange = z.infer<typeof inboxChangeSchema>;
+
+/** What an event asks of the caches beyond the patch already made. */
+export type ChangeOutcome = "applied" | "refetch_lists" | "ignored";
+
+/**
+ * Applies one broadcast to the TanStack Query caches: a message lands in its open thread, a
+ * conversation is patched in place in every list holding it (and moved up when it has news).
+ * Anything a patch cannot place exactly (a conversation no cached list holds yet, a new assignee
+ * or lead whose name the row does not carry) asks the caller to refetch the lists.
+ */
+export function applyInboxChange(
+  queryClient: QueryClient,
+  imoId: string,
+  change: InboxChange,
+  now = new Date(),
+): ChangeOutcome {
+  if (change.table === "messages") return applyMessageChange(queryClient, imoId, change);
+  if (change.table === "conversations") {
+    return applyConversationChange(queryClient, imoId, change, now);
+  }
+  return "ignored";
+}
+
+function applyMessageChange(queryClient: QueryClient, imoId: string, change: InboxChange) {
+  if (change.operation === "DELETE") {
+    const old = messageSchema.safeParse(change.old_record);
+    if (!old.success) return "ignored";
+    removeThreadMessage(queryClient, imoId, old.data.conversation_id, old.data.id);
+    return "applied";
+  }
+  const parsed = messageSchema.safeParse(change.record);
+  if (!parsed.success) return "refetch_lists";
+  const row = parsed.data;
+  // a draft is the composer's business, not the thread's (as instagram-get-messages leaves them out)
+  if (row.status === "draft") return "ignored";
+  upsertThreadMessage(
+    queryClient,
+    imoId,
+    toThreadEntry(row, knownAuthorName(queryClient, imoId, row)),
+  );
+  return "applied";
+}
+
+function applyConversationChange(
+  queryClient: QueryClient,
+  imoId: string,
+  change: InboxChange,
+  now: Date,
+): ChangeOutcome {
+  if (change.operation === "DELETE") return "refetch_lists";
+  const parsed = conversationSchema.safeParse(change.record);
+  if (!parsed.success) return "refetch_lists";
+  const row = parsed.data;
+  const old = conversationSchema.safeParse(change.old_record);
+  let before: InboxConversation | undefined;
+  const isListed = patchConversation(queryClient, imoId, row.id, (cached) => {
+    before ??= cached;
+    return mergeConversationRow(cached, row, now);
+  });
+  if (isListed) {
+    const previousUnread = old.success ? old.data.unread_count : before?.unread_count ?? 0;
+    shiftUnreadBadge(queryClient, imoId, row.channel_account_id, {
+      conversations: Number(row.unread_count > 0) - Number(previousUnread > 0),
+      messages: row.unread_count - previousUnread,
+    });
+  }
+  const namesChanged = before !== undefined &&
+    ((before.assignee?.user_id ?? null) !== row.assigned_to ||
+      (before.lead?.id ?? null) !== row.recruiting_lead_id ||
+      Boolean(before.archived_at) !== Boolean(row.archived_at));
+  const hasNews = before !== undefined && before.last_message_at !== row.last_message_at;
+  // A new or newly active conversation, or one that moved: only the server knows every list's
+  // order and filters exactly.
+  if (!isListed || namesChanged || hasNews) return "refetch_lists";
+  return "applied";
+}
+
+/** The inbox row with what a conversations row says; names of people come from the list. */
+function mergeConversationRow(
+  cached: InboxConversation,
+  row: Conversation,
+  now: Date,
+): InboxConversation {
+  return {
+    ...cached,
+    preview: row.last_message_preview,
+    last_message_at: row.last_message_at,
+    last_message_direction: row.last_message_direction,
+    unread_count: row.unread_count,
+    window: conversationWindowAt(row.last_inbound_at, now),
+    is_priority: row.is_priority,
+    assignee: row.assigned_to === (cached.assignee?.user_id ?? null)
+      ? cached.assignee
+      : row.assigned_to
+      ? { user_id: row.assigned_to, display_name: null }
+      : null,
+    lead: row.recruiting_lead_id === (cached.lead?.id ?? null) ? cached.lead : null,
+    archived_at: row.archived_at,
+  };
+}
+
+/** A member's name as the thread already shows it (the row carries only their id). */
+function knownAuthorName(queryClient: QueryClient, imoId: string, row: Message): string | null {
+  if (!row.author_user_id) return null;
+  const thread = queryClient.getQueryData<ThreadPages>(
+    inboxKeys.thread(imoId, row.conversation_id),
+  );
+  for (const page of thread?.pages ?? []) {
+    const same = page.messages.find((m) =>
+      m.author.user_id === row.author_user_id && m.author.display_name
+    );
+    if (same) return same.author.display_name;
+  }
+  return null;
+}
+
+/** A messages row as instagram-get-messages would answer it. */
+export function toThreadEntry(row: Message, authorName: string | null): ThreadEntry {
+  const repliesTo = row.reply_to_message_id ?? row.reply_to_external_id ?? row.reply_to_story;
+  const failed = row.error_code ?? row.error_message;
+  return {
+    id: row.id,
+    client_message_id: row.client_message_id,
+    conversation_id: row.conversation_id,
+    direction: row.direction,
+    type: row.type,
+    text: row.text,
+    attachments: row.attachments,
+    reactions: row.reactions,
+    author: { kind: row.author_kind, user_id: row.author_user_id, display_name: authorName },
+    reply_to: repliesTo
+      ? {
+        message_id: row.reply_to_message_id,
+        external_id: row.reply_to_external_id,
+        story: row.reply_to_story,
+      }
+      : null,
+    status: row.status,
+    error: failed
+      ? {
+        code: row.error_code,
+        message: row.error_message,
+        may_have_been_sent: mayHaveBeenSent(row.error_code),
+      }
+      : null,
+    external_id: row.external_id,
+    sent_at: row.sent_at,
+    delivered_at: row.delivered_at,
+    read_at: row.read_at,
+    deleted_at: row.deleted_at,
+  };
+}

@@ -1,0 +1,20 @@
+import type { ThreadMessage } from "@dm-desk/shared/contracts/inbox-messages";
+
+/** Who sent an outbound message, as the thread names it under the bubble. */
+export function provenanceOf(
+  author: ThreadMessage["author"],
+  viewerId: string,
+): string | null {
+  switch (author.kind) {
+    case "user":
+      return author.user_id === viewerId ? "You" : author.display_name ?? "A teammate";
+    case "ai":
+      return "AI assistant";
+    case "automation":
+      return "Automation";
+    case "native_app":
+      return "Sent from the Instagram app";
+    default:
+      return null;
+  }
+}
