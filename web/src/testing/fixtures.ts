@@ -1,4 +1,6 @@
 import type { ConnectedAccountsResponse } from "@dm-desk/shared/contracts/connected-accounts";
+import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
+import type { ThreadMessage } from "@dm-desk/shared/contracts/inbox-messages";
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
 
 type Account = ConnectedAccountsResponse["accounts"][number];
@@ -84,5 +86,69 @@ export function fakeAccount(
       needs_reconnect: false,
       ...health,
     },
+  };
+}
+
+let conversationCounter = 0;
+
+/** An inbox row: a contact who wrote 2 hours ago (window open, 22 h left), one unread message. */
+export function fakeConversation(
+  overrides: Partial<InboxConversation> = {},
+  lastInboundMsAgo = 2 * 3_600_000,
+): InboxConversation {
+  conversationCounter += 1;
+  const suffix = String(conversationCounter).padStart(12, "0");
+  const inboundAt = Date.now() - lastInboundMsAgo;
+  return {
+    id: `00000000-0000-4000-9000-${suffix}`,
+    channel_account_id: "00000000-0000-4000-8000-000000000001",
+    platform: "instagram",
+    contact: {
+      id: `00000000-0000-4000-a000-${suffix}`,
+      username: `candidate.${conversationCounter}`,
+      display_name: `Candidate ${conversationCounter}`,
+      profile_picture_url: null,
+    },
+    preview: "Hi, is the recruiter role still open?",
+    last_message_at: new Date(inboundAt).toISOString(),
+    last_message_direction: "inbound",
+    unread_count: 1,
+    window: {
+      state: "open",
+      reply_until: new Date(inboundAt + 24 * 3_600_000).toISOString(),
+      human_agent_until: new Date(inboundAt + 7 * 24 * 3_600_000).toISOString(),
+      seconds_left: Math.floor((24 * 3_600_000 - lastInboundMsAgo) / 1000),
+    },
+    is_priority: false,
+    assignee: null,
+    lead: null,
+    archived_at: null,
+    ...overrides,
+  };
+}
+
+let messageCounter = 0;
+
+/** A message in a thread: inbound from the contact unless overridden. */
+export function fakeMessage(overrides: Partial<ThreadMessage> = {}): ThreadMessage {
+  messageCounter += 1;
+  return {
+    id: `00000000-0000-4000-b000-${String(messageCounter).padStart(12, "0")}`,
+    conversation_id: "00000000-0000-4000-9000-000000000001",
+    direction: "inbound",
+    type: "text",
+    text: `Message ${messageCounter}`,
+    attachments: [],
+    reactions: [],
+    author: { kind: "contact", user_id: null, display_name: null },
+    reply_to: null,
+    status: "delivered",
+    error: null,
+    external_id: `mid.${messageCounter}`,
+    sent_at: isoFromNow(-3_600_000 + messageCounter * 1000),
+    delivered_at: null,
+    read_at: null,
+    deleted_at: null,
+    ...overrides,
   };
 }
