@@ -114,10 +114,16 @@ export function fakeConversation(
     last_message_direction: "inbound",
     unread_count: 1,
     window: {
-      state: "open",
+      state: lastInboundMsAgo < 23 * 3_600_000
+        ? "open"
+        : lastInboundMsAgo < 24 * 3_600_000
+        ? "closing_soon"
+        : lastInboundMsAgo < 7 * 24 * 3_600_000
+        ? "human_agent"
+        : "closed",
       reply_until: new Date(inboundAt + 24 * 3_600_000).toISOString(),
       human_agent_until: new Date(inboundAt + 7 * 24 * 3_600_000).toISOString(),
-      seconds_left: Math.floor((24 * 3_600_000 - lastInboundMsAgo) / 1000),
+      seconds_left: Math.max(0, Math.floor((24 * 3_600_000 - lastInboundMsAgo) / 1000)),
     },
     is_priority: false,
     assignee: null,

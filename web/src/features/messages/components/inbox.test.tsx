@@ -1,0 +1,414 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
+import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
+import {
+  fakeAccount,
+  fakeConversation,
+  fakeMessage,
+  fakeWorkspace,
+  WORKSPACE_ID,
+} from "@/testing/fixtures.ts";
+import {
+  callsTo,
+  fail,
+  type FunctionHandler,
+  mockFunctions,
+  ok,
+} from "@/testing/function-mocks.ts";
+import { fakeSession, setMockSession } from "@/testing/supabase-mock.ts";
+import { renderApp } from "@/testing/test-utils.tsx";
+
+vi.mock("@/lib/supabase.ts", () => import("@/testing/supabase-mock.ts"));
+
+// Wide: the resizable panels side by side; narrow (a phone): one panel at a time. jsdom lays
+// nothing out, so the panels' separator covers every point a simulated click lands on and takes
+// the pointer: tests that type use the narrow layout.
+let isWide = true;
+
+// jsdom lays nothing out: the virtualised list renders rows only into a viewport with a height.
+beforeAll(() => {
+  vi.stubGlobal("matchMedia", (query: string) => ({
+    matches: isWide,
+    media: query,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  }));
+  vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(400);
+});
+
+const HOUR = 3_600_000;
+const ME = fakeSession().user.id;
+const account = fakeAccount({
+  id: "00000000-0000-4000-8000-000000000001",
+  username: "northwind.careers",
+});
+
+function renderInbox(
+  options: {
+    conversations?: InboxConversation[];
+    workspace?: MyWorkspace;
+    path?: string;
+    extra?: Record<string, FunctionHandler>;
+    accounts?: ReturnType<typeof fakeAccount>[];
+  } = {},
+) {
+  setMockSession(fakeSession());
+  const conversations = options.conversations ?? [];
+  mockFunctions({
+    "my-workspaces": () => ok({ workspaces: [options.workspace ?? fakeWorkspace()] }),
+    "connected-accounts": () => ok({ accounts: options.accounts ?? [account] }),
+    [`workspaces/${WORKSPACE_ID}/members`]: () =>
+      ok({
+        members: [
+          {
+            user_id: ME,
+            email: "coach@example.com",
+            display_name: "Casey Coach",
+            role: "owner",
+            joined_at: new Date().toISOString(),
+          },
+          {
+            user_id: "00000000-0000-4000-8000-0000000000b2",
+            email: "riley@example.com",
+            display_name: "Riley",
+            role: "recruiter",
+            joined_at: new Date().toISOString(),
+          },
+        ],
+        invitations: [],
+      }),
+    "instagram-get-conversations": ({ query }) => {
+      const unread = conversations.filter((c) => c.unread_count > 0);
+      return ok({
+        conversations: query.get("priority")
+          ? conversations.filter((c) => c.is_priority)
+          : conversations,
+        next_cursor: null,
+        unread_by_account: unread.length
+          ? [{
+            channel_account_id: account.id,
+            unread_conversations: unread.length,
+            unread_messages: unread.reduce((sum, c) => sum + c.unread_count, 0),
+          }]
+          : [],
+      });
+    },
+    "instagram-get-messages": ({ query }) =>
+      ok({
+        messages: [
+          fakeMessage({
+            conversation_id: query.get("conversation_id")!,
+            text: "Second",
+            sent_at: new Date(Date.now() - HOUR).toISOString(),
+          }),
+          fakeMessage({
+            conversation_id: query.get("conversation_id")!,
+            text: "First",
+            sent_at: new Date(Date.now() - 2 * HOUR).toISOString(),
+          }),
+        ],
+        next_cursor: null,
+      }),
+    "conversation-triage": ({ body }) => {
+      const input = body as { conversation_id: string; action: string; is_priority?: boolean };
+      // the server's state changes too, so a refetch shows the change
+      const index = conversations.findIndex((c) => c.id === input.conversation_id);
+      const conversation = conversations[index]!;
+      conversations[index] = {
+        ...conversation,
+        unread_count: input.action === "mark_read" ? 0 : conversation.unread_count,
+        is_priority: input.is_priority ?? conversation.is_priority,
+      };
+      return ok({ conversation: conversations[index] });
+    },
+    "message-templates": () => ok({ templates: [] }),
+    ...options.extra,
+  });
+  return renderApp(options.path ?? "/messages");
+}
+
+const list = () => screen.findByRole("listbox", { name: "Conversations" });
+
+describe("Messages › the sidebar", () => {
+  beforeEach(() => void (isWide = true));
+
+  it("lists conversations with their badges, and the unread count in the tab title", async () => {
+    const maya = fakeConversation({
+      contact: {
+        id: "00000000-0000-4000-a000-0000000000a1",
+        username: "maya.okafor",
+        display_name: "Maya Okafor",
+        profile_picture_url: null,
+      },
+      unread_count: 3,
+      is_priority: true,
+      lead: { id: "00000000-0000-4000-a000-0000000000f1", full_name: "Maya Okafor", status: "new" },
+      assignee: { user_id: ME, display_name: "Casey Coach" },
+    });
+    const quiet = fakeConversation({ unread_count: 0 }, 30 * HOUR);
+    renderInbox({ conversations: [maya, quiet] });
+
+    const row = within(await list()).getByRole("option", { name: "@maya.okafor" });
+    expect(within(row).getByLabelText("3 unread")).toBeTruthy();
+    expect(within(row).getByLabelText("Priority")).toBeTruthy();
+    expect(within(row).getByText("Lead")).toBeTruthy();
+    expect(within(row).getByTitle("Assigned to Casey Coach")).toBeTruthy();
+    expect(within(row).getByTitle(/^Open – 2[12] h left$/)).toBeTruthy();
+    const closed = within(await list()).getByRole("option", { name: `@${quiet.contact.username}` });
+    expect(within(closed).getByTitle("Closed – waiting for their reply")).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe("(1) Messages · DM Desk"));
+  });
+
+  it("filters by priority, unread, assignee and search, through the list's query", async () => {
+    const { user } = renderInbox({
+      conversations: [fakeConversation({ is_priority: true }), fakeConversation()],
+    });
+    await list();
+    expect(within(await list()).getAllByRole("option")).toHaveLength(2);
+
+    await user.click(screen.getByRole("button", { name: "Priority" }));
+    await waitFor(() =>
+      expect(within(screen.getByRole("listbox")).getAllByRole("option")).toHaveLength(1)
+    );
+    expect(callsTo("instagram-get-conversations").at(-1)?.query.get("priority")).toBe("true");
+
+    await user.click(screen.getByRole("button", { name: "Unread" }));
+    await user.click(screen.getByRole("button", { name: "Mine" }));
+    await waitFor(() =>
+      expect(callsTo("instagram-get-conversations").at(-1)?.query.get("assignee")).toBe("me")
+    );
+    const last = callsTo("instagram-get-conversations").at(-1)!.query;
+    expect(last.get("unread")).toBe("true");
+    expect(last.get("imo_id")).toBe(WORKSPACE_ID);
+    expect(screen.getByRole("button", { name: "Mine" }).getAttribute("aria-pressed")).toBe("true");
+
+    // focused directly: in jsdom the panels' separator would take a simulated click (see isWide)
+    screen.getByRole("searchbox", { name: "Search conversations" }).focus();
+    await user.keyboard("m");
+    await user.keyboard("aya");
+    await waitFor(() =>
+      expect(callsTo("instagram-get-conversations").at(-1)?.query.get("q")).toBe("maya")
+    );
+    // one character is not searched (the server wants two)
+    expect(callsTo("instagram-get-conversations").some((c) => c.query.get("q") === "m")).toBe(
+      false,
+    );
+  });
+
+  it("says when nothing matches, and when nothing came in yet", async () => {
+    const { user } = renderInbox({ conversations: [] });
+    expect(await screen.findByText("No conversations yet.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Unread" }));
+    expect(await screen.findByText("No conversations match these filters.")).toBeTruthy();
+  });
+
+  it("shows an error with a way to try again", async () => {
+    renderInbox({
+      extra: { "instagram-get-conversations": () => fail(500, "internal", "Database unavailable") },
+    });
+    expect((await screen.findByRole("alert")).textContent).toContain("Database unavailable");
+    expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+
+  it("moves through conversations with the arrow keys and opens one with Enter", async () => {
+    const [a, b] = [fakeConversation({ unread_count: 0 }), fakeConversation({ unread_count: 0 })];
+    const { user, router } = renderInbox({ conversations: [a!, b!] });
+    const listbox = await list();
+    listbox.focus();
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(listbox.getAttribute("aria-activedescendant")).toBe(`conversation-option-${b!.id}`);
+    await user.keyboard("{ArrowUp}{Enter}");
+    await waitFor(() => expect(router.state.location.search).toBe(`?conversation=${a!.id}`));
+    expect(await screen.findByRole("region", { name: `Conversation with @${a!.contact.username}` }))
+      .toBeTruthy();
+  });
+});
+
+describe("Messages › a conversation (on a phone)", () => {
+  beforeEach(() => void (isWide = false));
+
+  it("opens with the history oldest first and marks the conversation read", async () => {
+    const conversation = fakeConversation({ unread_count: 2 });
+    const { user } = renderInbox({ conversations: [conversation] });
+    await user.click(
+      within(await list()).getByRole("option", { name: `@${conversation.contact.username}` }),
+    );
+
+    const log = await screen.findByRole("log", { name: "Messages" });
+    await within(log).findByText("First");
+    expect(within(log).getAllByRole("article").map((a) => a.textContent)).toEqual([
+      expect.stringContaining("First"),
+      expect.stringContaining("Second"),
+    ]);
+    await waitFor(() =>
+      expect(callsTo("conversation-triage")[0]?.body).toEqual({
+        action: "mark_read",
+        conversation_id: conversation.id,
+      })
+    );
+    await waitFor(() => expect(document.title).toBe("Messages · DM Desk"));
+    // one panel at a time: back to the list, where the badge is gone
+    await user.click(screen.getByRole("button", { name: "Back to conversations" }));
+    const row = within(await list()).getByRole("option", {
+      name: `@${conversation.contact.username}`,
+    });
+    expect(within(row).queryByLabelText("2 unread")).toBeNull();
+  });
+
+  it("shows a reply at once as sending, then as sent", async () => {
+    let answer: (value: unknown) => void = () => {};
+    const conversation = fakeConversation({ unread_count: 0 });
+    const { user } = renderInbox({
+      conversations: [conversation],
+      path: `/messages?conversation=${conversation.id}`,
+      extra: {
+        "instagram-send-message": ({ body }) => {
+          const input = body as { client_message_id: string; text: string };
+          return new Promise((resolve) => (answer = resolve)).then(() =>
+            ok({
+              message: fakeMessage({
+                conversation_id: conversation.id,
+                direction: "outbound",
+                text: input.text,
+                status: "sent",
+                author: { kind: "user", user_id: ME, display_name: "Casey Coach" },
+              }),
+              replayed: false,
+            })
+          );
+        },
+      },
+    });
+    await screen.findByText("First");
+    await user.type(screen.getByLabelText("Message"), "Yes, it is!{Enter}");
+    const log = screen.getByRole("log", { name: "Messages" });
+    const sending = await within(log).findByRole("article", { name: "Sent message" });
+    expect(sending.dataset.status).toBe("pending");
+    expect(within(sending).getByText("Sending…")).toBeTruthy();
+    expect((screen.getByLabelText("Message") as HTMLTextAreaElement).value).toBe("");
+    expect(callsTo("instagram-send-message")[0]?.body).toMatchObject({
+      conversation_id: conversation.id,
+      text: "Yes, it is!",
+    });
+
+    answer(undefined);
+    await waitFor(() =>
+      expect(within(log).getByRole("article", { name: "Sent message" }).dataset.status).toBe("sent")
+    );
+    expect(within(log).getByText("You")).toBeTruthy();
+  });
+
+  it("keeps a refused reply as failed, says why, and retries it under the same key", async () => {
+    const conversation = fakeConversation({ unread_count: 0 });
+    let attempts = 0;
+    const { user } = renderInbox({
+      conversations: [conversation],
+      path: `/messages?conversation=${conversation.id}`,
+      extra: {
+        "instagram-send-message": ({ body }) => {
+          attempts += 1;
+          if (attempts === 1) {
+            return fail(429, "rate_limited", "Too many", { details: { retry_after_ms: 2000 } });
+          }
+          return ok({
+            message: fakeMessage({
+              conversation_id: conversation.id,
+              direction: "outbound",
+              text: (body as { text: string }).text,
+              status: "sent",
+              author: { kind: "user", user_id: ME, display_name: null },
+            }),
+            replayed: false,
+          });
+        },
+      },
+    });
+    await screen.findByText("First");
+    await user.type(screen.getByLabelText("Message"), "Hello there{Enter}");
+    const log = screen.getByRole("log", { name: "Messages" });
+    await waitFor(() =>
+      expect(within(log).getByRole("article", { name: "Sent message" }).dataset.status).toBe(
+        "failed",
+      )
+    );
+    const reason = "Instagram is limiting messages from this account. Try again in 2 s.";
+    expect(within(log).getByText(`Not sent: ${reason}`)).toBeTruthy();
+    expect(await screen.findByText(`Not sent: ${reason}`, { selector: "[data-title]" }))
+      .toBeTruthy();
+
+    await user.click(within(log).getByRole("button", { name: "Retry" }));
+    await waitFor(() =>
+      expect(within(log).getByRole("article", { name: "Sent message" }).dataset.status).toBe("sent")
+    );
+    const [first, second] = callsTo("instagram-send-message");
+    expect((second?.body as { client_message_id: string }).client_message_id).toBe(
+      (first?.body as { client_message_id: string }).client_message_id,
+    );
+  });
+
+  it("disables the composer with the reason once the 24-hour window has closed", async () => {
+    const conversation = fakeConversation({ unread_count: 0 }, 30 * HOUR);
+    renderInbox({
+      conversations: [conversation],
+      path: `/messages?conversation=${conversation.id}`,
+    });
+    const box = await screen.findByLabelText("Message");
+    expect(box.hasAttribute("disabled")).toBe(true);
+    expect(screen.getByText(/The 24-hour reply window has closed/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Closed – waiting for their reply" })).toBeTruthy();
+  });
+
+  it("toggles priority and assigns from the actions bar", async () => {
+    const conversation = fakeConversation({ unread_count: 0 });
+    const { user } = renderInbox({
+      conversations: [conversation],
+      path: `/messages?conversation=${conversation.id}`,
+    });
+    const toolbar = await screen.findByRole("toolbar", { name: "Conversation actions" });
+    await user.click(within(toolbar).getByRole("button", { name: "Priority" }));
+    await waitFor(() =>
+      expect(within(toolbar).getByRole("button", { name: "Priority" }).getAttribute("aria-pressed"))
+        .toBe("true")
+    );
+    expect(callsTo("conversation-triage").at(-1)?.body).toEqual({
+      action: "set_priority",
+      conversation_id: conversation.id,
+      is_priority: true,
+    });
+
+    await user.click(within(toolbar).getByRole("button", { name: "Assign" }));
+    await user.click(await screen.findByRole("menuitem", { name: "Riley" }));
+    await waitFor(() =>
+      expect(callsTo("conversation-triage").at(-1)?.body).toEqual({
+        action: "assign",
+        conversation_id: conversation.id,
+        user_id: "00000000-0000-4000-8000-0000000000b2",
+      })
+    );
+  });
+});
+
+describe("Messages › before the inbox", () => {
+  beforeEach(() => void (isWide = true));
+
+  it("prompts to upgrade on a plan without Instagram messaging", async () => {
+    renderInbox({
+      workspace: fakeWorkspace({ plan_code: "free", plan_name: "Free", features: {} }),
+    });
+    expect(await screen.findByRole("heading", { name: "Instagram DMs are part of the Team plan" }))
+      .toBeTruthy();
+    expect(screen.getByRole("link", { name: "Upgrade in Settings › Plan" }).getAttribute("href"))
+      .toBe("/settings/plan");
+    expect(callsTo("instagram-get-conversations")).toHaveLength(0);
+  });
+
+  it("offers to connect an account when none is", async () => {
+    renderInbox({ accounts: [] });
+    expect(await screen.findByRole("heading", { name: "Connect an Instagram account" }))
+      .toBeTruthy();
+    expect(screen.getByRole("link", { name: "Go to Settings › Channels" }).getAttribute("href"))
+      .toBe("/settings");
+  });
+});
