@@ -46,13 +46,20 @@ describe("routing and auth guards", () => {
     expect(screen.getByText("Signed in as coach@example.com")).toBeTruthy();
   });
 
-  it("shows a placeholder for Leads and the Channels settings under Settings", async () => {
+  it("shows Leads and the Channels settings under Settings", async () => {
     setMockSession(fakeSession());
+    mockFunctions({
+      "my-workspaces": () => ok({ workspaces: [fakeWorkspace()] }),
+      "connected-accounts": () => ok({ accounts: [] }),
+      "recruiting-leads": () => ok({ leads: [], next_cursor: null }),
+    });
     const { user } = renderApp("/messages");
 
     await user.click(await screen.findByRole("link", { name: "Leads" }));
     expect(await screen.findByRole("heading", { name: "Leads" })).toBeTruthy();
-    expect(screen.getByText("Coming soon")).toBeTruthy();
+    expect(
+      await screen.findByText("No leads yet. Create one from a conversation in Messages."),
+    ).toBeTruthy();
 
     await user.click(screen.getByRole("link", { name: "Settings" }));
     expect(await screen.findByRole("heading", { name: "Settings" })).toBeTruthy();

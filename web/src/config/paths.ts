@@ -11,7 +11,17 @@ export const paths = {
     },
   },
   app: {
-    messages: { path: "/messages", getHref: () => "/messages" },
+    messages: {
+      path: "/messages",
+      // a conversation, and a search that keeps it in the list however many there are
+      getHref: (open?: { conversationId: string; search?: string | null }) =>
+        open
+          ? `/messages?${new URLSearchParams({
+            conversation: open.conversationId,
+            ...(open.search ? { q: open.search } : {}),
+          })}`
+          : "/messages",
+    },
     leads: { path: "/leads", getHref: () => "/leads" },
     settings: { path: "/settings", getHref: () => "/settings" },
     settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },

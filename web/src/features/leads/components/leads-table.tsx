@@ -1,0 +1,181 @@
+import {
+  LEAD_SOURCES,
+  LEAD_STATUSES,
+  type LeadSource,
+  type LeadStatus,
+} from "@dm-desk/shared/schemas/enums";
+import type { RecruitingLead } from "@dm-desk/shared/schemas/recruiting-lead";
+import { MessagesSquare, UsersRound } from "lucide-react";
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { paths } from "@/config/paths.ts";
+import { useLeads } from "@/features/leads/api/get-leads.ts";
+import { LEAD_SOURCE_LABELS, LEAD_STATUS_LABELS } from "@/features/leads/utils/lead-labels.ts";
+
+const SELECT =
+  "h-7 rounded-md border border-zinc-200 bg-white px-1.5 text-xs text-zinc-900 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100";
+const date = new Intl.DateTimeFormat(undefined, {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+});
+
+/**
+ * The IMO's leads, newest first, with where each came from. Status is filtered by the server;
+ * source among the pages loaded (recruiting-leads has no source filter yet).
+ */
+export function LeadsTable({ imoId }: { imoId: string }) {
+  const [status, setStatus] = useState<LeadStatus | "">("");
+  const [source, setSource] = useState<LeadSource | "">("");
+  const query = useLeads(imoId, status || undefined);
+  const leads = useMemo(
+    () =>
+      (query.data?.pages.flatMap((page) => page.leads) ?? []).filter((lead) =>
+        !source || lead.lead_source === source
+      ),
+    [query.data, source],
+  );
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <label className="flex items-center gap-1 text-[11px] text-zinc-600 dark:text-zinc-400">
+          Source
+          <select
+            value={source}
+            onChange={(e) => setSource(e.target.value as LeadSource | "")}
+            className={SELECT}
+          >
+            <option value="">All sources</option>
+            {LEAD_SOURCES.map((value) => (
+              <option key={value} value={value}>{LEAD_SOURCE_LABELS[value]}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1 text-[11px] text-zinc-600 dark:text-zinc-400">
+          Status
+          <select
+            value={status}
+            onChange={(e) => setStatus(e.target.value as LeadStatus | "")}
+            className={SELECT}
+          >
+            <option value="">All statuses</option>
+            {LEAD_STATUSES.map((value) => (
+              <option key={value} value={value}>{LEAD_STATUS_LABELS[value]}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="min-h-0 flex-1 overflow-auto">
+        {query.status === "pending" && <LeadsSkeleton />}
+        {query.status === "error" && (
+          <div role="alert" className="m-4 text-xs text-red-700 dark:text-red-400">
+            {`Couldn't load leads. ${query.error.message}`}{" "}
+            <button
+              type="button"
+              className="underline"
+              onClick={() =>
+                void query.refetch()}
+            >
+              Try again
+            </button>
+          </div>
+        )}
+        {query.status === "success" && !leads.length && (
+          <div className="flex flex-col items-center gap-2 p-8 text-center">
+            <UsersRound className="size-6 text-zinc-400" aria-hidden="true" />
+            <p className="text-xs text-zinc-500">
+              {status || source
+                ? "No leads match these filters."
+                : "No leads yet. Create one from a conversation in Messages."}
+            </p>
+          </div>
+        )}
+        {leads.length > 0 && (
+          <table className="w-full text-left text-xs">
+            <caption className="sr-only">Leads</caption>
+            <thead className="sticky top-0 bg-zinc-50 text-[10px] tracking-wide text-zinc-500 uppercase dark:bg-zinc-900">
+              <tr>
+                <th scope="col" className="px-4 py-1.5 font-medium">Name</th>
+                <th scope="col" className="px-2 py-1.5 font-medium">Source</th>
+                <th scope="col" className="px-2 py-1.5 font-medium">Status</th>
+                <th scope="col" className="hidden px-2 py-1.5 font-medium md:table-cell">
+                  Contact
+                </th>
+                <th scope="col" className="hidden px-2 py-1.5 font-medium sm:table-cell">
+                  Created
+                </th>
+                <th scope="col" className="px-2 py-1.5 font-medium">
+                  <span className="sr-only">Conversation</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {leads.map((lead) => <LeadRow key={lead.id} lead={lead} />)}
+            </tbody>
+          </table>
+        )}
+        {query.hasNextPage && (
+          <div className="flex justify-center p-2">
+            <button
+              type="button"
+              disabled={query.isFetchingNextPage}
+              onClick={() => void query.fetchNextPage()}
+              className="h-6 rounded-md px-2 text-[11px] text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              {query.isFetchingNextPage ? "Loading…" : "Load more"}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function LeadRow({ lead }: { lead: RecruitingLead }) {
+  return (
+    <tr aria-label={lead.full_name} className="text-zinc-800 dark:text-zinc-200">
+      <td className="px-4 py-1.5">
+        <div className="font-medium">{lead.full_name}</div>
+        {lead.instagram_username && (
+          <div className="text-[10px] text-zinc-500">{`@${lead.instagram_username}`}</div>
+        )}
+      </td>
+      <td className="px-2 py-1.5">
+        <span className="rounded bg-zinc-100 px-1 py-0.5 text-[10px] font-medium dark:bg-zinc-800">
+          {LEAD_SOURCE_LABELS[lead.lead_source]}
+        </span>
+      </td>
+      <td className="px-2 py-1.5">{LEAD_STATUS_LABELS[lead.status]}</td>
+      <td className="hidden px-2 py-1.5 text-[11px] text-zinc-600 md:table-cell dark:text-zinc-400">
+        {[lead.email, lead.phone].filter(Boolean).join(" · ")}
+      </td>
+      <td className="hidden px-2 py-1.5 text-[11px] text-zinc-500 sm:table-cell">
+        {date.format(new Date(lead.created_at))}
+      </td>
+      <td className="px-2 py-1.5 text-right">
+        {lead.conversation_id && (
+          <Link
+            to={paths.app.messages.getHref({
+              conversationId: lead.conversation_id,
+              search: lead.instagram_username,
+            })}
+            className="inline-flex h-6 items-center gap-1 rounded-md px-1.5 text-[11px] font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
+          >
+            <MessagesSquare className="size-3" aria-hidden="true" />
+            Conversation
+          </Link>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function LeadsSkeleton() {
+  return (
+    <div role="status" aria-label="Loading leads" className="space-y-2 p-4">
+      {Array.from({ length: 6 }, (_, index) => <Skeleton key={index} className="h-6 w-full" />)}
+    </div>
+  );
+}
