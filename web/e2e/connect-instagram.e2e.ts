@@ -127,7 +127,7 @@ Deno.test(
 
       // Disconnecting asks first, explains that history stays, and the row flips in place.
       await row.getByRole("button", { name: `Disconnect @${username}` }).click();
-      const dialog = page.getByRole("dialog", { name: `Disconnect @${username}?` });
+      const dialog = page.getByRole("alertdialog", { name: `Disconnect @${username}?` });
       await dialog.getByText("Conversations and message history are kept.", { exact: false })
         .waitFor();
       await screenshot(page, "connect-04-disconnect-dialog");

@@ -43,7 +43,7 @@ Deno.test(
       await owner.getByLabel("Workspace name").fill(imoName);
       await owner.getByRole("button", { name: "Create workspace" }).click();
       await owner.getByRole("heading", { name: "Messages" }).waitFor();
-      await owner.getByText("No conversations yet").waitFor();
+      await owner.getByText("Instagram DMs are part of the Team plan").waitFor();
 
       // Settings › Members: invite by email, copy the link.
       await owner.goto(`${web.url}/settings/members`);
@@ -79,7 +79,7 @@ Deno.test(
       await screenshot(invitee, "onboarding-03-invitation-375px");
       await invitee.getByRole("button", { name: `Join ${imoName}` }).click();
       await invitee.getByRole("heading", { name: "Messages" }).waitFor();
-      await invitee.getByText("No conversations yet").waitFor();
+      await invitee.getByText("Instagram DMs are part of the Team plan").waitFor();
       assert.match(invitee.url(), /\/messages$/);
       await screenshot(invitee, "onboarding-04-invitee-inbox-375px");
       const [joined] = await sql`

@@ -4,7 +4,7 @@ import { NavLink } from "react-router";
 export type NavRailItem = {
   label: string;
   to: string;
-  icon: ComponentType<{ className?: string }>;
+  icon: ComponentType<{ className?: string; "aria-hidden"?: boolean | "true" }>;
 };
 
 type NavRailProps = {
@@ -47,7 +47,7 @@ function NavRailLink({ item }: { item: NavRailItem }) {
                 : "text-neutral-400 group-hover:bg-white/10 group-hover:text-white"
             }`}
           >
-            <Icon />
+            <Icon className="size-5" aria-hidden="true" />
           </span>
           <span
             className={`text-[11px] font-medium ${

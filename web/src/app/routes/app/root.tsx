@@ -1,7 +1,7 @@
 import { Outlet } from "react-router";
 import { AppLayout } from "@/components/layouts/app-layout.tsx";
 import { NavRail, type NavRailItem } from "@/components/layouts/nav-rail.tsx";
-import { LeadsIcon, MessagesIcon, SettingsIcon } from "@/components/ui/icons.tsx";
+import { MessageSquare, SlidersVertical, Users } from "lucide-react";
 import { paths } from "@/config/paths.ts";
 import { SignOutButton } from "@/features/auth/components/sign-out-button.tsx";
 import { useSession } from "@/features/auth/hooks/use-session.ts";
@@ -9,9 +9,9 @@ import { WorkspaceGate } from "@/features/workspaces/components/workspace-gate.t
 import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher.tsx";
 
 const NAV_ITEMS: NavRailItem[] = [
-  { label: "Messages", to: paths.app.messages.getHref(), icon: MessagesIcon },
-  { label: "Leads", to: paths.app.leads.getHref(), icon: LeadsIcon },
-  { label: "Settings", to: paths.app.settings.getHref(), icon: SettingsIcon },
+  { label: "Messages", to: paths.app.messages.getHref(), icon: MessageSquare },
+  { label: "Leads", to: paths.app.leads.getHref(), icon: Users },
+  { label: "Settings", to: paths.app.settings.getHref(), icon: SlidersVertical },
 ];
 
 export function AppRoot() {

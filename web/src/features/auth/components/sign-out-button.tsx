@@ -1,4 +1,4 @@
-import { SignOutIcon } from "@/components/ui/icons.tsx";
+import { LogOut } from "lucide-react";
 import { Spinner } from "@/components/ui/spinner.tsx";
 import { useSignOut } from "@/features/auth/api/sign-out.ts";
 
@@ -19,7 +19,7 @@ export function SignOutButton() {
         signOut.error ? "text-red-400" : "text-neutral-400"
       }`}
     >
-      {signOut.isPending ? <Spinner /> : <SignOutIcon />}
+      {signOut.isPending ? <Spinner /> : <LogOut className="size-5" aria-hidden="true" />}
     </button>
   );
 }

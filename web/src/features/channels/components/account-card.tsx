@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button.tsx";
-import { FacebookIcon, InstagramIcon } from "@/components/ui/icons.tsx";
+import { FacebookIcon, InstagramIcon } from "@/components/ui/brand-icons.tsx";
 import type { ConnectedAccount } from "@/features/channels/api/get-connected-accounts.ts";
 import { AccountHealth } from "@/features/channels/components/account-health.tsx";
 import { AccountStatusBadge } from "@/features/channels/components/account-status-badge.tsx";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
-import { PlugIcon } from "@/components/ui/icons.tsx";
+import { Plug } from "lucide-react";
 import {
   type ConnectedAccount,
   useConnectedAccounts,
@@ -40,7 +40,7 @@ export function AccountList({ imoId, canManage, canConnect, onReconnect }: Accou
   if (accounts.data.length === 0) {
     return (
       <div className="flex flex-col items-center rounded-lg border border-dashed border-neutral-300 px-6 py-10 text-center">
-        <PlugIcon className="size-6 text-neutral-400" />
+        <Plug className="size-6 text-neutral-400" aria-hidden="true" />
         <p className="mt-3 text-sm font-semibold text-neutral-900">No accounts connected yet</p>
         <p className="mt-1 text-sm text-neutral-500">
           Connected Instagram accounts show up here with their health.

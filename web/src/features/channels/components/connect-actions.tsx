@@ -1,7 +1,7 @@
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
-import { FacebookIcon, InstagramIcon } from "@/components/ui/icons.tsx";
+import { FacebookIcon, InstagramIcon } from "@/components/ui/brand-icons.tsx";
 import { PlanUpgradeCallout } from "@/features/channels/components/plan-upgrade-callout.tsx";
 import type { ConnectAuthPath } from "@/features/channels/hooks/use-connect-instagram.ts";
 import { channelPermissions } from "@/features/channels/utils/permissions.ts";

@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert.tsx";
-import { CloseIcon } from "@/components/ui/icons.tsx";
+import { X } from "lucide-react";
 import {
   type ConnectOutcome,
   type ConnectReturn,
@@ -42,7 +42,7 @@ export function ConnectReturnBanner({ connectReturn, onDismiss }: ConnectReturnB
         onClick={onDismiss}
         className="-m-1 rounded p-1 opacity-70 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-current"
       >
-        <CloseIcon className="size-4" />
+        <X className="size-4" aria-hidden="true" />
       </button>
     </Alert>
   );

@@ -30,7 +30,7 @@ function renderWithOneAccount({ refuse = false } = {}) {
 
 const openDialog = async (user: ReturnType<typeof renderApp>["user"]) => {
   await user.click(await screen.findByRole("button", { name: "Disconnect @northwind.careers" }));
-  return screen.getByRole("dialog", { name: "Disconnect @northwind.careers?" });
+  return await screen.findByRole("alertdialog", { name: "Disconnect @northwind.careers?" });
 };
 
 describe("Disconnecting an account", () => {
@@ -45,7 +45,7 @@ describe("Disconnecting an account", () => {
 
     await user.click(within(dialog).getByRole("button", { name: "Disconnect" }));
 
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(callsTo("instagram-disconnect")).toEqual([
       expect.objectContaining({ method: "POST", body: { account_id: account.id } }),
     ]);
@@ -62,7 +62,7 @@ describe("Disconnecting an account", () => {
 
     await user.keyboard("{Escape}");
 
-    expect(screen.queryByRole("dialog")).toBeNull();
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(callsTo("instagram-disconnect")).toHaveLength(0);
     expect(screen.getByText("Connected")).toBeTruthy();
   });

@@ -1,4 +1,4 @@
-import { ConfirmDialog } from "@/components/ui/confirm-dialog.tsx";
+import { AlertDialog } from "@/components/ui/alert-dialog.tsx";
 import { useDisconnectAccount } from "@/features/channels/api/disconnect-account.ts";
 import type { ConnectedAccount } from "@/features/channels/api/get-connected-accounts.ts";
 import { accountLabel } from "@/features/channels/components/account-card.tsx";
@@ -15,14 +15,15 @@ export function DisconnectAccountDialog({ account, onClose }: DisconnectAccountD
   const label = accountLabel(account);
 
   return (
-    <ConfirmDialog
+    <AlertDialog
+      open
+      onOpenChange={(open) => !open && onClose()}
       title={`Disconnect ${label}?`}
       confirmLabel="Disconnect"
       pendingLabel="Disconnecting…"
       isPending={disconnect.isPending}
       error={disconnect.error ? `Couldn't disconnect: ${disconnect.error.message}` : undefined}
       onConfirm={() => disconnect.mutate({ account_id: account.id })}
-      onCancel={onClose}
     >
       <p>
         DM Desk will stop receiving and sending messages for{" "}
@@ -32,6 +33,6 @@ export function DisconnectAccountDialog({ account, onClose }: DisconnectAccountD
         Conversations and message history are kept. You can reconnect the account at any time to
         pick up where you left off.
       </p>
-    </ConfirmDialog>
+    </AlertDialog>
   );
 }

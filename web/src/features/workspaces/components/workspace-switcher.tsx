@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
-import { CheckIcon } from "@/components/ui/icons.tsx";
+import { Check } from "lucide-react";
 import { useCurrentWorkspace } from "@/features/workspaces/hooks/use-current-workspace.ts";
 import {
   planLabel,
@@ -125,7 +125,7 @@ function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: Wo
                 </span>
               </span>
               {workspace.imo_id === current.imo_id && (
-                <CheckIcon className="size-4 shrink-0 text-indigo-600" />
+                <Check className="size-4 shrink-0 text-indigo-600" aria-hidden="true" />
               )}
             </button>
           ))}

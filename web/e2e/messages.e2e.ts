@@ -1,0 +1,151 @@
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
+import { eventually } from "../../scripts/testing/eventually.ts";
+import { leadWrites, sandboxThread, sentFrom } from "../../scripts/testing/send-fixture.ts";
+import { startWebServer } from "../../scripts/testing/web-server.ts";
+import { createWorkspace, type Workspace } from "../../scripts/testing/workspace.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 375, height: 812 };
+
+/** The contact's username once ingestion's profile fetch has stored it. */
+function contactUsername(workspace: Workspace, conversationId: string) {
+  return eventually(
+    async () => {
+      const [row] = await workspace.sql<{ username: string | null }[]>`
+        select k.username from public.conversations c join public.contacts k on k.id = c.contact_id
+        where c.id = ${conversationId}`;
+      return row?.username;
+    },
+    "the contact's profile was fetched",
+    15_000,
+  );
+}
+
+async function openConversation(page: Page, username: string) {
+  await page.getByRole("listbox", { name: "Conversations" })
+    .getByRole("option", { name: `@${username}` }).click();
+  return page.getByRole("region", { name: `Conversation with @${username}` });
+}
+
+Deno.test(
+  "in Chromium: a recruiter reads a lead's DM, replies, is stopped by a closed window, creates a lead",
+  options,
+  async () => {
+    // A member (recruiter) of a Team IMO with a connected sandbox account: one lead wrote 5
+    // minutes ago (window open), another 25 hours ago (closed, no Human Agent feature).
+    const workspace = await createWorkspace({
+      plan: "team",
+      role: "recruiter",
+      label: "e2e-inbox",
+    });
+    const open = await sandboxThread(workspace, { minutesAgo: 5 });
+    const closed = await leadWrites(workspace, open.account, 25 * 60);
+    const openName = await contactUsername(workspace, open.conversationId);
+    const closedName = await contactUsername(workspace, closed.conversationId);
+
+    const web = await startWebServer();
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      context.setDefaultTimeout(30_000);
+      const page = await context.newPage();
+      await page.goto(`${web.url}/sign-in?redirectTo=%2Fmessages`);
+      await page.getByLabel("Email").fill(workspace.email);
+      await page.getByLabel("Password").fill(workspace.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+
+      // Both conversations, unread, the open one with a green dot; the tab counts them.
+      const list = page.getByRole("listbox", { name: "Conversations" });
+      await list.getByRole("option", { name: `@${closedName}` }).waitFor();
+      const openRow = list.getByRole("option", { name: `@${openName}` });
+      await openRow.getByLabel("1 unread").waitFor();
+      await openRow.getByTitle(/^Open – 23 h left$/).waitFor();
+      assert.equal(await page.title(), "(2) Messages · DM Desk");
+      await screenshot(page, "messages-01-inbox-1440");
+
+      // Opening reads it: the badge goes and the history shows the DM.
+      const view = await openConversation(page, openName);
+      await view.getByText("Hi, is the recruiter role still open?").waitFor();
+      await view.getByRole("button", { name: /^Open – 23 h left$/ }).waitFor();
+      await openRow.getByLabel("1 unread").waitFor({ state: "detached" });
+      await page.waitForFunction(() => document.title === "(1) Messages · DM Desk");
+
+      // A reply goes out through the Send API and shows as sent.
+      const reply = `Yes! Are you free for a call? ${crypto.randomUUID().slice(0, 6)}`;
+      await view.getByLabel("Message").fill(reply);
+      await view.getByRole("button", { name: "Send" }).click();
+      const sent = view.getByRole("article", { name: "Sent message" }).filter({ hasText: reply });
+      await sent.and(page.locator('[data-status="sent"]')).waitFor();
+      await sent.getByText("You").waitFor();
+      const records = await sentFrom(open.account);
+      assert.ok(
+        records.some((record) => record.body.message?.text === reply && record.outcome.ok),
+        "the sandbox's Send API received the reply",
+      );
+      await screenshot(page, "messages-02-conversation-1440");
+
+      // In the closed window the composer says why it cannot send.
+      const closedView = await openConversation(page, closedName);
+      await closedView.getByRole("button", { name: "Closed – waiting for their reply" }).waitFor();
+      await closedView.getByText(/The 24-hour reply window has closed/).waitFor();
+      assert.ok(await closedView.getByLabel("Message").isDisabled());
+      assert.ok(await closedView.getByRole("button", { name: "Send" }).isDisabled());
+      await closedView.getByRole("button", { name: "Closed – waiting for their reply" }).hover();
+      await page.getByRole("tooltip").getByText(/24 hours after the person's last message/)
+        .first().waitFor();
+      await screenshot(page, "messages-03-window-closed-1440");
+
+      // A lead from the open conversation, prefilled from the contact.
+      const leadView = await openConversation(page, openName);
+      await leadView.getByRole("button", { name: "Create lead" }).click();
+      const dialog = page.getByRole("dialog", { name: "Create a lead" });
+      await dialog.getByText(`From @${openName}'s conversation.`, { exact: false }).waitFor();
+      const firstName = dialog.getByLabel("First name");
+      if (!(await firstName.inputValue())) await firstName.fill("Maya");
+      await dialog.getByLabel("Email").fill(`${openName}@example.com`);
+      await dialog.getByLabel("Phone").fill("+1 415 555 0123");
+      await screenshot(page, "messages-04-create-lead-1440");
+      await dialog.getByRole("button", { name: "Create lead" }).click();
+      await dialog.waitFor({ state: "detached" });
+      await list.getByRole("option", { name: `@${openName}` }).getByText("Lead").waitFor();
+
+      await page.getByRole("link", { name: "Leads" }).click();
+      const leadRow = page.getByRole("row").filter({ hasText: `@${openName}` });
+      await leadRow.getByText("Instagram DM").waitFor();
+      const [stored] = await workspace.sql<{ lead_source: string; conversation_id: string }[]>`
+        select lead_source::text, conversation_id from public.recruiting_leads
+        where imo_id = ${workspace.imoId}`;
+      assert.deepEqual({ ...stored }, {
+        lead_source: "instagram_dm",
+        conversation_id: open.conversationId,
+      });
+      await screenshot(page, "messages-05-leads-1440");
+
+      // Back to the conversation from the lead.
+      await leadRow.getByRole("link", { name: "Conversation" }).click();
+      await page.getByRole("region", { name: `Conversation with @${openName}` }).waitFor();
+
+      // A phone: one panel at a time, with a way back.
+      await page.setViewportSize(PHONE);
+      await page.goto(`${web.url}/messages`);
+      await list.getByRole("option", { name: `@${openName}` }).waitFor();
+      await screenshot(page, "messages-06-inbox-375");
+      const phoneView = await openConversation(page, openName);
+      await phoneView.getByText(reply).waitFor();
+      assert.equal(await list.count(), 0, "the list gives way to the conversation");
+      await screenshot(page, "messages-07-conversation-375");
+      await phoneView.getByRole("button", { name: "Back to conversations" }).click();
+      await list.waitFor();
+      await page.getByRole("link", { name: "Leads" }).click();
+      await page.getByRole("row").filter({ hasText: `@${openName}` }).waitFor();
+      await screenshot(page, "messages-08-leads-375");
+    } finally {
+      await browser.close();
+      await web.stop();
+      await workspace.close();
+    }
+  },
+);

@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+
+type IconProps = { className?: string };
+
+// lucide-react dropped brand marks, so the two platforms' glyphs are drawn here, on lucide's
+// 24px grid and stroke so they sit beside its icons.
+function BrandIcon({ className = "size-5", children }: IconProps & { children: ReactNode }) {
+  return (
+    <svg
+      className={className}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function InstagramIcon(props: IconProps) {
+  return (
+    <BrandIcon {...props}>
+      <rect x="3" y="3" width="18" height="18" rx="5" />
+      <circle cx="12" cy="12" r="4" />
+      <path d="M17.5 6.5h.01" />
+    </BrandIcon>
+  );
+}
+
+export function FacebookIcon(props: IconProps) {
+  return (
+    <BrandIcon {...props}>
+      <path d="M18 2h-3a5 5 0 0 0-5 5v3H7v4h3v8h4v-8h3l1-4h-4V7a1 1 0 0 1 1-1h3z" />
+    </BrandIcon>
+  );
+}
