@@ -75,11 +75,11 @@ Deno.test(
 
       // A reply goes out through the Send API and shows as sent.
       const reply = `Yes! Are you free for a call? ${crypto.randomUUID().slice(0, 6)}`;
-      await view.getByLabel("Message").fill(reply);
+      await view.getByRole("textbox", { name: "Message" }).fill(reply);
       await view.getByRole("button", { name: "Send" }).click();
       const sent = view.getByRole("article", { name: "Sent message" }).filter({ hasText: reply });
       await sent.and(page.locator('[data-status="sent"]')).waitFor();
-      await sent.getByText("You").waitFor();
+      await sent.getByText("You", { exact: true }).waitFor();
       const records = await sentFrom(open.account);
       assert.ok(
         records.some((record) => record.body.message?.text === reply && record.outcome.ok),
@@ -91,7 +91,7 @@ Deno.test(
       const closedView = await openConversation(page, closedName);
       await closedView.getByRole("button", { name: "Closed – waiting for their reply" }).waitFor();
       await closedView.getByText(/The 24-hour reply window has closed/).waitFor();
-      assert.ok(await closedView.getByLabel("Message").isDisabled());
+      assert.ok(await closedView.getByRole("textbox", { name: "Message" }).isDisabled());
       assert.ok(await closedView.getByRole("button", { name: "Send" }).isDisabled());
       await closedView.getByRole("button", { name: "Closed – waiting for their reply" }).hover();
       await page.getByRole("tooltip").getByText(/24 hours after the person's last message/)

@@ -13,7 +13,7 @@ export function Avatar({ name, src, className = "size-8 text-xs" }: AvatarProps)
         src={src}
         alt=""
         onError={() => setHasFailed(true)}
-        className={`shrink-0 rounded-full object-cover ${className}`}
+        className={`shrink-0 rounded-full bg-zinc-200 object-cover dark:bg-zinc-700 ${className}`}
       />
     );
   }

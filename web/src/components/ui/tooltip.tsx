@@ -14,6 +14,7 @@ export function Tooltip({ content, children, side = "bottom" }: TooltipProps) {
           <TooltipPrimitive.Content
             side={side}
             sideOffset={4}
+            collisionPadding={8}
             data-slot="tooltip"
             className="z-50 max-w-64 rounded-md bg-zinc-900 px-2 py-1.5 text-[11px] leading-4 text-zinc-50 shadow-md dark:bg-zinc-100 dark:text-zinc-900"
           >

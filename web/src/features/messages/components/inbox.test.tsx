@@ -236,7 +236,7 @@ describe("Messages › a conversation (on a phone)", () => {
       within(await list()).getByRole("option", { name: `@${conversation.contact.username}` }),
     );
 
-    const log = await screen.findByRole("log", { name: "Messages" });
+    const log = await screen.findByRole("log", { name: "Message history" });
     await within(log).findByText("First");
     expect(within(log).getAllByRole("article").map((a) => a.textContent)).toEqual([
       expect.stringContaining("First"),
@@ -283,7 +283,7 @@ describe("Messages › a conversation (on a phone)", () => {
     });
     await screen.findByText("First");
     await user.type(screen.getByLabelText("Message"), "Yes, it is!{Enter}");
-    const log = screen.getByRole("log", { name: "Messages" });
+    const log = screen.getByRole("log", { name: "Message history" });
     const sending = await within(log).findByRole("article", { name: "Sent message" });
     expect(sending.dataset.status).toBe("pending");
     expect(within(sending).getByText("Sending…")).toBeTruthy();
@@ -327,7 +327,7 @@ describe("Messages › a conversation (on a phone)", () => {
     });
     await screen.findByText("First");
     await user.type(screen.getByLabelText("Message"), "Hello there{Enter}");
-    const log = screen.getByRole("log", { name: "Messages" });
+    const log = screen.getByRole("log", { name: "Message history" });
     await waitFor(() =>
       expect(within(log).getByRole("article", { name: "Sent message" }).dataset.status).toBe(
         "failed",

@@ -45,7 +45,7 @@ export function MessageThread({ imoId, conversationId, viewerId, onRetry }: Mess
           if ((scrollRef.current?.scrollTop ?? Infinity) < LOAD_OLDER_PX) loadOlder();
         }}
         role="log"
-        aria-label="Messages"
+        aria-label="Message history"
         className="h-full overflow-y-auto py-2"
       >
         <div>
