@@ -2,11 +2,9 @@ import type { RecruitingLead } from "@dm-desk/shared/schemas/recruiting-lead";
 import { UserPlus, UserRoundCheck } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
+import { COMPACT_BUTTON as BUTTON } from "@/components/ui/compact-menu.tsx";
 import { paths } from "@/config/paths.ts";
 import { CreateLeadDialog } from "@/features/leads/components/create-lead-dialog.tsx";
-
-const BUTTON =
-  "inline-flex h-6 items-center gap-1 rounded-md border border-zinc-200 px-1.5 text-[11px] font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
 type LeadActionProps = {
   imoId: string;

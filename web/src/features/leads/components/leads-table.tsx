@@ -8,13 +8,12 @@ import type { RecruitingLead } from "@dm-desk/shared/schemas/recruiting-lead";
 import { MessagesSquare, UsersRound } from "lucide-react";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
+import { InlineError } from "@/components/ui/inline-error.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { paths } from "@/config/paths.ts";
 import { useLeads } from "@/features/leads/api/get-leads.ts";
 import { LEAD_SOURCE_LABELS, LEAD_STATUS_LABELS } from "@/features/leads/utils/lead-labels.ts";
 
-const SELECT =
-  "h-7 rounded-md border border-zinc-200 bg-white px-1.5 text-xs text-zinc-900 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100";
 const date = new Intl.DateTimeFormat(undefined, {
   month: "short",
   day: "numeric",
@@ -40,47 +39,33 @@ export function LeadsTable({ imoId }: { imoId: string }) {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <label className="flex items-center gap-1 text-[11px] text-zinc-600 dark:text-zinc-400">
-          Source
-          <select
-            value={source}
-            onChange={(e) => setSource(e.target.value as LeadSource | "")}
-            className={SELECT}
-          >
-            <option value="">All sources</option>
-            {LEAD_SOURCES.map((value) => (
-              <option key={value} value={value}>{LEAD_SOURCE_LABELS[value]}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1 text-[11px] text-zinc-600 dark:text-zinc-400">
-          Status
-          <select
-            value={status}
-            onChange={(e) => setStatus(e.target.value as LeadStatus | "")}
-            className={SELECT}
-          >
-            <option value="">All statuses</option>
-            {LEAD_STATUSES.map((value) => (
-              <option key={value} value={value}>{LEAD_STATUS_LABELS[value]}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Source"
+          value={source}
+          onChange={setSource}
+          options={[
+            { value: "", label: "All sources" },
+            ...LEAD_SOURCES.map((value) => ({ value, label: LEAD_SOURCE_LABELS[value] })),
+          ]}
+        />
+        <FilterSelect
+          label="Status"
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: "", label: "All statuses" },
+            ...LEAD_STATUSES.map((value) => ({ value, label: LEAD_STATUS_LABELS[value] })),
+          ]}
+        />
       </div>
       <div className="min-h-0 flex-1 overflow-auto">
         {query.status === "pending" && <LeadsSkeleton />}
         {query.status === "error" && (
-          <div role="alert" className="m-4 text-xs text-red-700 dark:text-red-400">
-            {`Couldn't load leads. ${query.error.message}`}{" "}
-            <button
-              type="button"
-              className="underline"
-              onClick={() =>
-                void query.refetch()}
-            >
-              Try again
-            </button>
-          </div>
+          <InlineError
+            className="m-4"
+            message={`Couldn't load leads. ${query.error.message}`}
+            onRetry={() => void query.refetch()}
+          />
         )}
         {query.status === "success" && !leads.length && (
           <div className="flex flex-col items-center gap-2 p-8 text-center">
@@ -177,5 +162,32 @@ function LeadsSkeleton() {
     <div role="status" aria-label="Loading leads" className="space-y-2 p-4">
       {Array.from({ length: 6 }, (_, index) => <Skeleton key={index} className="h-6 w-full" />)}
     </div>
+  );
+}
+
+type FilterSelectProps<Value extends string> = {
+  label: string;
+  value: Value | "";
+  options: { value: Value | ""; label: string }[];
+  onChange: (value: Value | "") => void;
+};
+
+function FilterSelect<Value extends string>(
+  { label, value, options, onChange }: FilterSelectProps<Value>,
+) {
+  return (
+    <label className="flex items-center gap-1 text-[11px] text-zinc-600 dark:text-zinc-400">
+      {label}
+      <select
+        value={value}
+        // the options are exactly these values
+        onChange={(event) => onChange(options[event.target.selectedIndex]?.value ?? "")}
+        className="h-7 rounded-md border border-zinc-200 bg-white px-1.5 text-xs text-zinc-900 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,7 +1,7 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button.tsx";
+import { InlineError } from "@/components/ui/inline-error.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { useConversations } from "@/features/messages/api/get-conversations.ts";
 import type { ConversationFilters } from "@/features/messages/api/keys.ts";
@@ -54,12 +54,10 @@ export function ConversationList(props: ConversationListProps) {
   if (query.status === "pending") return <ConversationListSkeleton />;
   if (query.status === "error") {
     return (
-      <div role="alert" className="space-y-2 p-3 text-xs text-red-700 dark:text-red-400">
-        <p>{`Couldn't load conversations. ${query.error.message}`}</p>
-        <Button size="sm" variant="secondary" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      </div>
+      <InlineError
+        message={`Couldn't load conversations. ${query.error.message}`}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   if (!conversations.length) {

@@ -3,6 +3,7 @@ import { ArrowLeft, Star } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
 import { AlertDialog } from "@/components/ui/alert-dialog.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
+import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useRetryMessage } from "@/features/messages/api/retry-message.ts";
 import { useSendMessage } from "@/features/messages/api/send-message.ts";
 import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
@@ -131,7 +132,7 @@ export function ConversationView(props: ConversationViewProps) {
               conversation_id: conversation.id,
               is_priority: !conversation.is_priority,
             })}
-          className="inline-flex h-6 items-center gap-1 rounded-md border border-zinc-200 px-1.5 text-[11px] font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          className={COMPACT_BUTTON}
         >
           <Star
             aria-hidden="true"

@@ -1,5 +1,6 @@
 import { ArrowDown } from "lucide-react";
 import { useMemo, useRef } from "react";
+import { InlineError } from "@/components/ui/inline-error.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { useThread } from "@/features/messages/api/get-messages.ts";
 import { MessageBubble } from "@/features/messages/components/message-bubble.tsx";
@@ -51,17 +52,10 @@ export function MessageThread({ imoId, conversationId, viewerId, onRetry }: Mess
         <div>
           {query.status === "pending" && <ThreadSkeleton />}
           {query.status === "error" && (
-            <div role="alert" className="p-3 text-xs text-red-700 dark:text-red-400">
-              {`Couldn't load messages. ${query.error.message}`}{" "}
-              <button
-                type="button"
-                className="underline"
-                onClick={() =>
-                  void query.refetch()}
-              >
-                Try again
-              </button>
-            </div>
+            <InlineError
+              message={`Couldn't load messages. ${query.error.message}`}
+              onRetry={() => void query.refetch()}
+            />
           )}
           {hasNextPage && (
             <div className="flex justify-center py-1">

@@ -134,7 +134,23 @@ export function upsertThreadMessage(
   );
 }
 
-/** Changes one cached message in place (a retry that starts, say); nothing if it is not cached. */
+/** Rewrites the cached thread's messages page by page; nothing when the thread is not cached. */
+function mapThread(
+  queryClient: QueryClient,
+  imoId: string,
+  conversationId: string,
+  change: (messages: ThreadEntry[]) => ThreadEntry[],
+) {
+  queryClient.setQueryData<ThreadPages>(inboxKeys.thread(imoId, conversationId), (data) => {
+    if (!data) return data;
+    return {
+      ...data,
+      pages: data.pages.map((page) => ({ ...page, messages: change(page.messages) })),
+    };
+  });
+}
+
+/** Changes one cached message in place (a retry that starts, say). */
 export function patchThreadMessage(
   queryClient: QueryClient,
   imoId: string,
@@ -142,16 +158,12 @@ export function patchThreadMessage(
   messageId: string,
   change: (message: ThreadEntry) => ThreadEntry,
 ) {
-  queryClient.setQueryData<ThreadPages>(inboxKeys.thread(imoId, conversationId), (data) => {
-    if (!data) return data;
-    return {
-      ...data,
-      pages: data.pages.map((page) => ({
-        ...page,
-        messages: page.messages.map((entry) => (entry.id === messageId ? change(entry) : entry)),
-      })),
-    };
-  });
+  mapThread(
+    queryClient,
+    imoId,
+    conversationId,
+    (messages) => messages.map((entry) => (entry.id === messageId ? change(entry) : entry)),
+  );
 }
 
 /** Drops a message from the cached thread (deleted upstream). */
@@ -161,14 +173,10 @@ export function removeThreadMessage(
   conversationId: string,
   messageId: string,
 ) {
-  queryClient.setQueryData<ThreadPages>(inboxKeys.thread(imoId, conversationId), (data) => {
-    if (!data) return data;
-    return {
-      ...data,
-      pages: data.pages.map((page) => ({
-        ...page,
-        messages: page.messages.filter((entry) => entry.id !== messageId),
-      })),
-    };
-  });
+  mapThread(
+    queryClient,
+    imoId,
+    conversationId,
+    (messages) => messages.filter((entry) => entry.id !== messageId),
+  );
 }
