@@ -128,20 +128,27 @@ Deno.test(
       await leadRow.getByRole("link", { name: "Conversation" }).click();
       await page.getByRole("region", { name: `Conversation with @${openName}` }).waitFor();
 
+      // Dark mode follows the system.
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.getByRole("region", { name: `Conversation with @${openName}` })
+        .getByText(reply).waitFor();
+      await screenshot(page, "messages-06-conversation-dark-1440");
+      await page.emulateMedia({ colorScheme: "light" });
+
       // A phone: one panel at a time, with a way back.
       await page.setViewportSize(PHONE);
       await page.goto(`${web.url}/messages`);
       await list.getByRole("option", { name: `@${openName}` }).waitFor();
-      await screenshot(page, "messages-06-inbox-375");
+      await screenshot(page, "messages-07-inbox-375");
       const phoneView = await openConversation(page, openName);
       await phoneView.getByText(reply).waitFor();
       assert.equal(await list.count(), 0, "the list gives way to the conversation");
-      await screenshot(page, "messages-07-conversation-375");
+      await screenshot(page, "messages-08-conversation-375");
       await phoneView.getByRole("button", { name: "Back to conversations" }).click();
       await list.waitFor();
       await page.getByRole("link", { name: "Leads" }).click();
       await page.getByRole("row").filter({ hasText: `@${openName}` }).waitFor();
-      await screenshot(page, "messages-08-leads-375");
+      await screenshot(page, "messages-09-leads-375");
     } finally {
       await browser.close();
       await web.stop();

@@ -11,7 +11,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <AuthProvider>{children}</AuthProvider>
       {/* Outcomes of actions (an invitation revoked, a role changed) are announced here. */}
-      <Toaster position="top-center" closeButton />
+      <Toaster position="top-center" closeButton theme="system" />
     </QueryClientProvider>
   );
 }

@@ -54,11 +54,12 @@ export function CreateLeadDialog(props: CreateLeadDialogProps) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const { notes, ...required } = fields;
     const input = {
       imo_id: imoId,
       conversation_id: conversationId,
-      ...fields,
-      notes: fields.notes || undefined,
+      ...required,
+      ...(notes ? { notes } : {}),
     };
     const parsed = createLeadSchema.safeParse(input);
     if (!parsed.success) {
