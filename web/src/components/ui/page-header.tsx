@@ -1,9 +1,26 @@
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+type PageHeaderProps = {
+  title: string;
+  children?: ReactNode;
+  /** dark with the system's dark mode (pages whose body does too: Messages, Leads) */
+  followsDarkMode?: boolean;
+};
+
+export function PageHeader({ title, children, followsDarkMode = false }: PageHeaderProps) {
   return (
-    <header className="flex h-14 shrink-0 items-center justify-between border-b border-neutral-200 bg-white px-6">
-      <h1 className="text-[15px] font-semibold text-neutral-900">{title}</h1>
+    <header
+      className={`flex h-14 shrink-0 items-center justify-between border-b border-neutral-200 bg-white px-6 ${
+        followsDarkMode ? "dark:border-zinc-800 dark:bg-zinc-950" : ""
+      }`}
+    >
+      <h1
+        className={`text-[15px] font-semibold text-neutral-900 ${
+          followsDarkMode ? "dark:text-zinc-50" : ""
+        }`}
+      >
+        {title}
+      </h1>
       {children}
     </header>
   );
