@@ -1,3 +1,4 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown } from "lucide-react";
 import { useMemo, useRef } from "react";
 import { InlineError } from "@/components/ui/inline-error.tsx";
@@ -10,6 +11,10 @@ import { useNow } from "@/hooks/use-now.ts";
 
 // Older messages load when the reader comes this close to the top.
 const LOAD_OLDER_PX = 120;
+// A one-line bubble with its meta line; real heights are measured as rows render.
+const ESTIMATED_ROW_PX = 52;
+
+const keyOf = (message: ThreadEntry) => message.client_message_id ?? message.id;
 
 type MessageThreadProps = {
   imoId: string;
@@ -23,14 +28,23 @@ export function MessageThread({ imoId, conversationId, viewerId, onRetry }: Mess
   const query = useThread(imoId, conversationId);
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   // pages and their messages come newest first; the thread reads oldest first
   const messages = useMemo(
     (): ThreadEntry[] => (query.data?.pages.flatMap((page) => page.messages) ?? []).toReversed(),
     [query.data],
   );
-  const { onScroll, hasNewBelow, scrollToBottom } = useStickToBottom(scrollRef, {
-    newestId: messages.at(-1)?.id,
-    oldestId: messages[0]?.id,
+  // Virtualised like the list: a long history keeps only the rows in view in the DOM.
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: (index) => keyOf(messages[index]!),
+    overscan: 10,
+  });
+  const { onScroll, hasNewBelow, scrollToBottom } = useStickToBottom(scrollRef, contentRef, {
+    newestId: messages.at(-1) && keyOf(messages.at(-1)!),
+    oldestId: messages[0] && keyOf(messages[0]),
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadOlder = () => {
@@ -49,37 +63,48 @@ export function MessageThread({ imoId, conversationId, viewerId, onRetry }: Mess
         aria-label="Message history"
         className="h-full overflow-y-auto py-2"
       >
-        <div>
-          {query.status === "pending" && <ThreadSkeleton />}
-          {query.status === "error" && (
-            <InlineError
-              message={`Couldn't load messages. ${query.error.message}`}
-              onRetry={() => void query.refetch()}
-            />
-          )}
-          {hasNextPage && (
-            <div className="flex justify-center py-1">
-              <button
-                type="button"
-                onClick={loadOlder}
-                disabled={isFetchingNextPage}
-                className="h-6 rounded-md px-2 text-[11px] text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-              >
-                {isFetchingNextPage ? "Loading older messages…" : "Load older messages"}
-              </button>
+        {query.status === "pending" && <ThreadSkeleton />}
+        {query.status === "error" && (
+          <InlineError
+            message={`Couldn't load messages. ${query.error.message}`}
+            onRetry={() => void query.refetch()}
+          />
+        )}
+        {hasNextPage && (
+          <div className="flex justify-center py-1">
+            <button
+              type="button"
+              onClick={loadOlder}
+              disabled={isFetchingNextPage}
+              className="h-6 rounded-md px-2 text-[11px] text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            >
+              {isFetchingNextPage ? "Loading older messages…" : "Load older messages"}
+            </button>
+          </div>
+        )}
+        {query.status === "success" && !messages.length && (
+          <p className="p-4 text-center text-xs text-zinc-500">No messages yet.</p>
+        )}
+        <div
+          ref={contentRef}
+          className="relative w-full"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((item) => (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute top-0 left-0 w-full"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <MessageBubble
+                message={messages[item.index]!}
+                viewerId={viewerId}
+                now={now}
+                onRetry={onRetry}
+              />
             </div>
-          )}
-          {query.status === "success" && !messages.length && (
-            <p className="p-4 text-center text-xs text-zinc-500">No messages yet.</p>
-          )}
-          {messages.map((message) => (
-            <MessageBubble
-              key={message.client_message_id ?? message.id}
-              message={message}
-              viewerId={viewerId}
-              now={now}
-              onRetry={onRetry}
-            />
           ))}
         </div>
       </div>

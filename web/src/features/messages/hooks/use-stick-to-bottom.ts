@@ -10,11 +10,13 @@ const BOTTOM_SLACK_PX = 48;
  */
 export function useStickToBottom(
   scrollRef: RefObject<HTMLElement | null>,
+  contentRef: RefObject<HTMLElement | null>,
   { newestId, oldestId }: { newestId: string | undefined; oldestId: string | undefined },
 ) {
   const isAtBottomRef = useRef(true);
   const heightRef = useRef(0);
-  const seen = useRef({ newestId, oldestId });
+  // Nothing seen yet: a thread that mounts with its messages already cached opens at the bottom.
+  const seen = useRef<{ newestId?: string; oldestId?: string }>({});
   const [hasNewBelow, setHasNewBelow] = useState(false);
 
   const scrollToBottom = useCallback(() => {
@@ -49,10 +51,11 @@ export function useStickToBottom(
     heightRef.current = element.scrollHeight;
   }, [newestId, oldestId, scrollRef, scrollToBottom]);
 
-  // Images load after the text: while at the bottom, stay there as the content grows.
+  // Images load after the text, and rows are measured after they render: while at the bottom,
+  // stay there as the content grows.
   useEffect(() => {
     const element = scrollRef.current;
-    const content = element?.firstElementChild;
+    const content = contentRef.current;
     if (!element || !content || !globalThis.ResizeObserver) return;
     const observer = new ResizeObserver(() => {
       if (isAtBottomRef.current) element.scrollTop = element.scrollHeight;
@@ -60,7 +63,7 @@ export function useStickToBottom(
     });
     observer.observe(content);
     return () => observer.disconnect();
-  }, [scrollRef]);
+  }, [scrollRef, contentRef]);
 
   return { onScroll, hasNewBelow, scrollToBottom };
 }
