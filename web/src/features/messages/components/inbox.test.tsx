@@ -197,6 +197,15 @@ describe("Messages › the sidebar", () => {
     );
   });
 
+  it("keeps only the rows in view in the DOM, however many conversations there are", async () => {
+    const many = Array.from({ length: 10_000 }, () => fakeConversation({ unread_count: 0 }));
+    renderInbox({ conversations: many });
+    const rows = within(await list()).getAllByRole("option");
+    // a 600 px viewport of 52 px rows, and a few beyond it either side
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+  });
+
   it("says when nothing matches, and when nothing came in yet", async () => {
     const { user } = renderInbox({ conversations: [] });
     expect(await screen.findByText("No conversations yet.")).toBeTruthy();
@@ -358,6 +367,40 @@ describe("Messages › a conversation (on a phone)", () => {
     expect(box.hasAttribute("disabled")).toBe(true);
     expect(screen.getByText(/The 24-hour reply window has closed/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Closed – waiting for their reply" })).toBeTruthy();
+  });
+
+  it("fills the composer from a template, rendered by the server for this conversation", async () => {
+    const conversation = fakeConversation({ unread_count: 0 });
+    const template = {
+      id: "00000000-0000-4000-8000-0000000000c1",
+      imo_id: WORKSPACE_ID,
+      name: "Greeting",
+      content: "Hi {{first_name}}!",
+      category: "greeting",
+      use_count: 0,
+      created_by: null,
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+      deleted_at: null,
+    };
+    const { user } = renderInbox({
+      conversations: [conversation],
+      path: `/messages?conversation=${conversation.id}`,
+      extra: {
+        "message-templates": () => ok({ templates: [template] }),
+        "message-templates/render": () => ok({ text: "Hi Maya!" }),
+      },
+    });
+    const toolbar = await screen.findByRole("toolbar", { name: "Conversation actions" });
+    await user.click(within(toolbar).getByRole("button", { name: "Templates" }));
+    await user.click(await screen.findByRole("menuitem", { name: /Greeting/ }));
+    await waitFor(() =>
+      expect((screen.getByLabelText("Message") as HTMLTextAreaElement).value).toBe("Hi Maya!")
+    );
+    expect(callsTo("message-templates/render")[0]?.body).toEqual({
+      template_id: template.id,
+      conversation_id: conversation.id,
+    });
   });
 
   it("toggles priority and assigns from the actions bar", async () => {
