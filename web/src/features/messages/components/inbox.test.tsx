@@ -82,9 +82,9 @@ function renderInbox(
     "instagram-get-conversations": ({ query }) => {
       const unread = conversations.filter((c) => c.unread_count > 0);
       return ok({
-        conversations: query.get("priority")
-          ? conversations.filter((c) => c.is_priority)
-          : conversations,
+        conversations: conversations.filter((c) =>
+          (!query.get("priority") || c.is_priority) && (!query.get("unread") || c.unread_count > 0)
+        ),
         next_cursor: null,
         unread_by_account: unread.length
           ? [{
@@ -204,6 +204,23 @@ describe("Messages › the sidebar", () => {
     // a 600 px viewport of 52 px rows, and a few beyond it either side
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);
+  });
+
+  it("keeps the open conversation open when a refetch leaves it out of the filtered list", async () => {
+    const conversation = fakeConversation({ unread_count: 1 });
+    const { user } = renderInbox({
+      conversations: [conversation],
+      path: `/messages?unread=1&conversation=${conversation.id}`,
+    });
+    const name = `Conversation with @${conversation.contact.username}`;
+    await screen.findByRole("region", { name });
+    await waitFor(() => expect(callsTo("conversation-triage")).toHaveLength(1));
+    // another list and back: "Unread" is refetched, without the conversation just read
+    const filters = screen.getByRole("group", { name: "Filters" });
+    await user.click(within(filters).getByRole("button", { name: "Priority" }));
+    await user.click(within(filters).getByRole("button", { name: "Priority" }));
+    await screen.findByText("No conversations match these filters.");
+    expect(screen.getByRole("region", { name })).toBeTruthy();
   });
 
   it("says when nothing matches, and when nothing came in yet", async () => {

@@ -1,6 +1,6 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import { MessagesSquare } from "lucide-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { useConversations } from "@/features/messages/api/get-conversations.ts";
 import { ConversationView } from "@/features/messages/components/conversation-view.tsx";
@@ -43,7 +43,12 @@ export function Inbox(props: InboxProps) {
     ]),
   );
   const totalUnread = [...unreadByAccount.values()].reduce((sum, n) => sum + n, 0);
-  const selected = conversations.find((c) => c.id === params.conversationId);
+  // The open conversation stays open when a refetch leaves it out of a filtered list (read, with
+  // "Unread" on): the last version seen is kept until another is opened.
+  const [lastSeen, setLastSeen] = useState<InboxConversation>();
+  const listed = conversations.find((c) => c.id === params.conversationId);
+  if (listed && listed !== lastSeen) setLastSeen(listed);
+  const selected = listed ?? (lastSeen?.id === params.conversationId ? lastSeen : undefined);
 
   const sidebar = (
     <InboxSidebar
@@ -78,6 +83,7 @@ export function Inbox(props: InboxProps) {
     : (
       <NoConversationOpen
         isMissing={Boolean(params.conversationId) && list.status === "success"}
+        onBack={isWide ? undefined : () => params.openConversation(undefined)}
       />
     );
 
@@ -105,9 +111,18 @@ export function Inbox(props: InboxProps) {
   );
 }
 
-function NoConversationOpen({ isMissing }: { isMissing: boolean }) {
+function NoConversationOpen({ isMissing, onBack }: { isMissing: boolean; onBack?: () => void }) {
   return (
     <div className="flex h-full flex-col items-center justify-center gap-2 bg-white p-6 text-center dark:bg-zinc-950">
+      {onBack && (
+        <button
+          type="button"
+          onClick={onBack}
+          className="text-xs font-medium text-indigo-600 underline"
+        >
+          Back to conversations
+        </button>
+      )}
       <MessagesSquare className="size-6 text-zinc-400" aria-hidden="true" />
       <p className="text-xs text-zinc-500">
         {isMissing
