@@ -107,6 +107,15 @@ describe("Create lead from a conversation", () => {
     );
   });
 
+  it("closes with Escape without creating anything", async () => {
+    const { user } = renderAction();
+    await user.click(screen.getByRole("button", { name: "Create lead" }));
+    await screen.findByRole("dialog", { name: "Create a lead" });
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(callsTo("recruiting-leads")).toHaveLength(0);
+  });
+
   it("links to the lead once the conversation has one", () => {
     mockFunctions({});
     renderWithProviders(
