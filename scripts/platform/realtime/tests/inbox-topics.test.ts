@@ -57,6 +57,11 @@ for (const vsn of VSNS) {
           () => conversationEvents().join() === "INSERT,UPDATE",
           "conversation INSERT then UPDATE",
         );
+        // the message's trigger moves the conversation before its own broadcast is written
+        assert.deepEqual(
+          received.slice(0, 3).map((m) => `${m.payload.table} ${m.event}`),
+          ["conversations INSERT", "conversations UPDATE", "messages INSERT"],
+        );
         const moved = received.findLast((m) => m.payload.table === "conversations")!;
         assert.equal(moved.payload.record!.id, thread.conversationId);
         assert.equal(moved.payload.record!.last_message_preview, "Hi!");
@@ -171,3 +176,24 @@ for (const vsn of VSNS) {
     },
   );
 }
+
+Deno.test(
+  "supabase-js signed in through its own Auth joins the IMO topic without further ado",
+  testOptions,
+  async () => {
+    // the SPA's way: the session's token reaches Realtime when Auth reports SIGNED_IN
+    const workspace = await createWorkspace({ label: "rt-session" });
+    try {
+      const channel = workspace.client.channel(`imo:${workspace.imoId}`, {
+        config: { private: true },
+      });
+      const received = collect(channel, "INSERT");
+      await joined(channel);
+      await addThread(workspace, await addChannelAccount(workspace), { username: "gale" });
+      await eventually(() => received.length === 2, "the conversation and message INSERTs");
+    } finally {
+      await workspace.client.removeAllChannels();
+      await workspace.close();
+    }
+  },
+);
