@@ -83,6 +83,8 @@ export class Connection implements ConnectionLike {
     );
     try {
       const response = await channel.join();
+      // the socket may have gone while the policies were checked: nothing to keep then
+      if (this.socket.readyState !== WebSocket.OPEN) return channel.close(false);
       this.#channels.set(message.topic, channel);
       this.#reply(message, "ok", response);
       channel.afterJoin();
