@@ -126,7 +126,14 @@ export class Channel implements Subscriber {
   }
 
   deliver(broadcast: Broadcast) {
-    const frame = encodeBroadcast(this.connection.vsn, this.topic, broadcast);
+    let frame;
+    try {
+      frame = encodeBroadcast(this.connection.vsn, this.topic, broadcast);
+    } catch (error) {
+      // one subscriber's frame that cannot be written must not stop the others' delivery
+      this.connection.context.log(`[realtime] broadcast on ${this.subTopic}: ${error}`);
+      return;
+    }
     if (frame !== undefined) this.connection.send(frame);
   }
 

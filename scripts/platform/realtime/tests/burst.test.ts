@@ -3,6 +3,7 @@
  * messages written as ingestion writes them, five conversations at once, reach a subscriber on
  * each protocol version, none lost, in order within each conversation.
  */
+import type { SupabaseClient } from "@supabase/supabase-js";
 import assert from "node:assert/strict";
 import postgres from "postgres";
 import { eventually } from "../../../testing/eventually.ts";
@@ -13,6 +14,14 @@ import { VSNS } from "../frames.ts";
 import { collect, joined, realtimeClient, testOptions } from "./clients.ts";
 
 const CONVERSATIONS = 5;
+
+/** Joins the IMO's topic and collects its broadcasts of `event`. */
+async function listen(client: SupabaseClient, imoId: string, event = "*") {
+  const channel = client.channel(`imo:${imoId}`, { config: { private: true } });
+  const received = collect(channel, event);
+  await joined(channel);
+  return received;
+}
 const PER_CONVERSATION = 100;
 
 Deno.test(
@@ -30,12 +39,7 @@ Deno.test(
       for (let i = 0; i < CONVERSATIONS; i++) {
         threads.push(await addThread(workspace, account, { username: `lead${i}`, text: "start" }));
       }
-      const receivers = await Promise.all(clients.map(async (client) => {
-        const channel = client.channel(`imo:${workspace.imoId}`, { config: { private: true } });
-        const received = collect(channel, "INSERT");
-        await joined(channel);
-        return received;
-      }));
+      const receivers = await Promise.all(clients.map((c) => listen(c, workspace.imoId, "INSERT")));
 
       const started = performance.now();
       // one writer per conversation, each message its own transaction, as webhooks arrive
@@ -98,12 +102,7 @@ Deno.test(
     try {
       const account = await addChannelAccount(workspace);
       const { conversationId } = await addThread(workspace, account, { username: "bulk" });
-      const receivers = await Promise.all(clients.map(async (client) => {
-        const channel = client.channel(`imo:${workspace.imoId}`, { config: { private: true } });
-        const received = collect(channel);
-        await joined(channel);
-        return received;
-      }));
+      const receivers = await Promise.all(clients.map((c) => listen(c, workspace.imoId)));
       await workspace.sql`
       insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
         direction, author_kind, text, status, sent_at)
