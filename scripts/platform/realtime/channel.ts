@@ -7,39 +7,12 @@ import {
   isUserBroadcastPush,
 } from "./frames.ts";
 import { checkToken, type Claims } from "./tokens.ts";
-import type { Subscriber } from "./topics.ts";
-import { Topics } from "./topics.ts";
 import type { ConnectionLike } from "./context.ts";
+import { type JoinConfig, JoinError, joinTokenReason, postgresChangesWithIds } from "./join.ts";
+import { type Subscriber, Topics } from "./topics.ts";
 
 /** Realtime re-checks a channel's token this often, or at its expiry if sooner. */
 const CONFIRM_TOKEN_MS = 5 * 60_000;
-
-export interface JoinConfig {
-  self: boolean;
-  ack: boolean;
-  isPrivate: boolean;
-  presence: boolean;
-  replicationReady: boolean;
-  postgresChanges: Record<string, unknown>[];
-}
-
-export function joinConfig(payload: unknown): JoinConfig {
-  const config = (payload as { config?: Record<string, unknown> } | null)?.config ?? {};
-  const broadcast = (config.broadcast ?? {}) as Record<string, unknown>;
-  const presence = (config.presence ?? {}) as Record<string, unknown>;
-  const changes = Array.isArray(config.postgres_changes) ? config.postgres_changes : [];
-  return {
-    self: broadcast.self === true,
-    ack: broadcast.ack === true,
-    isPrivate: config.private === true,
-    presence: presence.enabled === true,
-    replicationReady: broadcast.replication_ready === true,
-    postgresChanges: changes.filter((entry) => entry && typeof entry === "object"),
-  };
-}
-
-/** A failed join: `reason` is what Realtime answers (`{status: "error", response: {reason}}`). */
-export class JoinError extends Error {}
 
 /**
  * One joined channel of a socket, as supabase/realtime RealtimeChannel runs one: the token is
@@ -82,12 +55,7 @@ export class Channel implements Subscriber {
     if (this.config.isPrivate) await this.#authoriseRead(JoinError);
     this.#scheduleConfirm();
     this.connection.context.topics.subscribe(this.topicKey, this);
-    return {
-      postgres_changes: this.config.postgresChanges.map((params) => ({
-        ...params,
-        id: stableId(params),
-      })),
-    };
+    return { postgres_changes: postgresChangesWithIds(this.config.postgresChanges) };
   }
 
   /** What Realtime pushes right after a successful join. */
@@ -252,28 +220,4 @@ export class Channel implements Subscriber {
     };
     this.connection.send(encodeMessage(this.connection.vsn, frame, { status, response }));
   }
-}
-
-/** The join errors of RealtimeChannel.join/3 for a token that does not pass. */
-function joinTokenReason(reason: string, message: string) {
-  switch (reason) {
-    case "expired_token":
-    case "missing_claims":
-      return `InvalidJWTToken: ${message}`;
-    case "token_malformed":
-      return `MalformedJWT: ${message}`;
-    case "signature_error":
-      return `JwtSignatureError: ${message}`;
-    default:
-      return `JwtSignerError: ${message}`;
-  }
-}
-
-/** An integer id per postgres_changes entry, stable for equal params (Realtime: phash2). */
-function stableId(params: unknown) {
-  let hash = 0x811c9dc5;
-  for (const char of JSON.stringify(params)) {
-    hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
-  }
-  return hash % 134217728;
 }

@@ -1,4 +1,5 @@
-import { Channel, joinConfig, JoinError } from "./channel.ts";
+import { Channel } from "./channel.ts";
+import { joinConfig, JoinError } from "./join.ts";
 import type { ConnectionLike, RealtimeContext } from "./context.ts";
 import { decodeFrame, encodeMessage, type InboundMessage, type Vsn } from "./frames.ts";
 

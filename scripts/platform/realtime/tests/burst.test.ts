@@ -11,16 +11,27 @@ import { addChannelAccount, addThread } from "../../../testing/inbox-fixture.ts"
 import { platformEnv } from "../../../testing/platform-env.ts";
 import { createWorkspace } from "../../../testing/workspace.ts";
 import { VSNS } from "../frames.ts";
-import { collect, joined, realtimeClient, testOptions } from "./clients.ts";
+import { collect, realtimeClient, testOptions } from "./clients.ts";
 
 const CONVERSATIONS = 5;
 
-/** Joins the IMO's topic and collects its broadcasts of `event`. */
+/** realtime-js's default: a burst on a loaded machine must not pass for a dead socket */
+const HEARTBEAT_MS = 25_000;
+
+/** Joins the IMO's topic and collects its broadcasts of `event`; fails if the channel rejoins. */
 async function listen(client: SupabaseClient, imoId: string, event = "*") {
   const channel = client.channel(`imo:${imoId}`, { config: { private: true } });
   const received = collect(channel, event);
-  await joined(channel);
-  return received;
+  const statuses: string[] = [];
+  await new Promise<void>((resolve) =>
+    channel.subscribe((status) => {
+      statuses.push(status);
+      if (status === "SUBSCRIBED") resolve();
+    })
+  );
+  return Object.assign(received, {
+    assertStayedJoined: () => assert.deepEqual(statuses, ["SUBSCRIBED"], "the channel rejoined"),
+  });
 }
 const PER_CONVERSATION = 100;
 
@@ -31,7 +42,7 @@ Deno.test(
     const workspace = await createWorkspace({ label: "rt-burst" });
     const writers = postgres(platformEnv().databaseUrl, { max: CONVERSATIONS, onnotice: () => {} });
     const clients = await Promise.all(
-      VSNS.map((vsn) => realtimeClient(vsn, { token: workspace.accessToken })),
+      VSNS.map((vsn) => realtimeClient(vsn, { token: workspace.accessToken }, HEARTBEAT_MS)),
     );
     try {
       const account = await addChannelAccount(workspace);
@@ -62,7 +73,8 @@ Deno.test(
         await eventually(
           () => bursts(received).length >= total,
           `all ${total} on vsn ${VSNS[index]}`,
-        );
+        )
+          .finally(received.assertStayedJoined);
         const burst = bursts(received);
         assert.equal(burst.length, total, "none twice");
         for (const [thread, { conversationId }] of threads.entries()) {
@@ -97,7 +109,7 @@ Deno.test(
   async () => {
     const workspace = await createWorkspace({ label: "rt-batch" });
     const clients = await Promise.all(
-      VSNS.map((vsn) => realtimeClient(vsn, { token: workspace.accessToken })),
+      VSNS.map((vsn) => realtimeClient(vsn, { token: workspace.accessToken }, HEARTBEAT_MS)),
     );
     try {
       const account = await addChannelAccount(workspace);
@@ -114,7 +126,8 @@ Deno.test(
         const texts = () =>
           received.filter((m) => String(m.payload.record?.external_id).startsWith("mid.batch."))
             .map((m) => m.payload.record?.text);
-        await eventually(() => texts().length >= 500, "the transaction's 500 messages");
+        await eventually(() => texts().length >= 500, "the transaction's 500 messages")
+          .finally(received.assertStayedJoined);
         assert.deepEqual(texts(), expected);
         // each message moved the conversation, in the same transaction, in the same order
         // (the thread's first message may still be on its way when the channel joins: not counted)

@@ -15,18 +15,20 @@ export interface TokenHolder {
 
 /**
  * A client on `vsn` whose Realtime uses `holder.token` (null: the anon key, as a signed-out
- * browser). Heartbeats every 500 ms, so a changed token reaches the server within a second.
+ * browser). Heartbeats every 500 ms unless told otherwise, so a changed token reaches the server
+ * within a second (realtime-js drops a socket whose heartbeat is not answered by the next one).
  * supabase-js hands the first token to Realtime asynchronously, and a channel subscribed before
  * that joins without it: the client waits for it, as an app should.
  */
 export async function realtimeClient(
   vsn: Vsn,
   holder: TokenHolder = { token: null },
+  heartbeatIntervalMs = 500,
 ): Promise<SupabaseClient> {
   const { url, anonKey } = platformEnv();
   const client = createClient(url, anonKey, {
     accessToken: () => Promise.resolve(holder.token),
-    realtime: { vsn, heartbeatIntervalMs: 500, timeout: 3000 },
+    realtime: { vsn, heartbeatIntervalMs, timeout: 3000 },
   });
   await client.realtime.setAuth();
   return client;
