@@ -145,6 +145,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   accept_invitation: "definer", // the one way in besides create_imo
   imo_member_directory: "definer", // reads auth.users emails of the caller's own IMO
   change_plan: "definer", // owner-checked; writes the subscription and its audit row
+  broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members may not
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {
