@@ -32,6 +32,7 @@ import {
   sendMessageRequestSchema,
   sendMessageResponseSchema,
 } from "../../shared/src/contracts/send-message.ts";
+import { usageQuerySchema, usageResponseSchema } from "../../shared/src/contracts/usage.ts";
 import {
   acceptInvitationResponseSchema,
   changePlanInputSchema,
@@ -357,6 +358,15 @@ export const OPERATIONS: Operation[] = [
     body: changePlanInputSchema,
     status: 200,
     response: changePlanResponseSchema,
+  },
+  {
+    fn: "usage",
+    path: "/",
+    method: "get",
+    summary: "Messages per day, Graph calls per account and hour",
+    query: usageQuerySchema,
+    status: 200,
+    response: usageResponseSchema,
   },
 ];
 

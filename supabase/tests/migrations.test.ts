@@ -60,6 +60,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "channel_accounts",
           "contacts",
           "conversations",
+          "graph_call_counts",
           "imo_invitations",
           "imo_members",
           "imo_plan_changes",

@@ -266,6 +266,25 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.imoId, c.a.usageMetric],
     ],
   },
+  graph_call_counts: {
+    select: (c) => [
+      `select calls from public.graph_call_counts where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    insert: (c) => [
+      `insert into public.graph_call_counts (imo_id, channel_account_id, hour_start)
+       values ($1, $2, date_trunc('hour', now()) - interval '1 day')`,
+      [c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (c) => [
+      `update public.graph_call_counts set calls = calls + 1 where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    delete: (c) => [
+      `delete from public.graph_call_counts where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+  },
   oauth_states: {
     select: (c) => [`select id from public.oauth_states where id = $1`, [c.a.oauthStateId]],
     insert: (c) => [

@@ -97,6 +97,10 @@ usage_counters      select  allowed  allowed  allowed   filtered  denied  allowe
 usage_counters      insert  denied   denied   denied    denied    denied  allowed
 usage_counters      update  denied   denied   denied    denied    denied  allowed
 usage_counters      delete  denied   denied   denied    denied    denied  allowed
+graph_call_counts   select  allowed  allowed  allowed   filtered  denied  allowed
+graph_call_counts   insert  denied   denied   denied    denied    denied  allowed
+graph_call_counts   update  denied   denied   denied    denied    denied  allowed
+graph_call_counts   delete  denied   denied   denied    denied    denied  allowed
 oauth_states        select  denied   denied   denied    denied    denied  allowed
 oauth_states        insert  denied   denied   denied    denied    denied  allowed
 oauth_states        update  denied   denied   denied    denied    denied  allowed
@@ -163,6 +167,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   change_plan: "definer", // owner-checked; writes the subscription and its audit row
   take_graph_call: "definer", // service role only; counts Graph calls in private tables
   broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members cannot
+  count_received_message: "definer", // trigger: usage_counters are not members' to write
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

@@ -14,6 +14,7 @@ import { recruitingLeadSchema } from "./recruiting-lead.ts";
 import { scheduledMessageSchema } from "./scheduled-message.ts";
 import { subscriptionPlanSchema } from "./subscription-plan.ts";
 import { usageCounterSchema } from "./usage-counter.ts";
+import { graphCallCountSchema } from "./graph-call-count.ts";
 
 // The shared schemas are checked against the SQL itself, so a migration that adds a column or an
 // enum value fails here until shared/ follows.
@@ -100,6 +101,7 @@ const tables: [string, { shape: Record<string, unknown> }, string[]][] = [
   ["scheduled_messages", scheduledMessageSchema, []],
   ["recruiting_leads", recruitingLeadSchema, []],
   ["usage_counters", usageCounterSchema, []],
+  ["graph_call_counts", graphCallCountSchema, []],
 ];
 
 for (const [table, schema, hidden] of tables) {
