@@ -168,6 +168,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   take_graph_call: "definer", // service role only; counts Graph calls in private tables
   broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members cannot
   count_received_message: "definer", // trigger: usage_counters are not members' to write
+  count_template_use: "definer", // members have no grant on use_count; checks membership itself
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {
