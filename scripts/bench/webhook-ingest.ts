@@ -10,7 +10,7 @@
  *   - the raw ceiling: one postgres.js insert per event into a scratch copy of webhook_events from
  *     this process at the same concurrency, and the ratio webhook deliveries/s ÷ raw inserts/s
  *   - where the time goes: the same load against cheaper paths (GET verification: gateway only;
- *     a wrong signature: signature check + one ledger insert, no processing; an unknown account:
+ *     a wrong signature: signature check + a rate-limited rejection record; an unknown account:
  *     ledger + a light processing), the CPU each process used, and in-process costs of the
  *     signature check and the payload parse
  *
@@ -19,7 +19,8 @@
  * Goal on a 2-core machine: at least 1,000 events/s and p99 under 50 ms to the 200.
  */
 import postgres from "postgres";
-import { startPlatform } from "../platform/local-platform.ts";
+import { cpuByPid } from "./process-tree.ts";
+import { startThrowawayPlatform } from "./throwaway-platform.ts";
 import { webhookEnvelopeSchema } from "../../supabase/functions/_shared/webhooks/payload.ts";
 import { messagingEventSchema } from "../../supabase/functions/_shared/webhooks/payload.ts";
 import { verifyMetaSignature } from "../../supabase/functions/_shared/webhooks/signature.ts";
@@ -125,56 +126,6 @@ async function load(
 // ---------------------------------------------------------------------------------------------
 // CPU per process (Linux /proc): which of gateway, Postgres and this process used the cores
 
-const TICKS = 100;
-
-function processTree(): Map<number, { ppid: number; name: string; cpu: number }> {
-  const tree = new Map<number, { ppid: number; name: string; cpu: number }>();
-  for (const entry of Deno.readDirSync("/proc")) {
-    if (!/^\d+$/.test(entry.name)) continue;
-    try {
-      const stat = Deno.readTextFileSync(`/proc/${entry.name}/stat`);
-      const close = stat.lastIndexOf(")");
-      const fields = stat.slice(close + 2).split(" ");
-      const cmdline = Deno.readTextFileSync(`/proc/${entry.name}/cmdline`).replaceAll("\0", " ");
-      const name = cmdline.includes("gateway.ts")
-        ? "gateway"
-        : cmdline.includes("postgres")
-        ? "postgres"
-        : Number(entry.name) === Deno.pid
-        ? "bench (client)"
-        : "other";
-      tree.set(Number(entry.name), {
-        ppid: Number(fields[1]),
-        name,
-        cpu: (Number(fields[11]) + Number(fields[12])) / TICKS,
-      });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return tree;
-}
-
-/** CPU seconds of this process and everything it started, by pid. */
-function cpuByPid(): Map<number, { name: string; cpu: number }> {
-  const tree = processTree();
-  const ours = new Set([Deno.pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, info] of tree) {
-      if (!ours.has(pid) && ours.has(info.ppid)) {
-        ours.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return new Map([...ours].flatMap((pid) => {
-    const info = tree.get(pid);
-    return info ? [[pid, { name: info.name, cpu: info.cpu }]] : [];
-  }));
-}
-
 async function withCpu<T>(work: () => Promise<T>): Promise<{ result: T; cpu: string }> {
   const before = cpuByPid();
   const t0 = performance.now();
@@ -193,16 +144,7 @@ async function withCpu<T>(work: () => Promise<T>): Promise<{ result: T; cpu: str
 
 // ---------------------------------------------------------------------------------------------
 
-const tmp = await Deno.makeTempDir({ prefix: "dmdesk-bench-" });
-// initdb runs as the unprivileged `postgres` user when we are root: it must reach the folder
-await Deno.chmod(tmp, 0o755);
-console.log("starting a throwaway platform…");
-const platform = await startPlatform({
-  stateDir: `${tmp}/state`,
-  persistent: false,
-  seed: false,
-  preferConfiguredPorts: false,
-});
+const platform = await startThrowawayPlatform();
 const sql = postgres(platform.databaseUrl, { max: 4, onnotice: () => {} });
 
 try {
@@ -410,7 +352,7 @@ try {
         200,
       ],
       [
-        "POST wrong signature (check + 1 ledger insert)",
+        "POST wrong signature (check + rejection record)",
         await signedDeliveries(PROFILE_SECONDS * 5000, ACCOUNT, "wrong"),
         401,
       ],
@@ -468,5 +410,4 @@ try {
 } finally {
   await sql.end().catch(() => {});
   await platform.stop();
-  await Deno.remove(tmp, { recursive: true }).catch(() => {});
 }

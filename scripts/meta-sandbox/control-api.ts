@@ -302,6 +302,12 @@ async function route(services: SandboxServices, request: Request, segments: stri
     const fault = addFault(state, { ...input, kind: input.kind as never });
     return jsonResponse(describeFault(fault), 201);
   }
+  if (is("POST", "faults", true, "release")) {
+    const release = services.heldAnswers.get(Number(id));
+    if (!release) throw new ControlError(409, `no answer is held by fault ${id}`);
+    release();
+    return jsonResponse({ released: true });
+  }
   if (is("GET", "faults")) return jsonResponse(state.faults.map(describeFault));
   if (is("DELETE", "faults")) {
     state.faults.length = 0;

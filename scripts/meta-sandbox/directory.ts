@@ -84,8 +84,8 @@ export function createAccount(state: SandboxState, input: NewAccount): Instagram
   return account;
 }
 
-export function createFacebookUser(state: SandboxState, name: string): FacebookUser {
-  const user = { id: numericId("10", 16), name };
+export function createFacebookUser(state: SandboxState, name: string, id?: string): FacebookUser {
+  const user = { id: id ?? numericId("10", 16), name };
   state.facebookUsers.set(user.id, user);
   return user;
 }
@@ -113,10 +113,10 @@ export function defaultFacebookUser(state: SandboxState): FacebookUser {
 
 export function createPage(
   state: SandboxState,
-  input: { name: string; linkedIgAccountId?: string; ownerUserId?: string },
+  input: { id?: string; name: string; linkedIgAccountId?: string; ownerUserId?: string },
 ): FacebookPage {
   const page: FacebookPage = {
-    id: numericId("1", 15),
+    id: input.id ?? numericId("1", 15),
     name: input.name,
     ownerUserId: input.ownerUserId ?? defaultFacebookUser(state).id,
     linkedIgAccountId: input.linkedIgAccountId,

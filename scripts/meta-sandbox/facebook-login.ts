@@ -12,7 +12,12 @@ import { GraphError, graphErrors } from "./graph-errors.ts";
 import { redirectResponse, splitScopes, stringParam } from "./http-helpers.ts";
 import { authorizationCode } from "./ids.ts";
 import { isAllowedRedirect } from "./instagram-login.ts";
-import { HOUR_MS, LONG_LIVED_SECONDS } from "./sandbox-state.ts";
+import {
+  type FacebookUser,
+  HOUR_MS,
+  LONG_LIVED_SECONDS,
+  type SandboxState,
+} from "./sandbox-state.ts";
 import { checkToken, expiresInSeconds, issueToken } from "./tokens.ts";
 
 const EXTRA_SCOPES = ["public_profile", "email"];
@@ -106,9 +111,39 @@ export async function facebookDialog(services: SandboxServices, request: Request
     title: "Log in with Facebook",
     appName: `Meta app ${app.appId}`,
     query: params,
-    choices: [{ value: user.id, label: user.name }],
+    choices: chosen ? [personChoice(state, user)] : facebookChoices(state),
     scopes,
   });
+}
+
+/**
+ * Who can consent: every Facebook user with a Page (the default user first), each labelled with
+ * the Pages they would share and whether an Instagram account is linked to them, so a person
+ * can pick the full or the partial connect.
+ */
+function facebookChoices(state: SandboxState) {
+  const fallback = defaultFacebookUser(state);
+  const withPages = [...state.facebookUsers.values()].filter((user) =>
+    [...state.pages.values()].some((page) => page.ownerUserId === user.id)
+  );
+  const users = withPages.some((user) => user.id === fallback.id)
+    ? [fallback, ...withPages.filter((user) => user.id !== fallback.id)]
+    : [fallback, ...withPages];
+  return users.map((user) => personChoice(state, user));
+}
+
+function personChoice(state: SandboxState, user: FacebookUser) {
+  const pages = [...state.pages.values()].filter((page) => page.ownerUserId === user.id)
+    .map((page) => {
+      const linked = page.linkedIgAccountId
+        ? state.accounts.get(page.linkedIgAccountId)
+        : undefined;
+      return `${page.name} (${linked ? `Instagram @${linked.username}` : "no Instagram account"})`;
+    });
+  return {
+    value: user.id,
+    label: pages.length ? `${user.name}: ${pages.join(", ")}` : `${user.name}: no Pages`,
+  };
 }
 
 const oauthError = (message: string, code: number, subcode?: number) =>

@@ -143,3 +143,56 @@ Deno.test("faults: duplicate and out-of-order webhook delivery", testOptions, as
     await receiver.stop();
   }
 });
+
+Deno.test(
+  "faults: sent_then_error sends and answers 1/1357046; hold_answer waits for its release",
+  testOptions,
+  async () => {
+    const receiver = new WebhookReceiver();
+    const sandbox = await startTestSandbox({ webhookUrl: receiver.url });
+    try {
+      const { account, igsid } = await accountWithConversation(sandbox);
+      await receiver.waitFor(1);
+      const send = (text: string) =>
+        graph(sandbox, `graph.instagram.com/v25.0/${account.igAccountId}/messages`, {
+          method: "POST",
+          token: account.accessToken,
+          body: { recipient: { id: igsid }, message: { text } },
+        });
+
+      await control(sandbox, "POST", "faults", { target: "graph", kind: "sent_then_error" });
+      const uncertain = await send("went out anyway");
+      assert.equal(uncertain.status, 500);
+      assert.equal(uncertain.body.error.code, 1);
+      assert.equal(uncertain.body.error.error_subcode, 1357046);
+      const [, echo] = await receiver.waitFor(2);
+      assert.equal(echo!.json.entry[0].messaging[0].message.text, "went out anyway");
+      assert.equal(echo!.json.entry[0].messaging[0].message.is_echo, true);
+
+      const fault = await control<{ id: number }>(sandbox, "POST", "faults", {
+        target: "graph",
+        kind: "hold_answer",
+      });
+      let answered = false;
+      const held = send("held").then((answer) => {
+        answered = true;
+        return answer;
+      });
+      const [, , heldEcho] = await receiver.waitFor(3);
+      assert.equal(heldEcho!.json.entry[0].messaging[0].message.text, "held");
+      assert.equal(answered, false, "the echo comes while the answer is held");
+      await control(sandbox, "POST", `faults/${fault.id}/release`, {});
+      const answer = await held;
+      assert.equal(answer.status, 200);
+      assert.equal(answer.body.message_id, heldEcho!.json.entry[0].messaging[0].message.mid);
+      const released = await fetch(`${sandbox.url}/_sandbox/faults/${fault.id}/release`, {
+        method: "POST",
+      });
+      assert.equal(released.status, 409, "nothing is held any more");
+      await released.body?.cancel();
+    } finally {
+      await sandbox.stop();
+      await receiver.stop();
+    }
+  },
+);

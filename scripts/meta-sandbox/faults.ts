@@ -1,7 +1,15 @@
 /** The fault queue: the next n matching requests or deliveries fail in a chosen way. */
 import type { Fault, FaultKind, SandboxState } from "./sandbox-state.ts";
 
+/**
+ * Graph faults that let the call do its work first: `sent_then_error` answers Meta's 1/1357046
+ * although the message was sent (§2 "Error codes"); `hold_answer` withholds the answer until the
+ * control API releases it, so a test can let the echo webhook arrive before the sender hears back.
+ */
+export const AFTER_CALL_FAULTS: FaultKind[] = ["sent_then_error", "hold_answer"];
+
 export const GRAPH_FAULTS: FaultKind[] = [
+  ...AFTER_CALL_FAULTS,
   "http_500",
   "http_503",
   "timeout",
@@ -35,7 +43,7 @@ export function takeFault(
   state: SandboxState,
   target: Fault["target"],
   subject: string,
-): FaultKind | undefined {
+): Fault | undefined {
   const index = state.faults.findIndex((f) =>
     f.target === target && f.remaining > 0 && (!f.match || f.match.test(subject))
   );
@@ -43,7 +51,7 @@ export function takeFault(
   const fault = state.faults[index]!;
   fault.remaining--;
   if (fault.remaining <= 0) state.faults.splice(index, 1);
-  return fault.kind;
+  return fault;
 }
 
 export function describeFault(fault: Fault) {

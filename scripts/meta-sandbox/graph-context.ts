@@ -17,8 +17,10 @@ export interface SandboxServices {
   background: BackgroundTasks;
   /** Delay before the echo webhook of a sent message ("shortly after", §2/§3). */
   echoDelayMs: number;
-  /** Upper bound for a held "timeout" fault. */
+  /** Upper bound for a held "timeout" or "hold_answer" fault. */
   faultTimeoutMs: number;
+  /** Answers withheld by a "hold_answer" fault, by fault id: calling one lets its answer go. */
+  heldAnswers: Map<number, () => void>;
   baseUrl: string;
   /** Whether reset re-creates the demo data. */
   seed: boolean;

@@ -203,6 +203,15 @@ export const graphErrors = {
       code: 1,
       is_transient: true,
     }),
+  // §2 "Error codes": 1/1357046 comes although the message was sent. The status is not stated; 500
+  // as for the other code 1.
+  sentDespiteError: (host: GraphHost) =>
+    new GraphError(500, {
+      message: "Received invalid JSON reply",
+      type: messagingType(host),
+      code: 1,
+      error_subcode: 1357046,
+    }),
   serviceUnavailable: () =>
     new GraphError(503, {
       message: "(#2) Service temporarily unavailable",

@@ -174,6 +174,8 @@ export type FaultKind =
   | "rate_limit_17"
   | "rate_limit_32"
   | "rate_limit_613"
+  | "sent_then_error"
+  | "hold_answer"
   | "duplicate_delivery"
   | "out_of_order";
 

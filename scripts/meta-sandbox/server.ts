@@ -8,13 +8,18 @@ import { BackgroundTasks } from "./background-tasks.ts";
 import { handleControl } from "./control-api.ts";
 import { controlPage } from "./control-page.ts";
 import { facebookDialog } from "./facebook-login.ts";
-import { takeFault } from "./faults.ts";
+import { AFTER_CALL_FAULTS, takeFault } from "./faults.ts";
 import { handleGraph } from "./graph-api.ts";
 import type { GraphCall, SandboxServices } from "./graph-context.ts";
 import { GraphError, graphErrorResponse, graphErrors, type GraphHost } from "./graph-errors.ts";
 import { jsonResponse, readParams } from "./http-helpers.ts";
 import { instagramAuthorize, instagramCodeExchange } from "./instagram-login.ts";
-import { type AppCredentials, createState, type SandboxState } from "./sandbox-state.ts";
+import {
+  type AppCredentials,
+  createState,
+  type Fault,
+  type SandboxState,
+} from "./sandbox-state.ts";
 import { seedDemoData } from "./seed.ts";
 import { WebhookDispatcher, type WebhookSettings } from "./webhook-delivery.ts";
 
@@ -66,6 +71,7 @@ export async function startMetaSandbox(options: MetaSandboxOptions): Promise<Met
     background,
     echoDelayMs: options.echoDelayMs ?? 100,
     faultTimeoutMs: options.faultTimeoutMs ?? 30000,
+    heldAnswers: new Map(),
     baseUrl: "",
     seed: options.seed ?? false,
   };
@@ -102,7 +108,11 @@ export async function startMetaSandbox(options: MetaSandboxOptions): Promise<Met
   };
 }
 
-async function route(services: SandboxServices, request: Request): Promise<Response> {
+async function route(
+  services: SandboxServices,
+  request: Request,
+  withFaults = true,
+): Promise<Response> {
   const url = new URL(request.url);
   const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
   const [host, ...rest] = segments;
@@ -119,9 +129,15 @@ async function route(services: SandboxServices, request: Request): Promise<Respo
   if (!metaHosts.includes(host)) return notFound(url);
   const graphHost = host.startsWith("graph.") ? host as GraphHost : undefined;
   try {
-    const fault = takeFault(services.state, "graph", url.pathname + url.search);
+    const fault = withFaults
+      ? takeFault(services.state, "graph", url.pathname + url.search)
+      : undefined;
+    if (fault && AFTER_CALL_FAULTS.includes(fault.kind)) {
+      const answer = await route(services, request, false);
+      return await afterCallFault(services, fault, graphHost ?? "graph.instagram.com", answer);
+    }
     if (fault) {
-      return await injectedFault(services, fault, graphHost ?? "graph.instagram.com");
+      return await injectedFault(services, fault.kind, graphHost ?? "graph.instagram.com");
     }
 
     if (host === "www.instagram.com" && rest.join("/") === "oauth/authorize") {
@@ -189,6 +205,30 @@ async function injectedFault(
       return new Response("Gateway Timeout", { status: 504 });
     }
   }
+}
+
+/**
+ * The after-call faults: the call has done its work (a message stored, its echo on the way), then
+ * `sent_then_error` replaces a success with Meta's 1/1357046 and `hold_answer` keeps the answer
+ * until `POST /_sandbox/faults/<id>/release` (or the fault timeout).
+ */
+async function afterCallFault(
+  services: SandboxServices,
+  fault: Fault,
+  host: GraphHost,
+  answer: Response,
+): Promise<Response> {
+  if (fault.kind === "sent_then_error") {
+    if (!answer.ok) return answer;
+    await answer.body?.cancel();
+    return graphErrorResponse(graphErrors.sentDespiteError(host));
+  }
+  const { promise, resolve } = Promise.withResolvers<void>();
+  services.heldAnswers.set(fault.id, resolve);
+  const timeout = services.background.sleep(services.faultTimeoutMs);
+  await Promise.race([promise, timeout]);
+  services.heldAnswers.delete(fault.id);
+  return answer;
 }
 
 function notFound(url: URL) {

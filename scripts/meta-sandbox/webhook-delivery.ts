@@ -81,7 +81,7 @@ export class WebhookDispatcher {
     record.signature = headers["x-hub-signature-256"] ?? null;
     record.url = state.webhookUrl;
 
-    const fault = takeFault(state, "webhook", body);
+    const fault = takeFault(state, "webhook", body)?.kind;
     if (fault === "out_of_order") {
       record.status = "deferred";
       record.note = "held back by an out_of_order fault: sent after the next delivery";

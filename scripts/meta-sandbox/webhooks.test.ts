@@ -305,7 +305,7 @@ Deno.test(
 );
 
 Deno.test(
-  "seeded sandbox: northwind.careers with leads; reset brings it back",
+  "seeded sandbox: northwind.careers, northwind.talent behind a Page, leads; reset brings them back",
   testOptions,
   async () => {
     const sandbox = await startTestSandbox({ seed: true });
@@ -313,10 +313,10 @@ Deno.test(
       const state = await control<
         { accounts: { igAccountId: string; username: string }[]; leads: unknown[] }
       >(sandbox, "GET", "state");
-      assert.deepEqual(state.accounts.map((a) => [a.igAccountId, a.username]), [[
-        "17841400000000001",
-        "northwind.careers",
-      ]]);
+      assert.deepEqual(state.accounts.map((a) => [a.igAccountId, a.username]), [
+        ["17841400000000001", "northwind.careers"],
+        ["17841400000000002", "northwind.talent"],
+      ]);
       assert.ok(state.leads.length >= 3);
       await control(sandbox, "POST", "accounts", {
         username: "extra",
@@ -324,7 +324,7 @@ Deno.test(
       });
       await control(sandbox, "POST", "reset");
       const after = await control<{ accounts: unknown[] }>(sandbox, "GET", "state");
-      assert.equal(after.accounts.length, 1);
+      assert.equal(after.accounts.length, 2);
       const page = await fetch(`${sandbox.url}/`);
       assert.match(await page.text(), /Send a DM as a lead/);
     } finally {

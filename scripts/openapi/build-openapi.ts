@@ -33,11 +33,23 @@ const errorResponse = (description: string) => ({
   content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } },
 });
 
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{([a-z_]+)\}/g)].map((match) => ({
+    name: match[1]!,
+    in: "path",
+    required: true,
+    schema: { type: "string", format: "uuid" },
+  }));
+}
+
 function operation(op: Operation) {
+  const allParameters = [...pathParameters(op.path), ...(parameters(op.query) ?? [])];
   return {
-    operationId: `${op.method}-${op.fn}${op.path === "/" ? "" : op.path.replaceAll("/", "-")}`,
+    operationId: `${op.method}-${op.fn}${
+      op.path === "/" ? "" : op.path.replaceAll(/[{}]/g, "").replaceAll("/", "-")
+    }`,
     summary: op.summary,
-    ...(op.query ? { parameters: parameters(op.query) } : {}),
+    ...(allParameters.length ? { parameters: allParameters } : {}),
     ...(op.body
       ? {
         requestBody: {

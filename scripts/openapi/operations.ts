@@ -22,9 +22,34 @@ import {
 import {
   disconnectInputSchema,
   disconnectResponseSchema,
+  oauthCompleteInputSchema,
+  oauthCompleteResponseSchema,
   oauthInitInputSchema,
   oauthInitResponseSchema,
 } from "../../shared/src/contracts/instagram-connect.ts";
+import {
+  retryMessageRequestSchema,
+  sendMessageRequestSchema,
+  sendMessageResponseSchema,
+} from "../../shared/src/contracts/send-message.ts";
+import { usageQuerySchema, usageResponseSchema } from "../../shared/src/contracts/usage.ts";
+import {
+  acceptInvitationResponseSchema,
+  changePlanInputSchema,
+  changePlanResponseSchema,
+  changeRoleInputSchema,
+  changeRoleResponseSchema,
+  createInvitationInputSchema,
+  createInvitationResponseSchema,
+  createWorkspaceInputSchema,
+  createWorkspaceResponseSchema,
+  invitationPreviewSchema,
+  invitationTokenInputSchema,
+  membersResponseSchema,
+  planResponseSchema,
+  removeMemberResponseSchema,
+  revokeInvitationResponseSchema,
+} from "../../shared/src/contracts/workspaces.ts";
 import {
   createTemplateSchema,
   deleteTemplateQuerySchema,
@@ -50,7 +75,7 @@ import {
 export interface Operation {
   /** the function's folder under supabase/functions */
   fn: string;
-  /** the path after the function's name */
+  /** the path after the function's name; `{name}` segments are uuids */
   path: `/${string}`;
   method: "get" | "post" | "patch" | "delete";
   summary: string;
@@ -220,6 +245,128 @@ export const OPERATIONS: Operation[] = [
     body: updateLeadSchema,
     status: 200,
     response: leadResponseSchema,
+  },
+  {
+    fn: "instagram-oauth-complete",
+    path: "/",
+    method: "post",
+    summary: "Connects a parked consent, for the session that started it",
+    body: oauthCompleteInputSchema,
+    status: 200,
+    response: oauthCompleteResponseSchema,
+  },
+  {
+    fn: "instagram-send-message",
+    path: "/",
+    method: "post",
+    summary: "A reply inside Meta's window, once per client_message_id",
+    body: sendMessageRequestSchema,
+    status: 200,
+    response: sendMessageResponseSchema,
+  },
+  {
+    fn: "instagram-retry-message",
+    path: "/",
+    method: "post",
+    summary: "A failed reply again, the same message",
+    body: retryMessageRequestSchema,
+    status: 200,
+    response: sendMessageResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/",
+    method: "post",
+    summary: "Create an IMO on the Free plan; the caller owns it",
+    body: createWorkspaceInputSchema,
+    status: 201,
+    response: createWorkspaceResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/invitations/preview",
+    method: "post",
+    summary: "What an invitation link offers",
+    body: invitationTokenInputSchema,
+    status: 200,
+    response: invitationPreviewSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/invitations/accept",
+    method: "post",
+    summary: "Accept an invitation as the signed-in invitee",
+    body: invitationTokenInputSchema,
+    status: 200,
+    response: acceptInvitationResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/{imo_id}/members",
+    method: "get",
+    summary: "Members and pending invitations",
+    status: 200,
+    response: membersResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/{imo_id}/members/{user_id}/role",
+    method: "post",
+    summary: "Change a member's role (admins never touch owners)",
+    body: changeRoleInputSchema,
+    status: 200,
+    response: changeRoleResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/{imo_id}/members/{user_id}/remove",
+    method: "post",
+    summary: "Remove a member (an IMO keeps an owner)",
+    status: 200,
+    response: removeMemberResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/{imo_id}/invitations",
+    method: "post",
+    summary: "Invite by email with a role; answers the single-use link",
+    body: createInvitationInputSchema,
+    status: 201,
+    response: createInvitationResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/{imo_id}/invitations/{invitation_id}/revoke",
+    method: "post",
+    summary: "Revoke a pending invitation",
+    status: 200,
+    response: revokeInvitationResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/{imo_id}/plan",
+    method: "get",
+    summary: "The plans, what each unlocks, and the IMO's",
+    status: 200,
+    response: planResponseSchema,
+  },
+  {
+    fn: "workspaces",
+    path: "/{imo_id}/plan",
+    method: "post",
+    summary: "Change the plan at once (owner only), recorded",
+    body: changePlanInputSchema,
+    status: 200,
+    response: changePlanResponseSchema,
+  },
+  {
+    fn: "usage",
+    path: "/",
+    method: "get",
+    summary: "Messages per day, Graph calls per account and hour",
+    query: usageQuerySchema,
+    status: 200,
+    response: usageResponseSchema,
   },
 ];
 

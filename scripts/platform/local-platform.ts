@@ -90,8 +90,6 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       META_FACEBOOK_WWW_URL: `${sandbox.url}/www.facebook.com`,
       META_FACEBOOK_GRAPH_URL: `${sandbox.url}/graph.facebook.com`,
       APP_URL: options.webUrl ?? config.auth.site_url,
-      // the sandbox does not rate-limit the Conversations API as Meta does (2 calls/s)
-      META_SYNC_MIN_INTERVAL_MS: "0",
       // generated secrets, then supabase/functions/.env where allowed: a developer's real Meta
       // app and hosts win over the sandbox
       ...secrets,

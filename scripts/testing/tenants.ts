@@ -32,11 +32,15 @@ export interface Tenant {
   leadId: string;
   webhookEventId: string;
   pendingEventId: string;
+  eventFailureId: string;
+  /** not the IMO's: a rejected POST belongs to nobody; removeTenant deletes it */
+  rejectionId: string;
   usageMetric: string;
   oauthStateId: string;
   /** an open invitation (role recruiter) and a recorded plan change */
   invitationId: string;
   planChangeId: string;
+  pendingConnectionId: string;
 }
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
@@ -148,12 +152,28 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     insert into public.webhook_pending_events (imo_id, channel_account_id, external_message_id, kind, event, webhook_event_id, occurred_at)
     values (${imoId}, ${channelAccountId}, ${`mid-pending-${suffix}`}, 'read', '{}', ${webhookEventId}, now())
     returning id::text as id`);
+  const eventFailureId = await one(sql`
+    insert into public.webhook_event_failures (webhook_event_id, event_index, imo_id, channel_account_id, event, error)
+    values (${webhookEventId}, 0, ${imoId}, ${channelAccountId}, '{}', 'integer out of range')
+    returning id::text as id`);
+  const rejectionId = await one(sql`
+    insert into public.webhook_rejections (platform, received_at, reason, body_bytes, body_sha256, body_prefix)
+    values ('instagram', now() - interval '1 day', ${`tenant ${suffix}`}, 2, repeat('0', 64), '\\x7b7d')
+    returning id::text as id`);
   const usageMetric = "messages_received";
+  await sql`insert into public.graph_call_counts (imo_id, channel_account_id, hour_start, calls)
+            values (${imoId}, ${channelAccountId}, date_trunc('hour', now()), 1)`;
+  // the inbound message above is counted by its trigger already; this only makes sure of the row
   await sql`insert into public.usage_counters (imo_id, metric, period_start, count)
-            values (${imoId}, ${usageMetric}, current_date, 1)`;
+            values (${imoId}, ${usageMetric}, (now() at time zone 'utc')::date, 1)
+            on conflict (imo_id, metric, period_start) do nothing`;
   const oauthStateId = await one(sql`
     insert into public.oauth_states (imo_id, user_id, platform, auth_path, redirect_to)
     values (${imoId}, ${users.owner.id}, 'instagram', 'instagram_login', '/settings/channels')
+    returning id`);
+  const pendingConnectionId = await one(sql`
+    insert into public.pending_connections (oauth_state_id, imo_id, user_id, auth_path)
+    values (${oauthStateId}, ${imoId}, ${users.owner.id}, 'instagram_login')
     returning id`);
 
   const invitationId = await one(sql`
@@ -182,10 +202,13 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     leadId,
     webhookEventId,
     pendingEventId,
+    eventFailureId,
+    rejectionId,
     usageMetric,
     oauthStateId,
     invitationId,
     planChangeId,
+    pendingConnectionId,
   };
 }
 
@@ -193,6 +216,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
 export async function removeTenant(sql: postgres.Sql, tenant: Tenant): Promise<void> {
   await sql.begin(async (tx) => {
     await tx`delete from public.webhook_events where imo_id = ${tenant.imoId}`;
+    await tx`delete from public.webhook_rejections where id = ${tenant.rejectionId}`;
     await tx`delete from public.imos where id = ${tenant.imoId}`;
     await tx`delete from public.subscription_plans where code = ${tenant.planCode}`;
     await tx`delete from auth.users where id in ${

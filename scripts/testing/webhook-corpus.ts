@@ -627,6 +627,23 @@ export async function postSignedDelivery(account: string, events: unknown[]): Pr
   if (response.status !== 200) throw new Error(`delivery answered ${response.status}: ${text}`);
 }
 
+/** Calls instagram-process-webhooks as its cron does (service role) and answers what it did. */
+export async function runDrain(): Promise<Record<string, unknown>> {
+  const { url, serviceRoleKey } = platformEnv();
+  const response = await fetch(`${url}/functions/v1/instagram-process-webhooks`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${serviceRoleKey}`,
+      apikey: serviceRoleKey,
+      "content-type": "application/json",
+    },
+    body: "{}",
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`the drain answered ${response.status}: ${text}`);
+  return JSON.parse(text);
+}
+
 /** Polls the ledger until none of the rows matching `entryIds` is still received or processing. */
 export async function waitForLedger(
   sql: postgres.Sql,

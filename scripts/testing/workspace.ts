@@ -6,6 +6,8 @@ export interface Workspace {
   imoId: string;
   userId: string;
   email: string;
+  /** to sign the same member in again, as from another browser */
+  password: string;
   /** supabase-js holding the member's session, for functions.invoke */
   client: SupabaseClient;
   accessToken: string;
@@ -24,7 +26,9 @@ export async function createWorkspace(
     label?: string;
   } = {},
 ): Promise<Workspace> {
-  const { client, user, email, session } = await signedInClient(options.label ?? "member");
+  const { client, user, email, password, session } = await signedInClient(
+    options.label ?? "member",
+  );
   const sql = postgres(platformEnv().databaseUrl, { max: 2, onnotice: () => {} });
   const slug = `ws-${crypto.randomUUID().slice(0, 12)}`;
   const [imo] = await sql<{ id: string }[]>`
@@ -39,6 +43,7 @@ export async function createWorkspace(
     imoId: imo!.id,
     userId: user.id,
     email,
+    password,
     client,
     accessToken: session.access_token,
     sql,

@@ -60,6 +60,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "channel_accounts",
           "contacts",
           "conversations",
+          "graph_call_counts",
           "imo_invitations",
           "imo_members",
           "imo_plan_changes",
@@ -68,12 +69,15 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "message_templates",
           "messages",
           "oauth_states",
+          "pending_connections",
           "recruiting_leads",
           "scheduled_messages",
           "subscription_plans",
           "usage_counters",
+          "webhook_event_failures",
           "webhook_events",
           "webhook_pending_events",
+          "webhook_rejections",
         ]);
         assert.deepEqual([after.demo_users, after.seeds], [1, 1]);
         const plans = await sql`select code from public.subscription_plans order by code`;

@@ -209,6 +209,44 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       c,
     ) => [`delete from public.webhook_pending_events where id = $1::bigint`, [c.a.pendingEventId]],
   },
+  webhook_event_failures: {
+    select: (c) => [
+      `select id from public.webhook_event_failures where id = $1::bigint`,
+      [c.a.eventFailureId],
+    ],
+    insert: (c) => [
+      `insert into public.webhook_event_failures (webhook_event_id, event_index, imo_id, channel_account_id, event, error)
+       values ($1::bigint, 1, $2, $3, '{}', 'matrix')`,
+      [c.a.webhookEventId, c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (c) => [
+      `update public.webhook_event_failures set next_attempt_at = now() where id = $1::bigint`,
+      [c.a.eventFailureId],
+    ],
+    delete: (c) => [
+      `delete from public.webhook_event_failures where id = $1::bigint`,
+      [c.a.eventFailureId],
+    ],
+  },
+  webhook_rejections: {
+    select: (c) => [
+      `select id from public.webhook_rejections where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+    insert: (c) => [
+      `insert into public.webhook_rejections (platform, reason, body_bytes, body_sha256, body_prefix)
+       values ('instagram', $1, 0, repeat('0', 64), '')`,
+      [`matrix ${c.unique}`],
+    ],
+    update: (c) => [
+      `update public.webhook_rejections set unrecorded = unrecorded + 1 where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+    delete: (c) => [
+      `delete from public.webhook_rejections where id = $1::bigint`,
+      [c.a.rejectionId],
+    ],
+  },
   usage_counters: {
     select: (c) => [
       `select count from public.usage_counters where imo_id = $1 and metric = $2`,
@@ -226,6 +264,25 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     delete: (c) => [
       `delete from public.usage_counters where imo_id = $1 and metric = $2`,
       [c.a.imoId, c.a.usageMetric],
+    ],
+  },
+  graph_call_counts: {
+    select: (c) => [
+      `select calls from public.graph_call_counts where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    insert: (c) => [
+      `insert into public.graph_call_counts (imo_id, channel_account_id, hour_start)
+       values ($1, $2, date_trunc('hour', now()) - interval '1 day')`,
+      [c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (c) => [
+      `update public.graph_call_counts set calls = calls + 1 where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    delete: (c) => [
+      `delete from public.graph_call_counts where channel_account_id = $1`,
+      [c.a.channelAccountId],
     ],
   },
   oauth_states: {
@@ -270,6 +327,29 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     delete: (c) => [
       `delete from public.imo_plan_changes where id = $1::bigint`,
       [c.a.planChangeId],
+    ],
+  },
+  pending_connections: {
+    select: (c) => [
+      `select id from public.pending_connections where id = $1`,
+      [c.a.pendingConnectionId],
+    ],
+    // one consent per state, and the fixture's state is taken: a fresh state for each attempt
+    insert: (c) => [
+      `with state as (
+         insert into public.oauth_states (imo_id, user_id, platform, auth_path)
+         values ($1, $2, 'instagram', 'instagram_login') returning id)
+       insert into public.pending_connections (oauth_state_id, imo_id, user_id, auth_path)
+       select id, $1, $2, 'instagram_login' from state`,
+      [c.a.imoId, c.uid],
+    ],
+    update: (c) => [
+      `update public.pending_connections set completed_at = now() where id = $1`,
+      [c.a.pendingConnectionId],
+    ],
+    delete: (c) => [
+      `delete from public.pending_connections where id = $1`,
+      [c.a.pendingConnectionId],
     ],
   },
 };

@@ -85,10 +85,22 @@ webhook_pending_events select denied denied denied denied denied allowed
 webhook_pending_events insert denied denied denied denied denied allowed
 webhook_pending_events update denied denied denied denied denied allowed
 webhook_pending_events delete denied denied denied denied denied allowed
+webhook_event_failures select denied denied denied denied denied allowed
+webhook_event_failures insert denied denied denied denied denied allowed
+webhook_event_failures update denied denied denied denied denied allowed
+webhook_event_failures delete denied denied denied denied denied allowed
+webhook_rejections  select  denied   denied   denied    denied    denied  allowed
+webhook_rejections  insert  denied   denied   denied    denied    denied  allowed
+webhook_rejections  update  denied   denied   denied    denied    denied  allowed
+webhook_rejections  delete  denied   denied   denied    denied    denied  allowed
 usage_counters      select  allowed  allowed  allowed   filtered  denied  allowed
 usage_counters      insert  denied   denied   denied    denied    denied  allowed
 usage_counters      update  denied   denied   denied    denied    denied  allowed
 usage_counters      delete  denied   denied   denied    denied    denied  allowed
+graph_call_counts   select  allowed  allowed  allowed   filtered  denied  allowed
+graph_call_counts   insert  denied   denied   denied    denied    denied  allowed
+graph_call_counts   update  denied   denied   denied    denied    denied  allowed
+graph_call_counts   delete  denied   denied   denied    denied    denied  allowed
 oauth_states        select  denied   denied   denied    denied    denied  allowed
 oauth_states        insert  denied   denied   denied    denied    denied  allowed
 oauth_states        update  denied   denied   denied    denied    denied  allowed
@@ -101,15 +113,20 @@ imo_plan_changes    select  allowed  allowed  filtered  filtered  denied  allowe
 imo_plan_changes    insert  denied   denied   denied    denied    denied  allowed
 imo_plan_changes    update  denied   denied   denied    denied    denied  allowed
 imo_plan_changes    delete  denied   denied   denied    denied    denied  allowed
+pending_connections select  denied   denied   denied    denied    denied  allowed
+pending_connections insert  denied   denied   denied    denied    denied  allowed
+pending_connections update  denied   denied   denied    denied    denied  allowed
+pending_connections delete  denied   denied   denied    denied    denied  allowed
 `;
 
 // Which columns each role may insert and update (lines absent: none; anon has none anywhere).
 // Counters, timestamps, audit and provenance fields are written by triggers and functions only.
 // deno-fmt-ignore
 const EXPECTED_COLUMNS = `
-imos                authenticated update  created_at id name slug updated_at
-imo_members         authenticated insert  created_at display_name imo_id role user_id
-imo_members         authenticated update  created_at display_name imo_id role user_id
+imos                authenticated update  name
+imo_members         authenticated update  display_name role
+imo_invitations     authenticated insert  email imo_id role token_hash
+imo_invitations     authenticated update  revoked_at revoked_by
 recruiting_leads    authenticated insert  imo_id full_name email phone instagram_username lead_source status notes owner_user_id conversation_id
 recruiting_leads    authenticated update  full_name email phone instagram_username status notes owner_user_id conversation_id
 contacts            authenticated update  is_priority recruiting_lead_id
@@ -121,8 +138,11 @@ scheduled_messages  authenticated insert  imo_id channel_account_id conversation
 scheduled_messages  authenticated update  text scheduled_for status
 `;
 
-/** Tables that hold no tenant's rows (reference data every signed-in user reads). */
-const GLOBAL_TABLES = ["subscription_plans"];
+/**
+ * Tables that hold no tenant's rows: reference data every signed-in user reads, and rejected
+ * webhook POSTs (anyone's, read by the service role only).
+ */
+const GLOBAL_TABLES = ["subscription_plans", "webhook_rejections"];
 
 /** Functions of schema private: security definer or invoker, all with search_path fixed. */
 const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
@@ -145,7 +165,10 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   accept_invitation: "definer", // the one way in besides create_imo
   imo_member_directory: "definer", // reads auth.users emails of the caller's own IMO
   change_plan: "definer", // owner-checked; writes the subscription and its audit row
-  broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members may not
+  take_graph_call: "definer", // service role only; counts Graph calls in private tables
+  broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members cannot
+  count_received_message: "definer", // trigger: usage_counters are not members' to write
+  count_template_use: "definer", // members have no grant on use_count; checks membership itself
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

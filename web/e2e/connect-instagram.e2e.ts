@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import postgres from "postgres";
 import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
 import { createSandboxAccount, sandboxUrl } from "../../scripts/testing/meta-sandbox-client.ts";
+import { consentThroughBrowser } from "../../scripts/testing/oauth-browser.ts";
 import { platformEnv, signedInClient } from "../../scripts/testing/platform-env.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
 
@@ -12,7 +13,7 @@ const options = { sanitizeResources: false, sanitizeOps: false };
  * The platform's callback sends the browser back to APP_URL (config.toml's site_url), but this
  * test's SPA runs on a random port. Playwright cannot intercept the hops of a redirect chain
  * (only its first request reaches page.route), and the chain here is
- *   consent form POST → 302 callback → 302 APP_URL/settings?connect=…
+ *   consent form POST → 302 callback → 302 APP_URL/settings?connection=…
  * so the test intercepts the consent form's POST, follows both redirects itself, reads the
  * callback's Location and answers the POST with a redirect to the same path and query on the
  * test server. The sandbox and the callback run unchanged; only the final origin is swapped.
@@ -102,11 +103,12 @@ Deno.test(
       await screenshot(page, "connect-02-consent");
 
       await page.getByRole("button", { name: "Approve" }).click();
+      // the callback parks the consent; the SPA, signed in as the starter, confirms it
       await page.getByText("Account connected").waitFor({ timeout: 20_000 });
       assert.deepEqual(redirects.problems, []);
       assert.equal(redirects.landings.length, 1);
       assert.equal(redirects.landings[0]!.pathname, "/settings");
-      assert.equal(redirects.landings[0]!.searchParams.get("connect"), "connected");
+      assert.ok(redirects.landings[0]!.searchParams.has("connection"));
 
       await page.getByText(`Instagram connected: @${username}`).waitFor();
       const row = page.getByRole("listitem", { name: `@${username}` });
@@ -134,16 +136,34 @@ Deno.test(
       assert.equal((await stored())[0]!.status, "disconnected");
       await screenshot(page, "connect-05-disconnected");
 
+      // A consent started in another sign-in (another browser, or a link someone sent) that
+      // lands in this browser is refused, and connects nothing.
+      const elsewhere = await consentThroughBrowser(
+        { imoId, accessToken: member.session.access_token },
+        {
+          authPath: "instagram_login",
+          decision: "approve",
+          account: account.igAccountId,
+          returnTo: "/settings",
+        },
+      );
+      await page.goto(`${web.url}${elsewhere.landing!.pathname}${elsewhere.landing!.search}`);
+      await page.getByText("Couldn't connect the account").waitFor({ timeout: 15_000 });
+      await page.getByText("This connection was started by someone else or in another browser")
+        .waitFor();
+      await screenshot(page, "connect-06-refused-elsewhere");
+      assert.equal((await stored())[0]!.status, "disconnected");
+
       // The rail's switcher moves to the other workspace, where the plan and role gate connect.
       await page.getByRole("button", { name: /Switch workspace/ }).click();
       await page.getByRole("menuitemradio", { name: /Zephyr/ }).waitFor();
-      await screenshot(page, "connect-06-workspace-menu");
+      await screenshot(page, "connect-07-workspace-menu");
       await page.getByRole("menuitemradio", { name: /Zephyr/ }).click();
       await page.getByText("Instagram messaging is part of the Team plan").waitFor();
       assert.ok(await page.getByRole("button", { name: "Connect Instagram" }).isDisabled());
       await page.getByText("Only workspace owners and admins can connect or disconnect accounts.")
         .waitFor();
-      await screenshot(page, "connect-07-free-plan-recruiter");
+      await screenshot(page, "connect-08-free-plan-recruiter");
     } finally {
       await browser.close();
       await web.stop();

@@ -126,7 +126,12 @@ export function startNetWorker(sql: postgres.Sql, options: NetWorkerOptions = {}
       clearInterval(poll);
       clearInterval(sweeper);
       const listener = await listening;
-      await listener?.unlisten().catch((error) => fail("UNLISTEN failed", error));
+      // On Ctrl-C the terminal signals Postgres too, which may be gone already: nothing to undo.
+      await listener?.unlisten().catch((error) => {
+        if (!/^CONNECTION_(CLOSED|ENDED|DESTROYED)$/.test(String(error?.code))) {
+          fail("UNLISTEN failed", error);
+        }
+      });
       await draining;
       while (inFlight.size) await Promise.allSettled([...inFlight]);
       await sweeping;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { base64UrlToJson, jsonToBase64Url } from "../encoding/base64url.ts";
+import { fromBase64Url, toBase64Url } from "../encoding/base64url.ts";
 
 /**
  * A keyset cursor over a list ordered newest first: the last row's time and id, opaque to the
@@ -13,13 +13,14 @@ export interface InboxCursor {
 
 const cursorTupleSchema = z.tuple([z.iso.datetime({ offset: true }), z.uuid()]);
 
-export const encodeInboxCursor = (cursor: InboxCursor) => jsonToBase64Url([cursor.at, cursor.id]);
+export const encodeInboxCursor = (cursor: InboxCursor) =>
+  toBase64Url(new TextEncoder().encode(JSON.stringify([cursor.at, cursor.id])));
 
 /** A query parameter holding a cursor this API handed out. */
 export const inboxCursorSchema = z.string().max(200).transform((text, context): InboxCursor => {
   let value: unknown;
   try {
-    value = base64UrlToJson(text);
+    value = JSON.parse(new TextDecoder().decode(fromBase64Url(text)));
   } catch {
     value = undefined;
   }

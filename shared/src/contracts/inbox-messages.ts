@@ -44,7 +44,15 @@ export const threadMessageSchema = z.object({
     story: replyToStorySchema.nullable(),
   }).nullable(),
   status: messageStatusSchema,
-  error: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
+  /**
+   * Why a send failed: Meta's `code` or `code/subcode` and message. `may_have_been_sent`: Meta may
+   * have delivered it anyway (1/1357046, or our request timed out); a retry needs confirmation.
+   */
+  error: z.object({
+    code: z.string().nullable(),
+    message: z.string().nullable(),
+    may_have_been_sent: z.boolean(),
+  }).nullable(),
   /** Meta's id: present once Meta has the message */
   external_id: z.string().nullable(),
   sent_at: timestampSchema,

@@ -27,14 +27,31 @@ const platformOutcome = z.object({
 
 /**
  * What a connect did, per platform: the Facebook path writes the Page and its linked Instagram
- * account and may succeed for one only. Sent back to the SPA as the `result` query parameter
- * (base64url JSON) of the callback's redirect.
+ * account and may succeed for one only.
  */
 export const connectResultSchema = z.object({
   facebook: platformOutcome.optional(),
   instagram: platformOutcome.optional(),
 });
 export type ConnectResult = z.infer<typeof connectResultSchema>;
+
+/**
+ * Completing a connect: instagram-oauth-callback parks what Meta's consent gave and sends the
+ * browser back with `?connection=<id>`; the SPA, signed in as the person who started, confirms it.
+ */
+export const oauthCompleteInputSchema = z.object({ connection_id: z.uuid() });
+export type OAuthCompleteInput = z.infer<typeof oauthCompleteInputSchema>;
+
+export const connectOutcomeSchema = z.enum(["connected", "partial", "failed"]);
+
+export const oauthCompleteResponseSchema = z.object({
+  imo_id: z.uuid(),
+  outcome: connectOutcomeSchema,
+  /** why a platform was not connected, when one was not */
+  reason: z.string().optional(),
+  result: connectResultSchema,
+});
+export type OAuthCompleteResponse = z.infer<typeof oauthCompleteResponseSchema>;
 
 export const disconnectInputSchema = z.object({ account_id: z.uuid() });
 

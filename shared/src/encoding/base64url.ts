@@ -1,4 +1,4 @@
-/** base64url without padding (RFC 4648 §5), for tokens, signatures and URL parameters. */
+/** base64url without padding (RFC 4648 §5), for tokens and signatures. */
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
@@ -10,9 +10,3 @@ export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("not base64url");
   return Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 }
-
-export const jsonToBase64Url = (value: unknown) =>
-  toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
-
-export const base64UrlToJson = (text: string): unknown =>
-  JSON.parse(new TextDecoder().decode(fromBase64Url(text)));

@@ -159,6 +159,40 @@ test("canSend: from 24 h to 7 d only a person with the permission, tagged HUMAN_
   }
 });
 
+test("canSend at the acceptance edges: 23 h 59 m anyone; 24 h 1 m never automation or AI", () => {
+  const minute = 60_000;
+  const early = after(STANDARD_WINDOW_MS - minute);
+  const late = after(STANDARD_WINDOW_MS + minute);
+  for (const author of authors) {
+    assert.deepEqual(
+      canSend({ lastInboundAt: inbound, now: early, author, hasHumanAgentPermission: true }),
+      { allowed: true },
+      `${author} at 23 h 59 m, no tag even with the permission`,
+    );
+  }
+  for (const author of ["ai", "automation"] as const) {
+    assert.equal(
+      canSend({ lastInboundAt: inbound, now: late, author, hasHumanAgentPermission: true })
+        .allowed,
+      false,
+      `${author} at 24 h 1 m`,
+    );
+  }
+  assert.deepEqual(
+    canSend({ lastInboundAt: inbound, now: late, author: "user", hasHumanAgentPermission: true }),
+    { allowed: true, tag: "HUMAN_AGENT" },
+  );
+  assert.deepEqual(
+    canSend({
+      lastInboundAt: inbound,
+      now: after(HUMAN_AGENT_WINDOW_MS + minute),
+      author: "user",
+      hasHumanAgentPermission: true,
+    }),
+    { allowed: false, reason: "human_agent_expired" },
+  );
+});
+
 test("canSend: from 7 d on nobody may send", () => {
   for (const now of [after(HUMAN_AGENT_WINDOW_MS), after(30 * 24 * HOUR)]) {
     for (const author of authors) {

@@ -28,6 +28,8 @@ export const channelAccountSchema = z.object({
   token_issued_at: timestampSchema.nullable(),
   token_refreshed_at: timestampSchema.nullable(),
   scopes: z.array(z.string()),
+  /** Meta granted the Human Agent feature: people may reply with HUMAN_AGENT up to 7 days */
+  human_agent_permission: z.boolean(),
   status: channelStatusSchema,
   status_reason: z.string().nullable(),
   last_webhook_at: timestampSchema.nullable(),

@@ -77,6 +77,7 @@ const channelAccount = {
   token_issued_at: T,
   token_refreshed_at: null,
   scopes: ["instagram_business_basic", "instagram_business_manage_messages"],
+  human_agent_permission: false,
   status: "connected",
   status_reason: null,
   last_webhook_at: T2,

@@ -4,6 +4,8 @@ export const corsHeaders = {
   "Access-Control-Allow-Headers":
     "authorization, x-client-info, apikey, content-type, x-retry-count, x-region, traceparent, tracestate, baggage",
   "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+  // not a CORS-safelisted response header: without this the SPA cannot read a 429's wait
+  "Access-Control-Expose-Headers": "retry-after",
 };
 
 /** Hosted Supabase hands OPTIONS to the function, so every function answers its own preflight. */

@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly details?: unknown,
     /** fields beside code and message, e.g. `required` on plan_required */
     readonly extra: Record<string, string> = {},
+    /** response headers, e.g. `retry-after` on a 429 */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -31,7 +33,7 @@ export function errorResponse(error: HttpError): Response {
       ...error.extra,
     },
   };
-  return json(body, error.status);
+  return json(body, error.status, error.headers);
 }
 
 /**

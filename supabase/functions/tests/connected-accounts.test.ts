@@ -28,7 +28,7 @@ Deno.test(
         decision: "approve",
         account: account.igAccountId,
       });
-      assert.equal(flow.landing?.searchParams.get("connect"), "connected");
+      assert.equal(flow.outcome, "connected");
       await admin
         .sql`update public.channel_accounts set scopes = '{instagram_business_basic}' where imo_id = ${admin.imoId}`;
 
@@ -155,14 +155,14 @@ Deno.test(
       const tokens = await allSandboxTokens();
       assert.ok(tokens.length > 0);
 
-      const rows = await workspace.sql<
-        { row: string }[]
-      >`select t::text as row from public.channel_accounts t`;
+      const rows = await workspace.sql<{ row: string }[]>`
+        select t::text as row from public.channel_accounts t
+        union all select p::text from public.pending_connections p`;
       for (const { row } of rows) {
         for (const token of tokens) {
           assert.ok(
             !row.includes(token),
-            "a plaintext token is stored in channel_accounts",
+            "a plaintext token is stored in channel_accounts or pending_connections",
           );
         }
       }

@@ -1,9 +1,16 @@
 import assert from "node:assert/strict";
-import { base64UrlToJson } from "../../../shared/src/encoding/base64url.ts";
-import type { ConnectResult } from "../../../shared/src/contracts/instagram-connect.ts";
 import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
-import { connectThroughBrowser } from "../../../scripts/testing/oauth-browser.ts";
-import { createWorkspace } from "../../../scripts/testing/workspace.ts";
+import {
+  connectThroughBrowser,
+  finishOnLanding,
+  landFromCallback,
+} from "../../../scripts/testing/oauth-browser.ts";
+import {
+  callFunction,
+  createWorkspace,
+  type Workspace,
+} from "../../../scripts/testing/workspace.ts";
+import { DEMO_FACEBOOK } from "../../../scripts/meta-sandbox/seed.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 
@@ -24,8 +31,8 @@ Deno.test(
         account: account.igAccountId,
       });
       assert.match(flow.dialogUrl.pathname, /\/www\.facebook\.com\/v\d+\.\d+\/dialog\/oauth$/);
-      assert.equal(flow.landing?.searchParams.get("connect"), "connected", flow.landing?.href);
-      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as ConnectResult;
+      assert.equal(flow.outcome, "connected", flow.landing?.href);
+      const result = flow.result!;
       assert.equal(result.facebook?.connected, true);
       assert.equal(result.instagram?.connected, true);
 
@@ -64,8 +71,8 @@ Deno.test(
         decision: "approve",
         account: user.id,
       });
-      assert.equal(flow.landing?.searchParams.get("connect"), "partial", flow.landing?.href);
-      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as ConnectResult;
+      assert.equal(flow.outcome, "partial", flow.landing?.href);
+      const result = flow.result!;
       assert.equal(result.facebook?.connected, true);
       assert.deepEqual(result.instagram, {
         connected: false,
@@ -76,6 +83,112 @@ Deno.test(
       assert.deepEqual(platforms.map((r) => r.platform), ["facebook"]);
     } finally {
       await workspace.close();
+    }
+  },
+);
+
+/**
+ * A person at the seeded sandbox's Facebook consent page: reads the "Continue as" choices, picks
+ * one (the preselected first one unless told) and approves, as the form would post it.
+ */
+async function consentOnSeededPage(workspace: Workspace, pick?: string) {
+  const init = await callFunction(workspace, "instagram-oauth-init", {
+    body: { imo_id: workspace.imoId, auth_path: "facebook_login", return_to: "/settings" },
+  });
+  const { url } = await init.json();
+  const html = await (await fetch(url)).text();
+  const choices = [...html.matchAll(/<option value="([^"]+)">([^<]+)<\/option>/g)]
+    .map(([, value, label]) => ({ value: value!, label: label! }));
+  const form = new URLSearchParams({
+    sandbox_decision: "approve",
+    sandbox_account: pick ?? choices[0]!.value,
+  });
+  const consent = await fetch(url, { method: "POST", body: form, redirect: "manual" });
+  await consent.body?.cancel();
+  const { landing } = await landFromCallback(consent.headers.get("location")!);
+  return { choices, ...await finishOnLanding(workspace, landing) };
+}
+
+Deno.test(
+  "the seeded sandbox's Facebook consent offers a Page with Instagram first, and one without",
+  options,
+  async () => {
+    const full = await createWorkspace({ plan: "team", label: "fb-seed-full" });
+    const partial = await createWorkspace({ plan: "team", label: "fb-seed-partial" });
+    try {
+      const first = await consentOnSeededPage(full);
+      assert.deepEqual(first.choices.slice(0, 2), [
+        {
+          value: DEMO_FACEBOOK.userWithInstagram,
+          label: "Riley Recruiter: Northwind Talent (Instagram @northwind.talent)",
+        },
+        {
+          value: DEMO_FACEBOOK.userWithoutInstagram,
+          label: "Morgan Events: Northwind Events (no Instagram account)",
+        },
+      ]);
+      assert.equal(first.outcome, "connected");
+      const connected = await full.sql`
+        select platform, external_account_id, username from public.channel_accounts
+        where imo_id = ${full.imoId} order by platform`;
+      assert.deepEqual(connected.map((r) => [r.platform, r.external_account_id]), [
+        ["instagram", DEMO_FACEBOOK.linkedInstagramAccount],
+        ["facebook", DEMO_FACEBOOK.pageWithInstagram],
+      ]);
+
+      const second = await consentOnSeededPage(partial, DEMO_FACEBOOK.userWithoutInstagram);
+      assert.equal(second.outcome, "partial");
+      const pageOnly = await partial.sql`
+        select platform, external_account_id from public.channel_accounts where imo_id = ${partial.imoId}`;
+      assert.deepEqual(pageOnly.map((r) => [r.platform, r.external_account_id]), [
+        ["facebook", DEMO_FACEBOOK.pageWithoutInstagram],
+      ]);
+    } finally {
+      await full.close();
+      await partial.close();
+    }
+  },
+);
+
+Deno.test(
+  "a Page another IMO holds is refused with a readable reason, and released by its disconnect",
+  options,
+  async () => {
+    const holder = await createWorkspace({ plan: "team", label: "fb-holder" });
+    const other = await createWorkspace({ plan: "team", label: "fb-other" });
+    try {
+      const account = await createSandboxAccount({
+        username: `held.page.${crypto.randomUUID().slice(0, 6)}`,
+        loginPath: "facebook_login",
+        withPage: true,
+      });
+      const connect = (workspace: Workspace) =>
+        connectThroughBrowser(workspace, {
+          authPath: "facebook_login",
+          decision: "approve",
+          account: account.igAccountId,
+        });
+      assert.equal((await connect(holder)).outcome, "connected");
+
+      const refused = await connect(other);
+      assert.equal(refused.outcome, "failed");
+      assert.match(refused.result?.facebook?.reason ?? "", /is connected to another workspace/);
+      const [{ n }] = await other.sql`
+        select count(*)::int as n from public.channel_accounts where imo_id = ${other.imoId}`;
+      assert.equal(n, 0);
+
+      const rows = await holder.sql<{ id: string }[]>`
+        select id from public.channel_accounts where imo_id = ${holder.imoId}`;
+      for (const { id } of rows) {
+        const answer = await callFunction(holder, "instagram-disconnect", {
+          body: { account_id: id },
+        });
+        await answer.body?.cancel();
+      }
+      assert.equal((await connect(other)).outcome, "connected");
+    } finally {
+      await holder.close();
+      await other.close();
     }
   },
 );

@@ -1,9 +1,17 @@
 import assert from "node:assert/strict";
-import { base64UrlToJson } from "../../../shared/src/encoding/base64url.ts";
+import { eventually } from "../../../scripts/testing/eventually.ts";
 import { createSandboxAccount, sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
-import { connectThroughBrowser } from "../../../scripts/testing/oauth-browser.ts";
+import {
+  connectThroughBrowser,
+  finishOnLanding,
+  landFromCallback,
+} from "../../../scripts/testing/oauth-browser.ts";
 import { platformEnv } from "../../../scripts/testing/platform-env.ts";
-import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
+import {
+  callFunction,
+  createWorkspace,
+  type Workspace,
+} from "../../../scripts/testing/workspace.ts";
 import { signState } from "../_shared/oauth-state.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -40,11 +48,9 @@ Deno.test(
       );
       assert.equal(flow.callback.status, 302);
       assert.equal(flow.landing?.pathname, "/settings/channels");
-      assert.equal(flow.landing?.searchParams.get("connect"), "connected");
-      const result = base64UrlToJson(flow.landing!.searchParams.get("result")!) as {
-        instagram: { connected: boolean };
-      };
-      assert.equal(result.instagram.connected, true);
+      assert.match(flow.landing?.searchParams.get("connection") ?? "", /^[0-9a-f-]{36}$/);
+      assert.equal(flow.outcome, "connected");
+      assert.equal(flow.result?.instagram?.connected, true);
 
       const [row] = await workspace.sql`
       select platform, auth_path, external_account_id, external_ids, status, scopes, access_token_encrypted,
@@ -137,10 +143,10 @@ Deno.test("a tampered, expired or reused state is a 400 and stores nothing", opt
       0,
     );
 
-    // the genuine state works once...
-    const first = await fetch(callback, { redirect: "manual" });
-    await first.body?.cancel();
-    assert.equal(first.status, 302);
+    // the genuine state works once (the consent is parked, completing it stores the account)...
+    const first = await landFromCallback(callback.href);
+    assert.equal(first.callback.status, 302);
+    assert.equal((await finishOnLanding(workspace, first.landing)).outcome, "connected");
     // ...and never again
     const reused = await fetch(callback, { redirect: "manual" });
     assert.equal(reused.status, 400);
@@ -169,8 +175,8 @@ Deno.test(
       });
       assert.equal(flow.callbackUrl.searchParams.get("error"), "access_denied");
       assert.equal(flow.callback.status, 302);
-      assert.equal(flow.landing?.searchParams.get("connect"), "cancelled");
-      assert.match(flow.landing?.searchParams.get("reason") ?? "", /declined the permissions/);
+      assert.equal(flow.outcome, "cancelled");
+      assert.match(flow.reason ?? "", /declined the permissions/);
       assert.equal(
         (await workspace
           .sql`select count(*)::int as n from public.channel_accounts where imo_id = ${workspace.imoId}`)[
@@ -225,6 +231,102 @@ Deno.test(
     } finally {
       await free.close();
       await recruiter.close();
+    }
+  },
+);
+
+/** Connects `igAccountId` to the workspace through Meta's consent and returns what came back. */
+async function connectAccount(workspace: Workspace, igAccountId: string) {
+  const flow = await connectThroughBrowser(workspace, {
+    authPath: "instagram_login",
+    decision: "approve",
+    account: igAccountId,
+  });
+  return { outcome: flow.outcome, result: flow.result! };
+}
+
+/** A lead DMs the account through the sandbox; resolves with the row the webhook stored. */
+async function dmFromLead(sql: Workspace["sql"], leadId: string, igAccountId: string) {
+  const sent = await sandbox<{ mid: string }>(`leads/${leadId}/messages`, {
+    account: igAccountId,
+    text: `hello ${crypto.randomUUID().slice(0, 6)}`,
+  });
+  return await eventually(
+    async () => {
+      const [row] = await sql<{ channel_account_id: string; imo_id: string }[]>`
+      select channel_account_id, imo_id from public.messages where external_id = ${sent.mid}`;
+      return row;
+    },
+    "the DM to be ingested",
+    10_000,
+  );
+}
+
+Deno.test(
+  "an account one IMO disconnected can be connected by another; while held it is refused; history stays",
+  options,
+  async () => {
+    const first = await createWorkspace({ plan: "team", label: "held-first" });
+    const second = await createWorkspace({ plan: "team", label: "held-second" });
+    try {
+      const username = `shared.${crypto.randomUUID().slice(0, 6)}`;
+      const account = await createSandboxAccount({ username, loginPath: "instagram_login" });
+      const lead = await sandbox<{ id: string }>("leads", { username: `lead.${username}` });
+      const rowsOf = (workspace: Workspace) =>
+        workspace.sql<{ id: string; status: string }[]>`
+          select id, status from public.channel_accounts where imo_id = ${workspace.imoId}`;
+
+      assert.equal((await connectAccount(first, account.igAccountId)).outcome, "connected");
+      const [firstRow] = await rowsOf(first);
+      const received = await dmFromLead(first.sql, lead.id, account.igAccountId);
+      assert.deepEqual({ ...received }, {
+        channel_account_id: firstRow!.id,
+        imo_id: first.imoId,
+      });
+
+      // held by the first IMO: the second gets a refusal it can read, and nothing is written
+      const refused = await connectAccount(second, account.igAccountId);
+      assert.equal(refused.outcome, "failed");
+      assert.deepEqual(refused.result.instagram, {
+        connected: false,
+        reason:
+          `@${username} is connected to another workspace. It can be connected here once that workspace disconnects it.`,
+      });
+      assert.equal((await rowsOf(second)).length, 0);
+
+      const disconnected = await callFunction(first, "instagram-disconnect", {
+        body: { account_id: firstRow!.id },
+      });
+      assert.equal(disconnected.status, 200);
+      await disconnected.body?.cancel();
+
+      // released: the second IMO connects it into a row of its own
+      assert.equal((await connectAccount(second, account.igAccountId)).outcome, "connected");
+      const [secondRow] = await rowsOf(second);
+      assert.notEqual(secondRow!.id, firstRow!.id);
+      assert.deepEqual((await rowsOf(first)).map((r) => ({ ...r })), [
+        { id: firstRow!.id, status: "disconnected" },
+      ]);
+      // new DMs go to the IMO that holds the account now; the first keeps what it received
+      const later = await dmFromLead(second.sql, lead.id, account.igAccountId);
+      assert.deepEqual({ ...later }, { channel_account_id: secondRow!.id, imo_id: second.imoId });
+      const [kept] = await first.sql`
+        select count(*)::int as n from public.messages where channel_account_id = ${firstRow!.id}`;
+      assert.equal(kept!.n, 1);
+
+      // now the first IMO is the one refused, until the second lets go; then it gets its old row
+      assert.equal((await connectAccount(first, account.igAccountId)).outcome, "failed");
+      const released = await callFunction(second, "instagram-disconnect", {
+        body: { account_id: secondRow!.id },
+      });
+      await released.body?.cancel();
+      assert.equal((await connectAccount(first, account.igAccountId)).outcome, "connected");
+      assert.deepEqual((await rowsOf(first)).map((r) => ({ ...r })), [
+        { id: firstRow!.id, status: "connected" },
+      ]);
+    } finally {
+      await first.close();
+      await second.close();
     }
   },
 );

@@ -78,6 +78,9 @@ Deno.test(
         renderedTemplateSchema.parse(await rendered.json()).text,
         "Hi Maria, I'm Rita from the agency.",
       );
+      const [used] = await admin.sql`
+        select use_count from public.message_templates where id = ${template.id}`;
+      assert.equal(used!.use_count, 1, "a render counts one use");
 
       const edited = await callFunction(admin, "message-templates", {
         method: "PATCH",
@@ -120,7 +123,7 @@ Deno.test(
       await foreign.body?.cancel();
       const route = await callFunction(stranger, "message-templates/nope");
       assert.equal(route.status, 404);
-      assert.equal((await route.json()).error.code, "route_not_found");
+      assert.equal((await route.json()).error.code, "not_found");
     } finally {
       await Promise.all([free.close(), stranger.close()]);
     }

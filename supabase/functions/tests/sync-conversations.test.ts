@@ -44,7 +44,7 @@ Deno.test(
         decision: "approve",
         account: account.igAccountId,
       });
-      assert.equal(flow.landing?.searchParams.get("connect"), "connected");
+      assert.equal(flow.outcome, "connected");
 
       const synced = await eventually(
         async () => {

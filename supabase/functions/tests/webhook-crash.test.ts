@@ -8,11 +8,11 @@ import { db } from "../_shared/db.ts";
 import { processDelivery } from "../_shared/webhooks/process-delivery.ts";
 import { connectSandboxAccount } from "../../../scripts/testing/connected-account.ts";
 import { eventually } from "../../../scripts/testing/eventually.ts";
-import { platformEnv } from "../../../scripts/testing/platform-env.ts";
 import {
   crashBatchEvents,
   envelope,
   mid,
+  runDrain,
   snapshotAccount,
   T0,
 } from "../../../scripts/testing/webhook-corpus.ts";
@@ -106,18 +106,7 @@ Deno.test(
       // the drain (what the cron calls) finishes it
       await crashed
         .sql`update public.webhook_events set received_at = now() - interval '1 minute' where id = ${id}`;
-      const { url, serviceRoleKey } = platformEnv();
-      const drained = await fetch(`${url}/functions/v1/instagram-process-webhooks`, {
-        method: "POST",
-        headers: {
-          authorization: `Bearer ${serviceRoleKey}`,
-          apikey: serviceRoleKey,
-          "content-type": "application/json",
-        },
-        body: "{}",
-      });
-      assert.equal(drained.status, 200, await drained.clone().text());
-      await drained.body?.cancel();
+      await runDrain();
       const finished = await eventually(
         async () => {
           const row = await ledgerRow(crashed, id);

@@ -56,7 +56,25 @@ export const appRoutes: RouteObject[] = [
                   Component: (await import("./routes/app/settings.tsx")).SettingsRoute,
                 }),
               },
+              {
+                path: paths.app.settingsMembers.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-members.tsx"))
+                    .SettingsMembersRoute,
+                }),
+              },
+              {
+                path: paths.app.settingsPlan.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-plan.tsx")).SettingsPlanRoute,
+                }),
+              },
             ],
+          },
+          // Outside the app shell: an invitee may not belong to any workspace yet.
+          {
+            path: paths.invite.path,
+            lazy: async () => ({ Component: (await import("./routes/invite.tsx")).InviteRoute }),
           },
         ],
       },

@@ -14,7 +14,10 @@ export const paths = {
     messages: { path: "/messages", getHref: () => "/messages" },
     leads: { path: "/leads", getHref: () => "/leads" },
     settings: { path: "/settings", getHref: () => "/settings" },
+    settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },
+    settingsPlan: { path: "/settings/plan", getHref: () => "/settings/plan" },
   },
+  invite: { path: "/invite/:token", getHref: (token: string) => `/invite/${token}` },
 } as const;
 
 function withRedirect(path: string, redirectTo?: string | null): string {

@@ -3,6 +3,7 @@ import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { createMemoryRouter, type RouteObject, RouterProvider } from "react-router";
+import { Toaster } from "sonner";
 import { appRoutes } from "@/app/router.tsx";
 import { AuthProvider } from "@/features/auth/components/auth-provider.tsx";
 
@@ -39,6 +40,7 @@ export function renderApp(path: string) {
         <AuthProvider>
           <RouterProvider router={router} />
         </AuthProvider>
+        <Toaster />
       </QueryClientProvider>,
     ),
   };

@@ -10,23 +10,37 @@ import {
 import { MetaApiError } from "../meta/graph-client.ts";
 import type { MetaConfig } from "../meta/meta-config.ts";
 import { oauthCallbackUrl } from "./callback-url.ts";
-import { storeChannelAccount } from "./store-channel-account.ts";
+import type { ConsentGrant } from "./pending-connections.ts";
+import { heldElsewhereReason, storeChannelAccount } from "./store-channel-account.ts";
 
 type Accounts = NonNullable<NonNullable<ConnectResult["facebook"]>["accounts"]>;
 
 /**
- * Facebook Login (seed 004's dual write): one consent connects each Page the person manages and
- * the Instagram professional account linked to it, both with the Page token (which does not
- * expire). The two outcomes are reported separately: a Page without a linked Instagram account
- * is connected, and the Instagram side says why it is not.
+ * Facebook Login, the callback's half: code → short-lived → long-lived user token (about 60 d).
+ * Nothing is connected yet; the grant is parked until its starter confirms it.
+ */
+export async function exchangeFacebookLogin(
+  config: MetaConfig,
+  code: string,
+): Promise<ConsentGrant> {
+  const shortLived = await exchangeFacebookCode(config, code, oauthCallbackUrl());
+  const token = await longLivedFacebookToken(config, shortLived);
+  // its own expiry does not matter: the Page tokens derived from it do not expire
+  return { token, tokenExpiresAt: null, tokenUserId: null, scopes: [] };
+}
+
+/**
+ * Facebook Login, the completion's half (seed 004's dual write): one consent connects each Page
+ * the person manages and the Instagram professional account linked to it, both with the Page
+ * token (which does not expire). The two outcomes are reported separately: a Page without a
+ * linked Instagram account is connected, and the Instagram side says why it is not.
  */
 export async function connectFacebookLogin(
   config: MetaConfig,
-  code: string,
+  grant: ConsentGrant,
   binding: { imoId: string; userId: string },
 ): Promise<ConnectResult> {
-  const shortLived = await exchangeFacebookCode(config, code, oauthCallbackUrl());
-  const userToken = await longLivedFacebookToken(config, shortLived);
+  const userToken = grant.token;
   const scopes = await grantedFacebookPermissions(config, userToken).catch((error) => {
     if (error instanceof MetaApiError && error.kind !== "token_invalid") return [] as string[];
     throw error;
@@ -80,7 +94,7 @@ export async function connectFacebookLogin(
       return { pageRow, igRow };
     });
     if (!stored.pageRow) {
-      pageProblem = `the Page ${page.name ?? page.id} is connected to another workspace`;
+      pageProblem = heldElsewhereReason(`The Page ${page.name ?? page.id}`);
       continue;
     }
     facebook.push({ id: stored.pageRow.id, username: page.name ?? null });
@@ -90,9 +104,10 @@ export async function connectFacebookLogin(
         username: page.instagram_business_account?.username ?? null,
       });
     } else if (page.instagram_business_account) {
-      instagramProblem = `the Instagram account linked to ${
-        page.name ?? page.id
-      } is connected to another workspace`;
+      const linked = page.instagram_business_account.username;
+      instagramProblem = heldElsewhereReason(
+        linked ? `@${linked}` : `The Instagram account linked to ${page.name ?? page.id}`,
+      );
     }
   }
 

@@ -8,47 +8,59 @@ import {
 } from "../meta/instagram-login.ts";
 import type { MetaConfig } from "../meta/meta-config.ts";
 import { oauthCallbackUrl } from "./callback-url.ts";
-import { storeChannelAccount } from "./store-channel-account.ts";
+import type { ConsentGrant } from "./pending-connections.ts";
+import { heldElsewhereReason, storeChannelAccount } from "./store-channel-account.ts";
 
 /**
- * Instagram Login: code → short-lived token → long-lived token (60 d) → the account's ids →
- * webhook subscription → stored, encrypted. Meta hands out several ids for one account (the
- * exchange's user_id, /me's id and user_id); all are kept so webhooks route whichever arrives.
+ * Instagram Login, the callback's half: code → short-lived token → long-lived token (60 d).
+ * Nothing is connected yet; the grant is parked until its starter confirms it.
+ */
+export async function exchangeInstagramLogin(
+  config: MetaConfig,
+  code: string,
+): Promise<ConsentGrant> {
+  const exchanged = await exchangeInstagramCode(config, code, oauthCallbackUrl());
+  const longLived = await longLivedInstagramToken(config, exchanged.shortLivedToken);
+  return {
+    token: longLived.token,
+    tokenExpiresAt: new Date(Date.now() + longLived.expiresInSeconds * 1000),
+    tokenUserId: exchanged.tokenUserId,
+    scopes: exchanged.permissions,
+  };
+}
+
+/**
+ * Instagram Login, the completion's half: the account's ids → webhook subscription → stored,
+ * encrypted. Meta hands out several ids for one account (the exchange's user_id, /me's id and
+ * user_id); all are kept so webhooks route whichever arrives.
  */
 export async function connectInstagramLogin(
   config: MetaConfig,
-  code: string,
+  grant: ConsentGrant,
   binding: { imoId: string; userId: string },
 ): Promise<ConnectResult> {
-  const exchanged = await exchangeInstagramCode(config, code, oauthCallbackUrl());
-  const longLived = await longLivedInstagramToken(config, exchanged.shortLivedToken);
-  const me = await instagramMe(config, longLived.token);
-  await subscribeInstagramAccount(config, longLived.token);
+  const me = await instagramMe(config, grant.token);
+  await subscribeInstagramAccount(config, grant.token);
 
-  const accountId = me.user_id ?? me.id;
   const stored = await asService((tx) =>
     storeChannelAccount(tx, {
       imoId: binding.imoId,
       connectedBy: binding.userId,
       platform: "instagram",
       authPath: "instagram_login",
-      externalAccountId: accountId,
-      externalIds: [me.id, exchanged.tokenUserId],
+      externalAccountId: me.user_id ?? me.id,
+      externalIds: [me.id, grant.tokenUserId ?? ""],
       username: me.username ?? null,
       displayName: me.name ?? null,
       profilePictureUrl: me.profile_picture_url ?? null,
-      token: longLived.token,
-      tokenExpiresAt: new Date(Date.now() + longLived.expiresInSeconds * 1000),
-      scopes: exchanged.permissions,
+      token: grant.token,
+      tokenExpiresAt: grant.tokenExpiresAt,
+      scopes: grant.scopes,
     })
   );
   if (!stored) {
-    return {
-      instagram: {
-        connected: false,
-        reason: "This Instagram account is connected to another workspace",
-      },
-    };
+    const account = me.username ? `@${me.username}` : "This Instagram account";
+    return { instagram: { connected: false, reason: heldElsewhereReason(account) } };
   }
   return {
     instagram: { connected: true, accounts: [{ id: stored.id, username: me.username ?? null }] },

@@ -13,8 +13,8 @@ import { oauthCallbackUrl } from "./callback-url.ts";
 
 /**
  * instagram-oauth-init: an owner or admin of an IMO on a plan with `instagram_messaging` asks
- * for Meta's consent dialog URL; the state in it is signed, bound to them and their IMO,
- * single-use and valid for 10 minutes.
+ * for Meta's consent dialog URL; the state in it is signed, bound to them, their signed-in
+ * session and their IMO, single-use and valid for 10 minutes.
  */
 export function createOAuthInitHandler() {
   return endpoint("POST", async (request) => {
@@ -28,10 +28,9 @@ export function createOAuthInitHandler() {
     });
     const [row] = await asService((tx) =>
       tx<{ id: string; expires_at: Date }[]>`
-        insert into public.oauth_states (imo_id, user_id, platform, auth_path, redirect_to)
-        values (${input.imo_id}, ${claims.sub}, 'instagram', ${input.auth_path}, ${
-        input.return_to ?? null
-      })
+        insert into public.oauth_states (imo_id, user_id, session_id, platform, auth_path, redirect_to)
+        values (${input.imo_id}, ${claims.sub}, ${claims.session_id ?? null}, 'instagram',
+          ${input.auth_path}, ${input.return_to ?? null})
         returning id, expires_at`
     );
     const state = await signState(

@@ -1,6 +1,11 @@
 import type { Tx } from "../db.ts";
 import { tokenCipher } from "../token-cipher.ts";
 
+/** Why a connect did not store an account another IMO holds: shown on the connect banner. */
+export function heldElsewhereReason(what: string): string {
+  return `${what} is connected to another workspace. It can be connected here once that workspace disconnects it.`;
+}
+
 export interface ChannelAccountInput {
   imoId: string;
   connectedBy: string;
@@ -19,13 +24,23 @@ export interface ChannelAccountInput {
 }
 
 /**
- * Inserts or reconnects a channel account with its token encrypted. An account already held by
- * another IMO is not taken over: the result is null and nothing is written.
+ * Inserts or reconnects the IMO's row for a channel account, with its token encrypted. An
+ * account another IMO holds (any status but `disconnected`) is not taken over: the result is
+ * null and nothing is written. One released by another IMO gets a row of this IMO's own, so the
+ * other's history stays where it was received.
  */
 export async function storeChannelAccount(
   tx: Tx,
   input: ChannelAccountInput,
 ): Promise<{ id: string } | null> {
+  // two IMOs connecting the same account at once: the second waits, then sees the first's row
+  await tx`select pg_advisory_xact_lock(hashtextextended(${`channel_account:${input.platform}:${input.externalAccountId}`}, 0))`;
+  const [heldElsewhere] = await tx`
+    select 1 from public.channel_accounts
+    where platform = ${input.platform} and external_account_id = ${input.externalAccountId}
+      and status <> 'disconnected' and imo_id <> ${input.imoId}`;
+  if (heldElsewhere) return null;
+
   const cipher = await tokenCipher();
   const encrypted = await cipher.encrypt(input.token);
   const externalIds = [...new Set([input.externalAccountId, ...input.externalIds].filter(Boolean))];
@@ -45,7 +60,7 @@ export async function storeChannelAccount(
   }, ${encrypted}, ${cipher.activeKeyId},
       ${input.tokenExpiresAt}, now(), null, ${input.scopes}, 'connected', null, null, null, now(), null
     )
-    on conflict (platform, external_account_id) do update set
+    on conflict (imo_id, platform, external_account_id) do update set
       connected_by = excluded.connected_by,
       auth_path = excluded.auth_path,
       external_ids = (select array_agg(distinct id) from unnest(channel_accounts.external_ids || excluded.external_ids) id),
@@ -66,7 +81,6 @@ export async function storeChannelAccount(
       last_error_at = null,
       connected_at = now(),
       disconnected_at = null
-    where channel_accounts.imo_id = excluded.imo_id
     returning id`;
-  return row ?? null;
+  return row!;
 }

@@ -1,5 +1,6 @@
 import type { InboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
 import type { ThreadMessage } from "../../../../shared/src/contracts/inbox-messages.ts";
+import { mayHaveBeenSent } from "../../../../shared/src/rules/send-errors.ts";
 import type { Tx } from "../db.ts";
 
 interface MessageRow {
@@ -38,14 +39,7 @@ export async function listMessages(
   limit: number,
 ) {
   const rows = await tx<MessageRow[]>`
-    select m.id, m.conversation_id, m.direction, m.type, m.text, m.attachments, m.reactions,
-      m.author_kind, m.author_user_id, mem.display_name as author_name, m.reply_to_message_id,
-      m.reply_to_external_id, m.reply_to_story, m.status, m.error_code, m.error_message,
-      m.external_id, m.sent_at, m.delivered_at, m.read_at, m.deleted_at,
-      -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
-      to_char(m.sent_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
-    from public.messages m
-    left join public.imo_members mem on mem.imo_id = m.imo_id and mem.user_id = m.author_user_id
+    ${selectMessages(tx)}
     where m.conversation_id = ${conversationId} and m.status <> 'draft'
       ${cursor ? tx`and (m.sent_at, m.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : tx``}
     order by m.sent_at desc, m.id desc
@@ -56,6 +50,25 @@ export async function listMessages(
     messages: page.map(toThreadMessage),
     nextCursor: rows.length > limit && last ? { at: last.cursor_at, id: last.id } : null,
   };
+}
+
+/** One message as the thread shows it, or undefined when the caller cannot see it. */
+export async function getThreadMessage(tx: Tx, messageId: string) {
+  const [row] = await tx<MessageRow[]>`${selectMessages(tx)} where m.id = ${messageId}`;
+  return row ? toThreadMessage(row) : undefined;
+}
+
+/** The thread row's columns and joins; callers add `where` and `order by`. */
+function selectMessages(tx: Tx) {
+  return tx`
+    select m.id, m.conversation_id, m.direction, m.type, m.text, m.attachments, m.reactions,
+      m.author_kind, m.author_user_id, mem.display_name as author_name, m.reply_to_message_id,
+      m.reply_to_external_id, m.reply_to_story, m.status, m.error_code, m.error_message,
+      m.external_id, m.sent_at, m.delivered_at, m.read_at, m.deleted_at,
+      -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
+      to_char(m.sent_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+    from public.messages m
+    left join public.imo_members mem on mem.imo_id = m.imo_id and mem.user_id = m.author_user_id`;
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -84,7 +97,13 @@ function toThreadMessage(row: MessageRow): ThreadMessage {
       }
       : null,
     status: row.status,
-    error: failed ? { code: row.error_code, message: row.error_message } : null,
+    error: failed
+      ? {
+        code: row.error_code,
+        message: row.error_message,
+        may_have_been_sent: mayHaveBeenSent(row.error_code),
+      }
+      : null,
     external_id: row.external_id,
     sent_at: row.sent_at.toISOString(),
     delivered_at: iso(row.delivered_at),

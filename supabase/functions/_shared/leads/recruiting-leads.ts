@@ -13,7 +13,7 @@ import { requireFeature, requireImoRole } from "../connect/access.ts";
 import { type Tx, withUser } from "../db.ts";
 import { HttpError, json } from "../http.ts";
 import { requireConversation } from "../inbox/conversation-access.ts";
-import { router } from "../routes.ts";
+import { router } from "../router.ts";
 import { parseBody, parseQuery } from "../validate.ts";
 import {
   findLead,
@@ -43,75 +43,97 @@ async function contactOf(tx: Tx, conversationId: string) {
  *   GET /?imo_id&status&cursor · GET /lead?id · GET /prefill?conversation_id · POST / · PATCH /
  */
 export function createRecruitingLeadsHandler() {
-  return router({
-    "GET /": async (request) => {
-      const claims = await requireUser(request);
-      const query = parseQuery(request, leadListQuerySchema);
-      const page = await withUser(claims, async (tx) => {
-        await requireImoRole(tx, query.imo_id, MEMBERS);
-        return await listLeads(tx, { ...query, imoId: query.imo_id });
-      });
-      return json({
-        leads: page.leads,
-        next_cursor: page.nextCursor ? encodeInboxCursor(page.nextCursor) : null,
-      });
-    },
-    "GET /lead": async (request) => {
-      const claims = await requireUser(request);
-      const { id } = parseQuery(request, leadQuerySchema);
-      const lead = await withUser(claims, (tx) => findLead(tx, id));
-      return json({ lead });
-    },
-    "GET /prefill": async (request) => {
-      const claims = await requireUser(request);
-      const { conversation_id } = parseQuery(request, leadPrefillQuerySchema);
-      const prefill = await withUser(claims, async (tx): Promise<LeadPrefill> => {
-        const { contact } = await contactOf(tx, conversation_id);
-        return {
-          ...splitDisplayName(contact.display_name),
-          instagram_username: contact.username,
-          existing_lead_id: contact.lead_id,
-        };
-      });
-      return json(prefill);
-    },
-    "POST /": async (request) => {
-      const claims = await requireUser(request);
-      const body = await parseBody(request, createLeadSchema);
-      const lead = await withUser(claims, async (tx) => {
-        await requireImoRole(tx, body.imo_id, MEMBERS);
-        const source = body.conversation_id ? await contactOf(tx, body.conversation_id) : undefined;
-        if (source && source.conversation.imo_id !== body.imo_id) {
-          throw new HttpError(404, "conversation_not_found", "No such conversation");
-        }
-        if (source?.contact.lead_id) {
-          throw new HttpError(409, "lead_exists", "This conversation already has a lead", {
-            lead_id: source.contact.lead_id,
-          });
-        }
-        const lead = await insertLead(tx, {
-          imo_id: body.imo_id,
-          full_name: `${body.first_name} ${body.last_name}`.trim(),
-          email: body.email,
-          phone: body.phone,
-          notes: body.notes ?? null,
-          lead_source: source ? "instagram_dm" : "manual",
-          instagram_username: source?.contact.username ?? null,
-          conversation_id: body.conversation_id ?? null,
+  return router([
+    {
+      method: "GET",
+      path: "/recruiting-leads",
+      handle: async (request) => {
+        const claims = await requireUser(request);
+        const query = parseQuery(request, leadListQuerySchema);
+        const page = await withUser(claims, async (tx) => {
+          await requireImoRole(tx, query.imo_id, MEMBERS);
+          return await listLeads(tx, { ...query, imoId: query.imo_id });
         });
-        if (body.conversation_id) await linkLeadToConversation(tx, lead.id, body.conversation_id);
-        return lead;
-      });
-      return json({ lead }, 201);
+        return json({
+          leads: page.leads,
+          next_cursor: page.nextCursor ? encodeInboxCursor(page.nextCursor) : null,
+        });
+      },
     },
-    "PATCH /": async (request) => {
-      const claims = await requireUser(request);
-      const body = await parseBody(request, updateLeadSchema);
-      const lead = await withUser(claims, async (tx) => {
-        await findLead(tx, body.id);
-        return await updateLead(tx, body);
-      });
-      return json({ lead });
+    {
+      method: "GET",
+      path: "/recruiting-leads/lead",
+      handle: async (request) => {
+        const claims = await requireUser(request);
+        const { id } = parseQuery(request, leadQuerySchema);
+        const lead = await withUser(claims, (tx) => findLead(tx, id));
+        return json({ lead });
+      },
     },
-  });
+    {
+      method: "GET",
+      path: "/recruiting-leads/prefill",
+      handle: async (request) => {
+        const claims = await requireUser(request);
+        const { conversation_id } = parseQuery(request, leadPrefillQuerySchema);
+        const prefill = await withUser(claims, async (tx): Promise<LeadPrefill> => {
+          const { contact } = await contactOf(tx, conversation_id);
+          return {
+            ...splitDisplayName(contact.display_name),
+            instagram_username: contact.username,
+            existing_lead_id: contact.lead_id,
+          };
+        });
+        return json(prefill);
+      },
+    },
+    {
+      method: "POST",
+      path: "/recruiting-leads",
+      handle: async (request) => {
+        const claims = await requireUser(request);
+        const body = await parseBody(request, createLeadSchema);
+        const lead = await withUser(claims, async (tx) => {
+          await requireImoRole(tx, body.imo_id, MEMBERS);
+          const source = body.conversation_id
+            ? await contactOf(tx, body.conversation_id)
+            : undefined;
+          if (source && source.conversation.imo_id !== body.imo_id) {
+            throw new HttpError(404, "conversation_not_found", "No such conversation");
+          }
+          if (source?.contact.lead_id) {
+            throw new HttpError(409, "lead_exists", "This conversation already has a lead", {
+              lead_id: source.contact.lead_id,
+            });
+          }
+          const lead = await insertLead(tx, {
+            imo_id: body.imo_id,
+            full_name: `${body.first_name} ${body.last_name}`.trim(),
+            email: body.email,
+            phone: body.phone,
+            notes: body.notes ?? null,
+            lead_source: source ? "instagram_dm" : "manual",
+            instagram_username: source?.contact.username ?? null,
+            conversation_id: body.conversation_id ?? null,
+          });
+          if (body.conversation_id) await linkLeadToConversation(tx, lead.id, body.conversation_id);
+          return lead;
+        });
+        return json({ lead }, 201);
+      },
+    },
+    {
+      method: "PATCH",
+      path: "/recruiting-leads",
+      handle: async (request) => {
+        const claims = await requireUser(request);
+        const body = await parseBody(request, updateLeadSchema);
+        const lead = await withUser(claims, async (tx) => {
+          await findLead(tx, body.id);
+          return await updateLead(tx, body);
+        });
+        return json({ lead });
+      },
+    },
+  ]);
 }

@@ -23,6 +23,9 @@ export class MetaApiError extends Error {
   }
 }
 
+/** Meta did not answer in time: unlike an unreachable host, the request may have done its work. */
+export class MetaTimeoutError extends MetaApiError {}
+
 function classify(
   status: number,
   code: number | null,
@@ -78,10 +81,10 @@ export async function graphFetch(
       signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
     });
   } catch (error) {
-    const reason = error instanceof DOMException && error.name === "TimeoutError"
-      ? "timed out"
-      : "unreachable";
-    throw new MetaApiError(`Meta ${reason}`, 0, null, null, "transient");
+    if (error instanceof DOMException && error.name === "TimeoutError") {
+      throw new MetaTimeoutError("Meta timed out", 0, null, null, "transient");
+    }
+    throw new MetaApiError("Meta unreachable", 0, null, null, "transient");
   }
 
   const text = await response.text();

@@ -3,6 +3,7 @@ import { endpoint } from "../endpoint.ts";
 import { json } from "../http.ts";
 import { requireServiceRole } from "../require-service.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
+import { replayDueEventFailures } from "./event-failures.ts";
 import { processDelivery } from "./process-delivery.ts";
 
 const MAX_ATTEMPTS = 10;
@@ -10,7 +11,8 @@ const MAX_ATTEMPTS = 10;
 /**
  * instagram-process-webhooks (cron, every minute): finishes what the ledger holds unprocessed:
  * deliveries received but never processed (the function died after storing them), failed ones
- * (up to MAX_ATTEMPTS) and ones stuck in processing. Then retries contact profiles that failed.
+ * (up to MAX_ATTEMPTS) and ones stuck in processing. Then the events that failed on their own
+ * and are due again (webhook_event_failures), and the contact profiles that failed.
  */
 export function createDrainHandler() {
   return endpoint("POST", async (request) => {
@@ -23,7 +25,12 @@ export function createDrainHandler() {
            or (status = 'processing' and processing_started_at < now() - interval '2 minutes')
         order by received_at limit 500`
     );
-    const outcome = { processed: 0, failed: 0, profiles: { fetched: 0, failed: 0 } };
+    const outcome = {
+      processed: 0,
+      failed: 0,
+      events: { replayed: 0, failed: 0 },
+      profiles: { fetched: 0, failed: 0 },
+    };
     for (const { id } of ids) {
       try {
         const result = await processDelivery(Number(id));
@@ -32,6 +39,7 @@ export function createDrainHandler() {
         outcome.failed++;
       }
     }
+    outcome.events = await replayDueEventFailures();
     outcome.profiles = await fetchContactProfiles();
     return json(outcome);
   });

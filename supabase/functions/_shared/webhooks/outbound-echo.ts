@@ -13,7 +13,8 @@ const TAKEOVER_LEASE = "30 minutes";
 const ECHO_MATCH_WINDOW = "15 minutes";
 
 /**
- * An echo is Meta telling us a message left the account (§3 "ID directions"). In order:
+ * An echo is Meta telling us a message left the account (docs/meta-platform.md §3 "ID
+ * directions"). In order:
  *   1. the send already stored Meta's mid: that row is `sent`;
  *   2. the echo outran the Send API's answer: the reply queued without a mid in this conversation,
  *      with the same content, written shortly before, takes the mid and is `sent`;

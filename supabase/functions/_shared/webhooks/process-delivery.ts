@@ -2,11 +2,12 @@ import { asService } from "../db.ts";
 import { applyMessagingEvent } from "./apply-event.ts";
 import type { RoutedAccount } from "./conversation-upsert.ts";
 import {
-  type MessagingEvent,
-  messagingEventSchema,
-  toDate,
-  webhookEnvelopeSchema,
-} from "./payload.ts";
+  type DeliveredEvent,
+  parseEvent,
+  recordEventFailure,
+  resolveEventFailures,
+} from "./event-failures.ts";
+import { type MessagingEvent, toDate, webhookEnvelopeSchema } from "./payload.ts";
 
 export interface ProcessOptions {
   /** test hook: throw after this many events, as a crash mid-batch would */
@@ -15,28 +16,34 @@ export interface ProcessOptions {
 
 export interface ProcessOutcome {
   status: "processed" | "unknown_account" | "rejected" | "skipped";
+  /** events applied */
   events: number;
+  /** events that failed, each recorded in webhook_event_failures */
+  failed: number;
   contactIds: string[];
 }
 
 /**
  * Processes one ledger row: claims it (received, failed, or stuck in processing for 2 minutes),
  * routes each entry to its account by any id Meta gives for it, and applies the messaging events
- * in timestamp order, each in its own transaction. Every step is idempotent, so a delivery
- * processed twice, or finished after a crash, ends in the same state.
+ * in timestamp order, each in its own transaction. An event that fails is recorded in
+ * webhook_event_failures (replayed by the drain) and the others go on: one bad event never
+ * holds back a delivery. Every step is idempotent, so a delivery processed twice, or finished
+ * after a crash, ends in the same state.
  */
 export async function processDelivery(
   eventId: number,
   options: ProcessOptions = {},
 ): Promise<ProcessOutcome> {
   const [claimed] = await asService((tx) =>
-    tx<{ raw_body: string }[]>`
+    tx<{ raw_body: string; attempts: number }[]>`
       update public.webhook_events set status = 'processing', attempts = attempts + 1, processing_started_at = now()
       where id = ${eventId} and (status in ('received', 'failed')
         or (status = 'processing' and processing_started_at < now() - interval '2 minutes'))
-      returning raw_body`
+      returning raw_body, attempts`
   );
-  if (!claimed) return { status: "skipped", events: 0, contactIds: [] };
+  const none = { events: 0, failed: 0, contactIds: [] };
+  if (!claimed) return { status: "skipped", ...none };
 
   try {
     const json = JSON.parse(claimed.raw_body);
@@ -45,16 +52,18 @@ export async function processDelivery(
     );
     if (!parsed.success) {
       await finish(eventId, "rejected", "not a Meta webhook envelope");
-      return { status: "rejected", events: 0, contactIds: [] };
+      return { status: "rejected", ...none };
     }
     const routes = await routeEntries(parsed.data.entry.map((entry) => entry.id));
-    const events: { account: RoutedAccount; event: MessagingEvent; order: number }[] = [];
-    let order = 0;
+    // every messaging event of the delivery is numbered in the order Meta sent it, routed or not,
+    // so that a failure keeps one identity however often the delivery is processed
+    const delivered: DeliveredEvent[] = [];
+    let eventIndex = 0;
     for (const entry of parsed.data.entry) {
       const account = routes.get(entry.id);
       for (const raw of entry.messaging ?? []) {
-        const event = messagingEventSchema.safeParse(raw);
-        if (account && event.success) events.push({ account, event: event.data, order: order++ });
+        const index = eventIndex++;
+        if (account) delivered.push({ webhookEventId: eventId, eventIndex: index, account, raw });
       }
     }
     const known = [...new Set([...routes.values()].map((a) => a.id))];
@@ -64,40 +73,70 @@ export async function processDelivery(
         "unknown_account",
         `no channel account for entry ${parsed.data.entry.map((e) => e.id).join(", ")}`,
       );
-      return { status: "unknown_account", events: 0, contactIds: [] };
+      return { status: "unknown_account", ...none };
     }
 
+    const failures: DeliveredEvent[] = [];
+    const fail = async (item: DeliveredEvent, error: unknown) => {
+      failures.push(item);
+      await recordEventFailure(item, error);
+    };
+    const events: (DeliveredEvent & { event: MessagingEvent })[] = [];
+    for (const item of delivered) {
+      try {
+        events.push({ ...item, event: parseEvent(item.raw) });
+      } catch (error) {
+        await fail(item, error);
+      }
+    }
     // Meta does not guarantee order within or across deliveries: the timestamp decides, compared
     // as instants (a delivery may carry seconds beside milliseconds,
     // docs/meta-platform.md §3 "Timestamp units")
     events.sort((a, b) =>
       toDate(a.event.timestamp).getTime() - toDate(b.event.timestamp).getTime() ||
-      a.order - b.order
+      a.eventIndex - b.eventIndex
     );
     const contactIds = new Set<string>();
-    let applied = 0;
-    for (const { account, event } of events) {
-      if (options.crashAfterEvents !== undefined && applied >= options.crashAfterEvents) {
-        throw new Error(`simulated crash after ${applied} events`);
+    const applied: number[] = [];
+    for (const item of events) {
+      if (options.crashAfterEvents !== undefined && applied.length >= options.crashAfterEvents) {
+        throw new Error(`simulated crash after ${applied.length} events`);
       }
-      const result = await asService((tx) => applyMessagingEvent(tx, account, event, eventId));
-      result.contactIds.forEach((id) => contactIds.add(id));
-      applied++;
+      try {
+        const result = await asService((tx) =>
+          applyMessagingEvent(tx, item.account, item.event, eventId)
+        );
+        result.contactIds.forEach((id) => contactIds.add(id));
+        applied.push(item.eventIndex);
+      } catch (error) {
+        // only this event's transaction rolled back: it waits for the drain, the rest go on
+        await fail(item, error);
+      }
     }
+    // a delivery taken up again may now store events that failed on an earlier attempt
+    if (claimed.attempts > 1) await resolveEventFailures(eventId, applied);
+    const summary = failures.length
+      ? `${failures.length} of ${delivered.length} events failed: see webhook_event_failures`
+      : null;
     await asService(async (tx) => {
       // at most every 10 s: written by every delivery, the account's one row serialised them all
       await tx`update public.channel_accounts set last_webhook_at = now()
         where id = any(${known}::uuid[])
           and (last_webhook_at is null or last_webhook_at < now() - interval '10 seconds')`;
       const [event] = await tx`
-        update public.webhook_events set status = 'processed', processed_at = now(), last_error = null,
+        update public.webhook_events set status = 'processed', processed_at = now(), last_error = ${summary},
           channel_account_id = ${known[
         0
       ]!}, imo_id = (select imo_id from public.channel_accounts where id = ${known[0]!})
         where id = ${eventId} returning id`;
       return event;
     });
-    return { status: "processed", events: applied, contactIds: [...contactIds] };
+    return {
+      status: "processed",
+      events: applied.length,
+      failed: failures.length,
+      contactIds: [...contactIds],
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await finish(eventId, "failed", message).catch(() => {});
@@ -113,7 +152,9 @@ async function routeEntries(entryIds: string[]): Promise<Map<string, RoutedAccou
   const rows = await asService((tx) =>
     tx<RoutedAccount[]>`
       select id, imo_id, external_account_id, external_ids from public.channel_accounts
-      where platform = 'instagram' and (external_account_id = any(${entryIds}) or external_ids && ${entryIds})`
+      where platform = 'instagram' and (external_account_id = any(${entryIds}) or external_ids && ${entryIds})
+      -- several IMOs may have connected the account in turn: the one holding it now comes first
+      order by status = 'disconnected', connected_at desc`
   );
   const routes = new Map<string, RoutedAccount>();
   for (const entryId of entryIds) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { asService } from "../db.ts";
 import { graphFetch } from "../meta/graph-client.ts";
 import { metaConfig } from "../meta/meta-config.ts";
+import { waitForGraphCall } from "../meta/rate-governor.ts";
 import { tokenCipher } from "../token-cipher.ts";
 import { applyMessagingEvent } from "./apply-event.ts";
 import type { RoutedAccount } from "./conversation-upsert.ts";
@@ -41,7 +42,8 @@ const messagesPage = z.object({
  * Reconciliation (Conversations API, docs/meta-platform.md §4): pages the account's conversations
  * and their recent messages and stores what webhooks missed, through the same idempotent path as
  * webhooks, so running it again (or racing a webhook) adds nothing. Meta only details the most
- * recent messages of a thread, so history is best-effort. Spaced calls respect the 2 calls/s limit.
+ * recent messages of a thread, so history is best-effort. The rate governor keeps the calls within
+ * the Conversations API's 2 calls/s per account (docs/meta-platform.md §2 "Rate limits").
  */
 export async function syncConversations(accountId: string) {
   const [account] = await asService((tx) =>
@@ -80,9 +82,9 @@ export async function syncConversations(accountId: string) {
   listUrl.searchParams.set("fields", "participants");
   listUrl.searchParams.set("limit", "50");
 
-  const spacing = Number(Deno.env.get("META_SYNC_MIN_INTERVAL_MS") ?? 500);
+  // every call waits its turn with the governor, shared with every other caller of this account
   const call = async (url: string | URL) => {
-    await new Promise((resolve) => setTimeout(resolve, spacing));
+    await waitForGraphCall(account.id, "conversations");
     return await graphFetch(url, { token });
   };
   const ours = new Set([account.external_account_id, ...account.external_ids]);

@@ -1,20 +1,19 @@
 import { afterResponse } from "../after-response.ts";
 import { asService } from "../db.ts";
 import { handler, HttpError } from "../http.ts";
+import { readBodyWithin } from "./bounded-body.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
 import { processDelivery } from "./process-delivery.ts";
+import { keptHeaders, recordRejection, rejectionRecord } from "./rejections.ts";
 import { verifyMetaSignature } from "./signature.ts";
 
 // Meta batches up to 1000 updates in one delivery; far more than that is not Meta.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
-// what a rejected delivery keeps for inspection
-const MAX_REJECTED_BYTES = 16 * 1024;
-const KEPT_HEADERS = ["x-hub-signature-256", "content-type", "user-agent", "content-length"];
 
 /**
  * Postgres text cannot hold U+0000: an insert carrying one fails, which was a 500 for anyone who
- * sent a NUL byte, signed or not. No JSON document holds a raw NUL, so only bodies rejected anyway
- * change; an escaped NUL in an entry id or `object` is replaced the same way.
+ * sent a NUL byte. No JSON document holds a raw NUL, so only bodies rejected anyway change; an
+ * escaped NUL in an entry id or `object` is replaced the same way.
  */
 const storable = (text: string) => text.replaceAll("\u0000", "\uFFFD");
 
@@ -60,34 +59,22 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
       throw new HttpError(405, "method_not_allowed", "Use GET or POST");
     }
 
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      throw new HttpError(413, "payload_too_large", "Delivery too large");
-    }
-    const raw = new Uint8Array(await request.arrayBuffer());
-    if (raw.byteLength > MAX_BODY_BYTES) {
-      throw new HttpError(413, "payload_too_large", "Delivery too large");
-    }
-    const headers = Object.fromEntries(KEPT_HEADERS.flatMap((name) => {
-      const value = request.headers.get(name);
-      return value === null ? [] : [[name, value]];
-    }));
-
-    const signed = await verifyMetaSignature(
-      raw,
-      request.headers.get("x-hub-signature-256"),
-      secrets().appSecrets,
-    );
-    if (!signed) {
-      await asService((tx) =>
-        tx`insert into public.webhook_events (platform, raw_body, headers, signature_valid, status, last_error)
-           values ('instagram', ${
-          storable(new TextDecoder().decode(raw.subarray(0, MAX_REJECTED_BYTES)))
-        }, ${tx.json(headers)},
-                   false, 'rejected', 'missing or invalid X-Hub-Signature-256')`
+    const raw = await readBodyWithin(request, MAX_BODY_BYTES);
+    const signature = request.headers.get("x-hub-signature-256");
+    if (!(await verifyMetaSignature(raw, signature, secrets().appSecrets))) {
+      // anyone can send this: a small, rate-limited record, never the body (rejections.ts)
+      await recordRejection(
+        await rejectionRecord(
+          request,
+          raw,
+          signature === null
+            ? "missing X-Hub-Signature-256"
+            : "X-Hub-Signature-256 does not match the body",
+        ),
       );
       throw new HttpError(401, "invalid_signature", "Missing or invalid X-Hub-Signature-256");
     }
+    const headers = keptHeaders(request);
 
     const body = storable(new TextDecoder("utf-8", { fatal: false }).decode(raw));
     let envelope: { object?: unknown; entry?: { id?: unknown }[] } | null = null;

@@ -14,6 +14,7 @@ const COPY: Record<
   partial: { tone: "warning", title: "Partly connected" },
   cancelled: { tone: "info", title: "Connection cancelled" },
   failed: { tone: "error", title: "Couldn't connect the account" },
+  confirming: { tone: "info", title: "Finishing the connection…" },
 };
 
 type ConnectReturnBannerProps = {

@@ -1,4 +1,6 @@
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
+import { Link } from "react-router";
+import { paths } from "@/config/paths.ts";
 
 export function PlanUpgradeCallout({ workspace }: { workspace: MyWorkspace }) {
   const current = workspace.plan_name
@@ -12,6 +14,12 @@ export function PlanUpgradeCallout({ workspace }: { workspace: MyWorkspace }) {
     <div className="rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900">
       <p className="font-semibold">Instagram messaging is part of the Team plan</p>
       <p className="mt-0.5 text-indigo-800">{`${current} ${next}`}</p>
+      <Link
+        to={paths.app.settingsPlan.getHref()}
+        className="mt-2 inline-flex font-semibold text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        {workspace.role === "owner" ? "Compare plans and upgrade" : "Compare plans"}
+      </Link>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import type { OAuthInitInput } from "@dm-desk/shared/contracts/instagram-connect";
 import { paths } from "@/config/paths.ts";
 import { useStartInstagramConnect } from "@/features/channels/api/start-instagram-connect.ts";
-import type { AppError } from "@/lib/errors.ts";
+import { connectErrorMessage } from "@/features/channels/utils/connect-errors.ts";
 import { goToExternalUrl } from "@/lib/external-navigation.ts";
 
 export type ConnectAuthPath = NonNullable<OAuthInitInput["auth_path"]>;
@@ -33,16 +33,8 @@ export function useConnectInstagram(imoId: string) {
     pendingPath: mutation.isPending || mutation.isSuccess
       ? mutation.variables?.auth_path
       : undefined,
-    errorMessage: mutation.error ? connectErrorMessage(mutation.error) : undefined,
+    errorMessage: mutation.error
+      ? connectErrorMessage(mutation.error, "Couldn't start connecting")
+      : undefined,
   };
-}
-
-function connectErrorMessage(error: AppError): string {
-  if (error.code === "plan_required") {
-    return "Instagram messaging is part of the Team plan. Upgrade the workspace to connect accounts.";
-  }
-  if (error.code === "forbidden") {
-    return "Only workspace owners and admins can connect accounts.";
-  }
-  return `Couldn't start connecting: ${error.message}`;
 }

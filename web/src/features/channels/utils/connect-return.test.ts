@@ -1,33 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { jsonToBase64Url } from "@dm-desk/shared/encoding/base64url";
 import {
   describeConnectResult,
-  parseConnectReturn,
+  parseConnectLanding,
 } from "@/features/channels/utils/connect-return.ts";
 
 const ID = "00000000-0000-4000-8000-0000000000f1";
 
-describe("parseConnectReturn", () => {
-  it("is null unless the URL carries a known outcome", () => {
-    expect(parseConnectReturn(new URLSearchParams(""))).toBeNull();
-    expect(parseConnectReturn(new URLSearchParams("connect=maybe"))).toBeNull();
+describe("parseConnectLanding", () => {
+  it("is null unless the URL carries a parked consent or a known outcome", () => {
+    expect(parseConnectLanding(new URLSearchParams(""))).toBeNull();
+    expect(parseConnectLanding(new URLSearchParams("connect=maybe"))).toBeNull();
+    expect(parseConnectLanding(new URLSearchParams("connection=not-an-id"))).toBeNull();
   });
 
-  it("decodes the base64url result with the shared contract", () => {
-    const result = { instagram: { connected: true, accounts: [{ id: ID, username: "a" }] } };
-    const params = new URLSearchParams({ connect: "connected", result: jsonToBase64Url(result) });
-    expect(parseConnectReturn(params)).toEqual({
-      outcome: "connected",
-      reason: undefined,
-      result,
+  it("asks to confirm a parked consent by its id", () => {
+    expect(parseConnectLanding(new URLSearchParams({ connection: ID }))).toEqual({
+      kind: "confirm",
+      connectionId: ID,
     });
   });
 
-  it("drops a result that is not base64url JSON or not the contract's shape", () => {
-    for (const raw of ["!!", jsonToBase64Url({ instagram: { connected: "yes" } }), "bm90IGpzb24"]) {
-      const params = new URLSearchParams({ connect: "failed", reason: "x", result: raw });
-      expect(parseConnectReturn(params)).toEqual({ outcome: "failed", reason: "x" });
-    }
+  it("reports a consent that ended at Meta with its reason", () => {
+    const params = new URLSearchParams({ connect: "cancelled", reason: "You declined" });
+    expect(parseConnectLanding(params)).toEqual({
+      kind: "ended",
+      connectReturn: { outcome: "cancelled", reason: "You declined" },
+    });
   });
 });
 

@@ -1,11 +1,9 @@
-import {
-  type ConnectResult,
-  connectResultSchema,
-} from "@dm-desk/shared/contracts/instagram-connect";
-import { base64UrlToJson } from "@dm-desk/shared/encoding/base64url";
+import type { ConnectResult } from "@dm-desk/shared/contracts/instagram-connect";
+import { z } from "zod";
 
 export const CONNECT_OUTCOMES = ["connected", "partial", "cancelled", "failed"] as const;
-export type ConnectOutcome = (typeof CONNECT_OUTCOMES)[number];
+/** `confirming`: the SPA is completing the consent the callback parked. */
+export type ConnectOutcome = (typeof CONNECT_OUTCOMES)[number] | "confirming";
 
 export type ConnectReturn = {
   outcome: ConnectOutcome;
@@ -13,31 +11,29 @@ export type ConnectReturn = {
   result?: ConnectResult;
 };
 
-// The parameters instagram-oauth-callback appends when it sends the browser back to us.
-export const CONNECT_RETURN_PARAMS = ["connect", "reason", "result"] as const;
+/**
+ * What instagram-oauth-callback said on the way back: a consent to confirm
+ * (`connection=<id>`), or one that ended at Meta (`connect=cancelled|failed` and a `reason`).
+ */
+export type ConnectLanding =
+  | { kind: "confirm"; connectionId: string }
+  | { kind: "ended"; connectReturn: ConnectReturn };
 
-function isOutcome(value: string | null): value is ConnectOutcome {
-  return CONNECT_OUTCOMES.includes(value as ConnectOutcome);
+// The parameters instagram-oauth-callback appends when it sends the browser back to us.
+export const CONNECT_RETURN_PARAMS = ["connect", "reason", "connection"] as const;
+
+function isOutcome(value: string | null): value is (typeof CONNECT_OUTCOMES)[number] {
+  return CONNECT_OUTCOMES.includes(value as (typeof CONNECT_OUTCOMES)[number]);
 }
 
 /** What the callback reported, or null when this is not a return from Meta. */
-export function parseConnectReturn(params: URLSearchParams): ConnectReturn | null {
+export function parseConnectLanding(params: URLSearchParams): ConnectLanding | null {
+  const connectionId = z.uuid().safeParse(params.get("connection"));
+  if (connectionId.success) return { kind: "confirm", connectionId: connectionId.data };
   const outcome = params.get("connect");
   if (!isOutcome(outcome)) return null;
   const reason = params.get("reason") || undefined;
-  return { outcome, reason, result: decodeResult(params.get("result")) };
-}
-
-// A mangled `result` (a link copied by hand, a proxy rewriting the query) loses the
-// per-platform detail but not the banner: the outcome and reason still say what happened.
-function decodeResult(raw: string | null): ConnectResult | undefined {
-  if (!raw) return undefined;
-  try {
-    const parsed = connectResultSchema.safeParse(base64UrlToJson(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return { kind: "ended", connectReturn: { outcome, reason } };
 }
 
 const PLATFORM_LABELS = { facebook: "Facebook Page", instagram: "Instagram" } as const;

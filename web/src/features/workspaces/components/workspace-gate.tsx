@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
-import { EmptyState } from "@/components/ui/empty-state.tsx";
-import { UsersIcon } from "@/components/ui/icons.tsx";
 import { Spinner } from "@/components/ui/spinner.tsx";
+import { Onboarding } from "@/features/workspaces/components/onboarding.tsx";
 import { useCurrentWorkspace } from "@/features/workspaces/hooks/use-current-workspace.ts";
 
 // Every screen inside the app belongs to a workspace, so nothing below renders until one is known.
@@ -30,17 +29,7 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!workspace) {
-    return (
-      <>
-        <title>No workspace · DM Desk</title>
-        <EmptyState
-          icon={<UsersIcon className="size-6" />}
-          title="You are not in a workspace yet"
-          description="Ask your admin to invite you. Once you are a member, your team's inbox shows up here."
-        />
-      </>
-    );
-  }
+  // A new sign-up: they create their IMO or join one with an invitation.
+  if (!workspace) return <Onboarding />;
   return children;
 }

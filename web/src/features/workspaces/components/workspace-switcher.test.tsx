@@ -97,11 +97,12 @@ describe("Workspaces", () => {
     expect(callsTo("connected-accounts")[0]?.query.get("imo_id")).toBe(WORKSPACE_ID);
   });
 
-  it("tells someone without a workspace to ask for an invite", async () => {
+  it("offers someone without a workspace to create one or join with a link", async () => {
     renderWith([], "/messages");
 
     expect(await screen.findByText("You are not in a workspace yet")).toBeTruthy();
-    expect(screen.getByText(/Ask your admin to invite you/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Create workspace" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Open invitation" })).toBeTruthy();
     expect(screen.queryByRole("heading", { name: "Messages" })).toBeNull();
     // The rail still works: the person can sign out.
     expect(screen.getByRole("button", { name: "Sign out" })).toBeTruthy();

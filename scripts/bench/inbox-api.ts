@@ -1,0 +1,165 @@
+/**
+ * The inbox API at scale: p50/p95/p99 of the inbox page, a filtered page, search and the message
+ * page through the functions (HTTP, JWT, gateway, function, RLS), beside the same query run bare
+ * in the same run (in-process, one `withUser` transaction, no HTTP). Starts a throwaway platform
+ * and generates one IMO with 10,000 conversations and 1,000,000 messages (through the messages
+ * trigger) plus a second IMO. Goal: p95 under 30 ms and at most 5× the bare query. Exits 1 when a
+ * goal is missed.
+ *
+ *   node_modules/.bin/deno run -A scripts/bench/inbox-api.ts [--messages 1000000] [--runs 200]
+ */
+import { createClient } from "@supabase/supabase-js";
+import postgres from "postgres";
+import { startPlatform } from "../platform/local-platform.ts";
+import { A, generateInbox } from "./inbox-data.ts";
+
+const args = new Map<string, string>();
+for (let i = 0; i < Deno.args.length; i += 2) args.set(Deno.args[i]!, Deno.args[i + 1] ?? "");
+const MESSAGES = Number(args.get("--messages") ?? 1_000_000);
+const RUNS = Number(args.get("--runs") ?? 200);
+const P95_GOAL_MS = 30;
+const RATIO_GOAL = 5;
+
+const tmp = await Deno.makeTempDir({ prefix: "dmdesk-inbox-bench-" });
+await Deno.chmod(tmp, 0o755);
+const platform = await startPlatform({
+  stateDir: `${tmp}/state`,
+  persistent: false,
+  seed: false,
+  preferConfiguredPorts: false,
+  gatewayLog: `${tmp}/gateway.log`,
+});
+const sql = postgres(platform.databaseUrl, { max: 8, onnotice: () => {} });
+let failed = false;
+try {
+  await generateInbox(sql, {
+    conversations: 10_000,
+    withoutMessages: 100,
+    messages: MESSAGES,
+    otherConversations: 1_000,
+    otherMessages: 20_000,
+  });
+  await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${A.imo}, 'team')`;
+  const member = await signedInMember();
+  failed = await measureAll(member);
+} finally {
+  await sql.end();
+  await platform.stop();
+  await Deno.remove(tmp, { recursive: true }).catch(() => {});
+}
+Deno.exit(failed ? 1 : 0);
+
+/** A real user through /auth/v1, made a recruiter of IMO A: the token the SPA would hold. */
+async function signedInMember() {
+  const client = createClient(platform.url, platform.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
+  const email = `bench-${crypto.randomUUID().slice(0, 8)}@bench.local`;
+  const { data, error } = await client.auth.signUp({ email, password: "bench-password-1" });
+  if (error || !data.session || !data.user) throw error ?? new Error("sign-up gave no session");
+  await sql`insert into public.imo_members (imo_id, user_id, role, display_name)
+            values (${A.imo}, ${data.user.id}, 'recruiter', 'Bench Recruiter')`;
+  return { token: data.session.access_token, userId: data.user.id };
+}
+
+async function measureAll(member: { token: string; userId: string }) {
+  // the bare side runs the functions' own query code in this process, against the same database
+  for (const [name, value] of Object.entries(platform.env)) Deno.env.set(name, value);
+  Deno.env.set("SUPABASE_DB_URL", platform.databaseUrl);
+  const { withUser } = await import("../../supabase/functions/_shared/db.ts");
+  const { listConversations } = await import(
+    "../../supabase/functions/_shared/inbox/conversation-list.ts"
+  );
+  const { listMessages } = await import("../../supabase/functions/_shared/inbox/message-list.ts");
+  const claims = { sub: member.userId, role: "authenticated", aud: "authenticated" };
+
+  const [busiest] = await sql<{ conversation_id: string }[]>`
+    select conversation_id from public.messages where imo_id = ${A.imo}
+    group by conversation_id order by count(*) desc limit 1`;
+  const [{ count }] = await sql<{ count: number }[]>`
+    select count(*)::int from public.messages where conversation_id = ${busiest!.conversation_id}`;
+  console.log(`busiest thread: ${count} messages`);
+
+  const base = { imoId: A.imo, platform: "instagram" as const, limit: 50 };
+  const cases = [
+    {
+      name: "inbox page",
+      path: `instagram-get-conversations?imo_id=${A.imo}&limit=50`,
+      bare: () => withUser(claims, (tx) => listConversations(tx, base, new Date())),
+    },
+    {
+      name: "unread + unassigned",
+      path: `instagram-get-conversations?imo_id=${A.imo}&limit=50&unread=true&assignee=unassigned`,
+      bare: () =>
+        withUser(
+          claims,
+          (tx) =>
+            listConversations(
+              tx,
+              { ...base, unreadOnly: true, assignee: "unassigned" },
+              new Date(),
+            ),
+        ),
+    },
+    {
+      name: "search 'gonz'",
+      path: `instagram-get-conversations?imo_id=${A.imo}&limit=50&q=gonz`,
+      bare: () =>
+        withUser(claims, (tx) => listConversations(tx, { ...base, search: "gonz" }, new Date())),
+    },
+    {
+      name: "message page (busiest thread)",
+      path: `instagram-get-messages?conversation_id=${busiest!.conversation_id}&limit=50`,
+      bare: () =>
+        withUser(claims, (tx) => listMessages(tx, busiest!.conversation_id, undefined, 50)),
+    },
+  ];
+
+  console.log(
+    `\n${"operation".padEnd(32)} ${"function p50/p95/p99 ms".padStart(26)} ${
+      "bare p50/p95/p99 ms".padStart(22)
+    }  p95 ratio  verdict`,
+  );
+  let missed = false;
+  for (const c of cases) {
+    const http = await timed(async () => {
+      const response = await fetch(`${platform.url}/functions/v1/${c.path}`, {
+        headers: { apikey: platform.anonKey, authorization: `Bearer ${member.token}` },
+      });
+      if (response.status !== 200) {
+        throw new Error(`${c.path}: ${response.status} ${await response.text()}`);
+      }
+      await response.arrayBuffer();
+    });
+    const bare = await timed(c.bare);
+    const ratio = http.p95 / bare.p95;
+    const ok = http.p95 < P95_GOAL_MS && ratio <= RATIO_GOAL;
+    missed ||= !ok;
+    const triple = (t: Timing) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)} / ${t.p99.toFixed(1)}`;
+    console.log(
+      `${c.name.padEnd(32)} ${triple(http).padStart(26)} ${triple(bare).padStart(22)}  ${
+        ratio.toFixed(1).padStart(8)
+      }×  ${ok ? "ok" : `MISSED (goal p95 < ${P95_GOAL_MS} ms and ≤ ${RATIO_GOAL}×)`}`,
+    );
+  }
+  return missed;
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+async function timed(run: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < 10; i++) await run(); // warm: worker boot, plans, caches
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * p))]!;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}

@@ -1,0 +1,3 @@
+import { createOAuthCompleteHandler } from "../_shared/connect/oauth-complete.ts";
+
+Deno.serve(createOAuthCompleteHandler());

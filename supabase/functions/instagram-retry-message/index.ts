@@ -1,0 +1,3 @@
+import { createRetryMessageHandler } from "../_shared/send/retry-message.ts";
+
+Deno.serve(createRetryMessageHandler());

@@ -1,0 +1,3 @@
+import { createSendMessageHandler } from "../_shared/send/send-message.ts";
+
+Deno.serve(createSendMessageHandler());

@@ -1,0 +1,3 @@
+import { createWorkspacesHandler } from "../_shared/workspaces/routes.ts";
+
+Deno.serve(createWorkspacesHandler());

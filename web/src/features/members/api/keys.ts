@@ -1,0 +1,4 @@
+export const memberKeys = {
+  all: ["members"] as const,
+  list: (imoId: string) => [...memberKeys.all, imoId] as const,
+};

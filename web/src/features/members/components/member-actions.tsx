@@ -1,0 +1,65 @@
+import type { Member } from "@dm-desk/shared/contracts/workspaces";
+import type { ImoRole } from "@dm-desk/shared/schemas/enums";
+import { Ellipsis } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu.tsx";
+import { useChangeMemberRole } from "@/features/members/api/change-member-role.ts";
+import { RemoveMemberDialog } from "@/features/members/components/remove-member-dialog.tsx";
+import { ROLE_NAMES } from "@/features/members/components/role-badge.tsx";
+import { assignableRoles } from "@/features/members/utils/member-permissions.ts";
+
+type MemberActionsProps = { imoId: string; member: Member; myRole: ImoRole; isYou: boolean };
+
+// Role changes apply at once (they are easy to undo); removal asks first.
+export function MemberActions({ imoId, member, myRole, isYou }: MemberActionsProps) {
+  const [isRemoving, setIsRemoving] = useState(false);
+  const name = member.display_name ?? member.email;
+  const changeRole = useChangeMemberRole({
+    onSuccess: ({ role }) =>
+      toast.success(`${isYou ? "You are" : `${name} is`} now ${ROLE_NAMES[role].toLowerCase()}`),
+    onError: (error) => toast.error(`Couldn't change the role: ${error.message}`),
+  });
+  const roles = assignableRoles(myRole).filter((role) => role !== member.role);
+
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          aria-label={`Actions for ${member.email}`}
+          disabled={changeRole.isPending}
+          className="flex size-8 shrink-0 items-center justify-center rounded-md text-neutral-500 hover:bg-neutral-100 hover:text-neutral-700 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50"
+        >
+          <Ellipsis className="size-4" aria-hidden="true" />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent label={`Actions for ${member.email}`}>
+          {roles.map((role) => (
+            <DropdownMenuItem
+              key={role}
+              onSelect={() => changeRole.mutate({ imoId, userId: member.user_id, role })}
+            >
+              {`Make ${ROLE_NAMES[role].toLowerCase()}`}
+            </DropdownMenuItem>
+          ))}
+          {roles.length > 0 && <DropdownMenuSeparator />}
+          <DropdownMenuItem tone="danger" onSelect={() => setIsRemoving(true)}>
+            {isYou ? "Leave workspace…" : "Remove from workspace…"}
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <RemoveMemberDialog
+        open={isRemoving}
+        onOpenChange={setIsRemoving}
+        imoId={imoId}
+        member={member}
+        isYou={isYou}
+      />
+    </>
+  );
+}
