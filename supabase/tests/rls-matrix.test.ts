@@ -163,6 +163,8 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   change_plan: "definer", // owner-checked; writes the subscription and its audit row
   take_graph_call: "definer", // service role only; counts Graph calls in private tables
   broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members cannot
+  call_function: "invoker", // the scheduler's role only: reads the service role key from Vault
+  schedule_function: "invoker", // the scheduler's role only: writes cron.job
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {
