@@ -14,6 +14,8 @@ const options = { sanitizeResources: false, sanitizeOps: false };
 const FUNCTION_JOBS = {
   "instagram-refresh-token": "17 * * * *",
   "instagram-process-webhooks": "* * * * *",
+  "instagram-process-scheduled": "* * * * *",
+  "instagram-auto-reminder": "0 15 * * *",
 };
 
 Deno.test(
