@@ -40,12 +40,15 @@ $$;
 revoke execute on function private.call_function(text, jsonb, integer) from public;
 
 /*
- * private.schedule_function(job_name, schedule, function_name, body): creates the pg_cron job, or
- * changes it (cron.schedule replaces a job of the same name and owner), that calls the function on
- * `schedule` (five cron fields in UTC, or 'N seconds'). Returns the job id.
+ * private.schedule_function(job_name, schedule, function_name, body, timeout_milliseconds):
+ * creates the pg_cron job, or changes it (cron.schedule replaces a job of the same name and
+ * owner), that calls the function on `schedule` (five cron fields in UTC, or 'N seconds').
+ * pg_net gives up on the answer after the timeout (its default, 5 s, unless one is given); a
+ * function that works longer than that needs a longer one. Returns the job id.
  */
 create function private.schedule_function(
-  job_name text, schedule text, function_name text, body jsonb default '{}'::jsonb
+  job_name text, schedule text, function_name text, body jsonb default '{}'::jsonb,
+  timeout_milliseconds integer default null
 ) returns bigint
 language plpgsql set search_path = '' as $$
 begin
@@ -54,8 +57,11 @@ begin
   end if;
   return cron.schedule(
     job_name, schedule,
-    format('select private.call_function(%L, %L::jsonb)', function_name, body)
+    case when timeout_milliseconds is null
+      then format('select private.call_function(%L, %L::jsonb)', function_name, body)
+      else format('select private.call_function(%L, %L::jsonb, %s)', function_name, body, timeout_milliseconds)
+    end
   );
 end
 $$;
-revoke execute on function private.schedule_function(text, text, text, jsonb) from public;
+revoke execute on function private.schedule_function(text, text, text, jsonb, integer) from public;

@@ -31,7 +31,9 @@ create index scheduled_messages_waiting_idx on public.scheduled_messages (conver
   where status = 'pending' and (wait_for_reply or cancel_if_reply);
 
 grant insert (wait_for_reply, cancel_if_reply) on table public.scheduled_messages to authenticated;
-grant update (wait_for_reply, cancel_if_reply) on table public.scheduled_messages to authenticated;
+-- a member who rewrites a template's text makes it plain text (template_id null)
+grant update (wait_for_reply, cancel_if_reply, template_id) on table public.scheduled_messages
+  to authenticated;
 
 -- once the processor has stored the message it sends (sent_message_id), the row is no longer the
 -- member's to edit or cancel: Meta may already have it

@@ -5,5 +5,8 @@
 -- 'instagram-process-scheduled'); (README "Automation").
 -- Changes: cron jobs instagram-process-scheduled and instagram-auto-reminder.
 
-select private.schedule_function('instagram-process-scheduled', '* * * * *', 'instagram-process-scheduled');
-select private.schedule_function('instagram-auto-reminder', '0 15 * * *', 'instagram-auto-reminder');
+-- both work for up to 50 s a run (a backlog, Meta's rate limit), so pg_net waits a minute for the answer
+select private.schedule_function('instagram-process-scheduled', '* * * * *', 'instagram-process-scheduled',
+  '{}', 60000);
+select private.schedule_function('instagram-auto-reminder', '0 15 * * *', 'instagram-auto-reminder',
+  '{}', 60000);

@@ -135,7 +135,7 @@ messages            authenticated insert  imo_id channel_account_id conversation
 message_templates   authenticated insert  imo_id name content category
 message_templates   authenticated update  name content category deleted_at
 scheduled_messages  authenticated insert  imo_id channel_account_id conversation_id template_id text scheduled_for wait_for_reply cancel_if_reply
-scheduled_messages  authenticated update  text scheduled_for status wait_for_reply cancel_if_reply
+scheduled_messages  authenticated update  text scheduled_for status wait_for_reply cancel_if_reply template_id
 automation_settings authenticated insert  imo_id reminders_enabled reminder_template_id
 automation_settings authenticated update  reminders_enabled reminder_template_id
 `;
