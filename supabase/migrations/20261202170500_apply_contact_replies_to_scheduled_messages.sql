@@ -15,6 +15,11 @@
 create function private.apply_reply_to_scheduled_messages() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
+  -- locked in id order first, the order the processor locks a batch in: no deadlock between them
+  perform 1 from public.scheduled_messages s
+  where s.conversation_id = new.conversation_id and s.status = 'pending'
+    and (s.wait_for_reply or s.cancel_if_reply)
+  order by s.id for update;
   update public.scheduled_messages s set
     scheduled_for = new.sent_at, released_at = now(),
     window_expires_at = new.sent_at + interval '24 hours'

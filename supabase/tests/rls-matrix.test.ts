@@ -174,6 +174,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   settle_scheduled_message: "definer", // trigger: a person retrying the message may not write the schedule
   apply_reply_to_scheduled_messages: "definer", // trigger: the webhook's inbound message releases or cancels
   sign_automation_settings: "invoker", // trigger: writes only the row being written
+  take_graph_calls: "definer", // service role only: take_graph_call for a batch
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

@@ -12,12 +12,14 @@ export interface ProcessScope {
   conversationIds?: string[];
   /** the conversations of these contacts (what a webhook delivery touched) */
   contactIds?: string[];
+  /** only rows the contact's message released ("send when they next write") */
+  releasedOnly?: boolean;
 }
 
 /**
  * Longer than a processor needs for a batch, even waiting for the rate governor: a lease that ran
  * out would let another run take the row while this one still sends it (and that one would find
- * the message already stored under the row's key, and send nothing: see sendScheduled).
+ * the message already stored under the row's key, and send nothing: see storeMessages).
  */
 export const LEASE = "2 minutes";
 
@@ -45,6 +47,7 @@ export async function claimDue(now: Date, scope: ProcessScope, limit: number) {
                  where c.contact_id = any(${scope.contactIds}::uuid[]))`
         : tx``
     }
+          ${scope.releasedOnly ? tx`and s.released_at is not null` : tx``}
         order by s.scheduled_for, s.id
         limit ${limit}
         for update skip locked
@@ -55,13 +58,4 @@ export async function claimDue(now: Date, scope: ProcessScope, limit: number) {
       returning s.id, s.conversation_id, s.channel_account_id`;
     return [...rows];
   });
-}
-
-/** Gives a row back before its lease runs out (it was not due after all, or must wait). */
-export async function releaseLease(id: string, reason: string | null = null) {
-  await asService((tx) =>
-    tx`update public.scheduled_messages set lease_until = null,
-         last_error = coalesce(${reason}, last_error)
-       where id = ${id} and status = 'pending' and sent_message_id is null`
-  );
 }

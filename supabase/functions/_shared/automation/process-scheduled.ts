@@ -4,7 +4,7 @@ import { json } from "../http.ts";
 import { requireServiceRole } from "../require-service.ts";
 import { parseBody } from "../validate.ts";
 import { claimDue, type ClaimedRow, type ProcessScope } from "./claim-due.ts";
-import { type SendOutcome, sendScheduled } from "./send-scheduled.ts";
+import { scheduledSender, type SendOutcome } from "./send-scheduled.ts";
 
 export interface ProcessOptions extends ProcessScope {
   /** the time the rules are judged at; tests pass their own, a run reads the real time */
@@ -29,9 +29,13 @@ export type ProcessOutcome = Record<SendOutcome, number> & { claimed: number };
 export async function processDueMessages(options: ProcessOptions = {}): Promise<ProcessOutcome> {
   const clock = options.clock ?? (() => new Date());
   const batchSize = options.batchSize ?? 100;
-  const concurrency = options.concurrency ?? 16;
+  const concurrency = options.concurrency ?? 32;
   const deadline = performance.now() + (options.budgetMs ?? 45_000);
-  const scope = { conversationIds: options.conversationIds, contactIds: options.contactIds };
+  const scope = {
+    conversationIds: options.conversationIds,
+    contactIds: options.contactIds,
+    releasedOnly: options.releasedOnly,
+  };
   const outcome: ProcessOutcome = {
     claimed: 0,
     sent: 0,
@@ -39,9 +43,8 @@ export async function processDueMessages(options: ProcessOptions = {}): Promise<
     expired: 0,
     cancelled: 0,
     skipped: 0,
-    deferred: 0,
-    unsettled: 0,
   };
+  const send = scheduledSender(clock);
 
   // conversations with claimed rows left, in the order they became ready; a conversation a worker
   // is on keeps its rows here, so a later claim of the same conversation joins the same worker
@@ -78,7 +81,7 @@ export async function processDueMessages(options: ProcessOptions = {}): Promise<
       if (conversationId === undefined) return;
       const rows = pending.get(conversationId)!;
       for (let row = rows.shift(); row; row = rows.shift()) {
-        outcome[await sendScheduled(row, clock())]++;
+        outcome[await send(row)]++;
       }
       pending.delete(conversationId);
     }

@@ -1,5 +1,5 @@
 import { afterResponse } from "../after-response.ts";
-import { sendReleasedMessages } from "../automation/released-messages.ts";
+import { mayRelease, sendReleasedMessages } from "../automation/released-messages.ts";
 import { asService } from "../db.ts";
 import { handler, HttpError } from "../http.ts";
 import { readBodyWithin } from "./bounded-body.ts";
@@ -109,7 +109,7 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
           if (outcome.contactIds.length) await fetchContactProfiles(outcome.contactIds);
           return outcome;
         })
-      ).then((outcome) => sendReleasedMessages(outcome.contactIds)),
+      ).then((outcome) => mayRelease(envelope) ? sendReleasedMessages(outcome.contactIds) : null),
     );
     return new Response("EVENT_RECEIVED", {
       status: 200,
