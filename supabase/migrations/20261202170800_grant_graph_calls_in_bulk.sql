@@ -2,7 +2,7 @@
 -- many slots as it has messages instead of once per message (one round trip and one lock of the
 -- account's row per batch). The same sliding second and the same count as
 -- private.take_graph_call, which every other caller keeps using.
--- Creates: private.take_graph_calls().
+-- Creates: private.take_graph_calls(); private.take_graph_call() now calls it.
 
 /*
  * private.take_graph_calls(account, kind, wanted): grants up to `wanted` calls of `kind` on the
@@ -43,3 +43,10 @@ end
 $$;
 revoke execute on function private.take_graph_calls(uuid, text, integer) from public;
 grant execute on function private.take_graph_calls(uuid, text, integer) to service_role;
+
+-- one implementation of the sliding second: the single call is a bulk call of one
+create or replace function private.take_graph_call(account uuid, kind text) returns integer
+language sql security definer set search_path = '' as $$
+  select case when g.granted = 1 then 0 else g.wait_ms end
+  from private.take_graph_calls(account, kind, 1) g
+$$;
