@@ -8,8 +8,12 @@
  * only the measured passes (and the webhook's own passes, which the echoes start) send.
  *
  * Prints due messages processed per second beside the governor's allowed rate for the account
- * (private.graph_call_limits, send_text), the ratio, and the double sends the sandbox counted
- * (texts it accepted more than once). Goal: at least 90 % of the allowed rate, no double send.
+ * (private.graph_call_limits, send_text), the ratio, the double sends the sandbox counted (texts
+ * it accepted more than once), and the CPU each process spent per message: the gateway (the
+ * function and the webhook ingesting every send's echo), Postgres, and this process (the Meta
+ * sandbox, which answers the sends and signs the echoes). With everything on one machine, the
+ * cores divided by that CPU is the most the machine could send. Goal: at least 90 % of the
+ * allowed rate, no double send.
  *
  *   node_modules/.bin/deno run -A scripts/bench/scheduled-throughput.ts \
  *     [--messages 2000] [--conversations 40] [--passes 3]
@@ -17,6 +21,7 @@
  * Exits 1 below 90 % or on any double send.
  */
 import postgres from "postgres";
+import { cpuByPid } from "./process-tree.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
 
 const args = new Map<string, string>();
@@ -57,6 +62,7 @@ try {
     from generate_series(1, ${MESSAGES}) as n`;
   console.log(`${MESSAGES} due messages queued; ${PASSES} passes at once…`);
 
+  const cpuBefore = cpuByKind();
   const started = performance.now();
   const passes = Array.from(
     { length: PASSES },
@@ -81,6 +87,7 @@ try {
     MESSAGES * 1000,
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuByKind();
   const outcomes = await Promise.all(passes);
 
   const accepted = (await sentFrom(first.account))
@@ -103,6 +110,19 @@ try {
   console.log(`  processed: ${rate.toFixed(1)} messages/s`);
   console.log(`  governor allows: ${allowed} messages/s for the account (send_text)`);
   console.log(`  ratio: ${(100 * rate / allowed).toFixed(1)} % (goal ≥ ${GOAL * 100} %)`);
+  let cpuTotal = 0;
+  const perMessage = [...cpuAfter].map(([kind, cpu]) => {
+    const ms = (cpu - (cpuBefore.get(kind) ?? 0)) * 1000 / MESSAGES;
+    cpuTotal += ms;
+    return `${kind} ${ms.toFixed(1)} ms`;
+  });
+  const cores = navigator.hardwareConcurrency;
+  console.log(`  CPU per message: ${perMessage.join(", ")}; ${cpuTotal.toFixed(1)} ms in all`);
+  console.log(
+    `  this machine's ceiling: ${cores} cores ÷ ${cpuTotal.toFixed(1)} ms = ${
+      (cores * 1000 / cpuTotal).toFixed(0)
+    } messages/s; load average ${Deno.loadavg()[0]!.toFixed(1)} (other work shares the cores)`,
+  );
   failed = rate < GOAL * allowed || doubles > 0 || states!.other > 0;
   console.log(failed ? "\nFAIL" : "\nok");
   await workspace.sql.end();
@@ -111,3 +131,13 @@ try {
   await platform.stop();
 }
 Deno.exit(failed ? 1 : 0);
+
+/** CPU seconds so far of this bench's processes, by kind (gateway, postgres, this process). */
+function cpuByKind() {
+  const kinds = new Map<string, number>();
+  for (const { name, cpu } of cpuByPid().values()) {
+    const kind = name === "bench (client)" ? "bench + Meta sandbox" : name;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + cpu);
+  }
+  return kinds;
+}
