@@ -16,7 +16,10 @@
  * allowed rate, no double send.
  *
  *   node_modules/.bin/deno run -A scripts/bench/scheduled-throughput.ts \
- *     [--messages 2000] [--conversations 40] [--passes 3]
+ *     [--messages 2000] [--conversations 40] [--passes 3] [--limit 100]
+ *
+ * `--limit` sets the governor's send_text calls per second on this throwaway platform (Meta's is
+ * 100): below the machine's ceiling, it shows whether the passes keep the governor's pace.
  *
  * Exits 1 below 90 % or on any double send.
  */
@@ -29,6 +32,7 @@ for (let i = 0; i < Deno.args.length; i += 2) args.set(Deno.args[i]!, Deno.args[
 const MESSAGES = Number(args.get("--messages") ?? 2000);
 const CONVERSATIONS = Number(args.get("--conversations") ?? 40);
 const PASSES = Number(args.get("--passes") ?? 3);
+const LIMIT = args.has("--limit") ? Number(args.get("--limit")) : null;
 const GOAL = 0.9;
 
 const platform = await startThrowawayPlatform();
@@ -42,6 +46,10 @@ const sql = postgres(platform.databaseUrl, { max: 2, onnotice: () => {} });
 let failed = false;
 try {
   await sql`update cron.job set active = false where jobname = 'instagram-process-scheduled'`;
+  if (LIMIT) {
+    await sql`update private.graph_call_limits set calls_per_second = ${LIMIT}
+      where call_kind = 'send_text'`;
+  }
   const workspace = await createWorkspace({ plan: "team", label: "bench" });
   console.log(`connecting an account and ${CONVERSATIONS} leads who wrote…`);
   const first = await sandboxThread(workspace, { minutesAgo: 10 });
