@@ -17,7 +17,8 @@ export interface ProcessOptions extends ProcessScope {
   budgetMs?: number;
 }
 
-export type ProcessOutcome = Record<SendOutcome, number> & { claimed: number };
+/** Rows claimed, how each ended, and `errors`: rows an unexpected error left for a later run. */
+export type ProcessOutcome = Record<SendOutcome, number> & { claimed: number; errors: number };
 
 /**
  * One pass over the due scheduled messages: claims a batch under a lease, sends each
@@ -43,6 +44,7 @@ export async function processDueMessages(options: ProcessOptions = {}): Promise<
     expired: 0,
     cancelled: 0,
     skipped: 0,
+    errors: 0,
   };
   const send = scheduledSender(clock);
 
@@ -81,7 +83,13 @@ export async function processDueMessages(options: ProcessOptions = {}): Promise<
       if (conversationId === undefined) return;
       const rows = pending.get(conversationId)!;
       for (let row = rows.shift(); row; row = rows.shift()) {
-        outcome[await send(row)]++;
+        try {
+          outcome[await send(row)]++;
+        } catch (error) {
+          // the row keeps its lease and is taken again when it runs out; the others go on
+          outcome.errors++;
+          console.error(`[process-scheduled] ${row.id}: ${(error as Error)?.message ?? error}`);
+        }
       }
       pending.delete(conversationId);
     }
