@@ -140,6 +140,8 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     values (${imoId}, ${channelAccountId}, ${conversationId}, ${users.recruiter.id}, ${templateId},
       'Following up!', now() + interval '1 hour')
     returning id`);
+  await sql`insert into public.automation_settings (imo_id, reminder_template_id)
+    values (${imoId}, ${templateId})`;
   const webhookEventId = await one(sql`
     insert into public.webhook_events (platform, raw_body, signature_valid, object, entry_ids,
       channel_account_id, imo_id, status)

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
+import { automationSettingsSchema } from "./automation-settings.ts";
 import { channelAccountSchema } from "./channel-account.ts";
 import { contactSchema } from "./contact.ts";
 import { conversationSchema } from "./conversation.ts";
@@ -102,6 +103,7 @@ const tables: [string, { shape: Record<string, unknown> }, string[]][] = [
   ["recruiting_leads", recruitingLeadSchema, []],
   ["usage_counters", usageCounterSchema, []],
   ["graph_call_counts", graphCallCountSchema, []],
+  ["automation_settings", automationSettingsSchema, []],
 ];
 
 for (const [table, schema, hidden] of tables) {
