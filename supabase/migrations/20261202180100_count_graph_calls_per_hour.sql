@@ -1,6 +1,6 @@
 -- Usage: Graph calls per channel account and hour, counted where every governed call is granted
--- (private.take_graph_calls: sends, scheduled sends and conversation sync), so an operator sees how close an account
--- runs to Meta's limits. Members of the IMO may read their accounts' counts.
+-- (private.take_graph_calls: sends, scheduled sends and conversation sync), so an operator sees
+-- how close an account runs to Meta's limits. Members of the IMO may read their accounts' counts.
 -- Changes: public.graph_call_counts, private.take_graph_calls() (and so take_graph_call) counts
 -- what it grants.
 
