@@ -32,6 +32,7 @@ import {
   sendMessageRequestSchema,
   sendMessageResponseSchema,
 } from "../../shared/src/contracts/send-message.ts";
+import { usageQuerySchema, usageResponseSchema } from "../../shared/src/contracts/usage.ts";
 import {
   acceptInvitationResponseSchema,
   changePlanInputSchema,
@@ -70,6 +71,17 @@ import {
   leadResponseSchema,
   updateLeadSchema,
 } from "../../shared/src/contracts/recruiting-leads.ts";
+
+import {
+  createScheduledMessageSchema,
+  reminderSettingsQuerySchema,
+  reminderSettingsResponseSchema,
+  scheduledMessageListQuerySchema,
+  scheduledMessageListResponseSchema,
+  scheduledMessageResponseSchema,
+  updateReminderSettingsSchema,
+  updateScheduledMessageSchema,
+} from "../../shared/src/contracts/scheduled-messages.ts";
 
 export interface Operation {
   /** the function's folder under supabase/functions */
@@ -358,13 +370,80 @@ export const OPERATIONS: Operation[] = [
     status: 200,
     response: changePlanResponseSchema,
   },
+  {
+    fn: "usage",
+    path: "/",
+    method: "get",
+    summary: "Messages per day, Graph calls per account and hour",
+    query: usageQuerySchema,
+    status: 200,
+    response: usageResponseSchema,
+  },
 ];
 
 /** Functions no client with a user's JWT calls, and who does. */
+OPERATIONS.push(
+  {
+    fn: "scheduled-messages",
+    path: "/",
+    method: "get",
+    summary: "A conversation's scheduled messages: pending first, soonest first",
+    query: scheduledMessageListQuerySchema,
+    status: 200,
+    response: scheduledMessageListResponseSchema,
+  },
+  {
+    fn: "scheduled-messages",
+    path: "/",
+    method: "post",
+    summary: "Schedule a reply inside the window, or for the contact's next message",
+    body: createScheduledMessageSchema,
+    status: 201,
+    response: scheduledMessageResponseSchema,
+  },
+  {
+    fn: "scheduled-messages",
+    path: "/{id}",
+    method: "patch",
+    summary: "Reschedule a pending message (its author, an owner or an admin)",
+    body: updateScheduledMessageSchema,
+    status: 200,
+    response: scheduledMessageResponseSchema,
+  },
+  {
+    fn: "scheduled-messages",
+    path: "/{id}/cancel",
+    method: "post",
+    summary: "Cancel a pending message (its author, an owner or an admin)",
+    status: 200,
+    response: scheduledMessageResponseSchema,
+  },
+  {
+    fn: "scheduled-messages",
+    path: "/reminder-settings",
+    method: "get",
+    summary: "The IMO's priority reminder: on or off, its template, the default text",
+    query: reminderSettingsQuerySchema,
+    status: 200,
+    response: reminderSettingsResponseSchema,
+  },
+  {
+    fn: "scheduled-messages",
+    path: "/reminder-settings",
+    method: "patch",
+    summary: "Turn the priority reminder on or off, choose its template (owner or admin)",
+    body: updateReminderSettingsSchema,
+    status: 200,
+    response: reminderSettingsResponseSchema,
+  },
+);
+
 export const NOT_CLIENT_FACING: Record<string, string> = {
   "instagram-webhook": "Meta's webhook deliveries (signed), see docs/meta-platform.md",
   "instagram-oauth-callback": "Meta's OAuth redirect in the user's browser",
   "instagram-process-webhooks": "pg_cron, every minute, with the service role key",
   "instagram-refresh-token": "pg_cron, hourly, with the service role key",
   "instagram-sync-conversations": "the connect flow and pg_cron, with the service role key",
+  "instagram-process-scheduled": "pg_cron every minute, or on demand, with the service role key",
+  "instagram-auto-reminder": "pg_cron daily, or on demand, with the service role key",
 };

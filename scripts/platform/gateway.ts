@@ -1,5 +1,5 @@
 /**
- * The local stand-in for Supabase's API gateway, Auth, Edge Runtime, pg_cron and pg_net: one
+ * The local stand-in for Supabase's API gateway, Auth, Edge Runtime, Realtime, pg_cron and pg_net: one
  * Deno process on one port. Started by scripts/start.ts and scripts/test-all.ts, which own Postgres.
  */
 import { createLocalJWKSet } from "jose";
@@ -14,6 +14,7 @@ import { FunctionHost } from "./functions/function-host.ts";
 import { createFunctionsRoute } from "./functions/functions-route.ts";
 import { jwks, loadOrCreateSigningKey } from "./keys.ts";
 import { readProjectConfig, supabaseDir } from "./project-config.ts";
+import { startRealtime } from "./realtime/realtime.ts";
 import { type ComponentStatus, statusHtml } from "./status-page.ts";
 import { startNetWorker } from "./workers/net-worker.ts";
 import { startScheduleWorker } from "./workers/schedule-worker.ts";
@@ -56,6 +57,11 @@ const functions = createFunctionsRoute({
 const log = (message: string) => console.log(message);
 const scheduleWorker = startScheduleWorker(sql, { log });
 const netWorker = startNetWorker(sql, { log });
+const realtime = await startRealtime({
+  databaseUrl: gatewayEnv.DATABASE_URL,
+  keys: createLocalJWKSet(jwks(key)),
+  log,
+});
 
 async function components(): Promise<ComponentStatus[]> {
   const started = performance.now();
@@ -76,6 +82,7 @@ async function components(): Promise<ComponentStatus[]> {
     },
     { name: "auth", up: postgresStatus.up, detail: `${publicUrl}/auth/v1, ES256 key ${key.kid}` },
     { name: "functions", up: true, detail: slugs.join(", ") || "none" },
+    { name: "realtime", ...realtime.status() },
     {
       name: "schedule worker",
       up: schedule.running,
@@ -137,6 +144,9 @@ async function route(request: Request, info: Deno.ServeHandlerInfo): Promise<Res
     if (!slugs.includes(sub.split("/")[1] ?? "")) slugs = await discoverFunctions(functionsDir);
     return functions(keyAsBearer(request), sub, info);
   }
+  if (path.startsWith("/realtime/v1/api/")) {
+    return realtime.api(request, path.slice("/realtime/v1".length));
+  }
   if (path === "/" || path === "/status" || path === "/status.json") return status(request, path);
   if (isDataApiPath(path)) return dataApiResponse(config.api);
   return Response.json({ message: "no route matched" }, { status: 404 });
@@ -146,10 +156,16 @@ const server = Deno.serve({
   hostname: "127.0.0.1",
   port: gatewayEnv.GATEWAY_PORT,
   onListen: () => console.log(`gateway listening on ${publicUrl}`),
-}, async (request, info) => withCors(await route(request, info)));
+}, async (request, info) => {
+  // the 101 answer of a WebSocket upgrade must go back as it is
+  if (new URL(request.url).pathname === "/realtime/v1/websocket") {
+    return await realtime.websocket(request);
+  }
+  return withCors(await route(request, info));
+});
 
 async function shutdown() {
-  await Promise.allSettled([scheduleWorker.stop(), netWorker.stop()]);
+  await Promise.allSettled([scheduleWorker.stop(), netWorker.stop(), realtime.stop()]);
   await Promise.allSettled(host.pending);
   await server.shutdown();
   await sql.end({ timeout: 2 });

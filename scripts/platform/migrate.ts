@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { partitionsSqlFile } from "./realtime/partitions.ts";
 
 const MIGRATION_NAME = /^([0-9]+)_(.*)\.sql$/;
 
@@ -13,9 +14,10 @@ const bootstrapFile = new URL("./sql/bootstrap.sql", import.meta.url);
 
 /**
  * Brings a database to the repo's schema the way `supabase db reset` and `db push` do:
- * platform bootstrap (local only), then every `supabase/migrations/<version>_<name>.sql` not yet
- * recorded in supabase_migrations.schema_migrations, each in its own transaction, then the seed
- * once per database.
+ * platform bootstrap (local only, with the current realtime.messages partitions), then every
+ * `supabase/migrations/<version>_<name>.sql` not yet recorded in
+ * supabase_migrations.schema_migrations, each in its own transaction, then the seed once per
+ * database.
  */
 export async function migrate(
   databaseUrl: string,
@@ -26,6 +28,7 @@ export async function migrate(
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     await sql.unsafe(await Deno.readTextFile(bootstrapFile));
+    await sql.unsafe(await Deno.readTextFile(partitionsSqlFile));
     await sql.unsafe(`
       create schema if not exists supabase_migrations;
       create table if not exists supabase_migrations.schema_migrations (

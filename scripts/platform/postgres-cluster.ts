@@ -43,6 +43,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     ["-D", dataDir, "-p", String(options.port), ...options.flags],
     {
       ...owner,
+      // the postgres user may not enter our working directory (a clone under root's 0700 home):
+      // a child that starts there as that user fails with EPERM before it runs
+      cwd: "/",
       stdio: ["ignore", "ignore", "pipe"],
       env: { ...Deno.env.toObject(), LC_MESSAGES: "C" },
     },
@@ -90,7 +93,7 @@ async function initdb(
       `--pwfile=${passwordFile}`,
       "--lc-messages=C",
       "--encoding=UTF8",
-    ], { ...owner, stdio: ["ignore", "pipe", "pipe"] });
+    ], { ...owner, cwd: "/", stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const collect = (chunk: Uint8Array) => (output += new TextDecoder().decode(chunk));
     child.stdout!.on("data", collect);

@@ -46,10 +46,19 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
       "wal_level=logical",
       "-c",
       "max_connections=200",
-      // a throwaway test cluster need not survive a power cut
-      ...(options.persistent
-        ? []
-        : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+      // a throwaway test cluster need not survive a power cut; without synchronous commits the
+      // WAL writer flushes every wal_writer_delay, and logical decoding (Realtime's broadcasts
+      // from the database) sees a commit only once it is flushed: 10 ms instead of 200
+      ...(options.persistent ? [] : [
+        "-c",
+        "fsync=off",
+        "-c",
+        "synchronous_commit=off",
+        "-c",
+        "full_page_writes=off",
+        "-c",
+        "wal_writer_delay=10ms",
+      ]),
     ],
   });
 

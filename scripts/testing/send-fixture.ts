@@ -69,6 +69,7 @@ export async function leadWrites(
 }
 
 export interface SentRecord {
+  recipientId: string;
   tag?: string;
   messagingType?: string;
   body: { message?: { text?: string; attachment?: { type: string; payload: { url: string } } } };

@@ -140,6 +140,8 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     values (${imoId}, ${channelAccountId}, ${conversationId}, ${users.recruiter.id}, ${templateId},
       'Following up!', now() + interval '1 hour')
     returning id`);
+  await sql`insert into public.automation_settings (imo_id, reminder_template_id)
+    values (${imoId}, ${templateId})`;
   const webhookEventId = await one(sql`
     insert into public.webhook_events (platform, raw_body, signature_valid, object, entry_ids,
       channel_account_id, imo_id, status)
@@ -161,8 +163,12 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     values ('instagram', now() - interval '1 day', ${`tenant ${suffix}`}, 2, repeat('0', 64), '\\x7b7d')
     returning id::text as id`);
   const usageMetric = "messages_received";
+  await sql`insert into public.graph_call_counts (imo_id, channel_account_id, hour_start, calls)
+            values (${imoId}, ${channelAccountId}, date_trunc('hour', now()), 1)`;
+  // the inbound message above is counted by its trigger already; this only makes sure of the row
   await sql`insert into public.usage_counters (imo_id, metric, period_start, count)
-            values (${imoId}, ${usageMetric}, current_date, 1)`;
+            values (${imoId}, ${usageMetric}, (now() at time zone 'utc')::date, 1)
+            on conflict (imo_id, metric, period_start) do nothing`;
   const oauthStateId = await one(sql`
     insert into public.oauth_states (imo_id, user_id, platform, auth_path, redirect_to)
     values (${imoId}, ${users.owner.id}, 'instagram', 'instagram_login', '/settings/channels')

@@ -57,9 +57,11 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
         const after = await state();
         assert.deepEqual(after.versions, files.map((name) => name.split("_")[0]));
         assert.deepEqual(after.tables, [
+          "automation_settings",
           "channel_accounts",
           "contacts",
           "conversations",
+          "graph_call_counts",
           "imo_invitations",
           "imo_members",
           "imo_plan_changes",

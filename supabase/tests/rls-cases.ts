@@ -170,6 +170,21 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.scheduledMessageId],
     ],
   },
+  automation_settings: {
+    select: (c) => [`select imo_id from public.automation_settings where imo_id = $1`, [c.a.imoId]],
+    // an upsert: tenant A's row exists, so a plain insert would only say "duplicate"
+    insert: (c) => [
+      `insert into public.automation_settings (imo_id, reminders_enabled) values ($1, true)
+       on conflict (imo_id) do update set reminders_enabled = excluded.reminders_enabled`,
+      [c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.automation_settings set reminders_enabled = not reminders_enabled
+       where imo_id = $1`,
+      [c.a.imoId],
+    ],
+    delete: (c) => [`delete from public.automation_settings where imo_id = $1`, [c.a.imoId]],
+  },
   webhook_events: {
     select: (c) => [
       `select id from public.webhook_events where id = $1::bigint`,
@@ -264,6 +279,25 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     delete: (c) => [
       `delete from public.usage_counters where imo_id = $1 and metric = $2`,
       [c.a.imoId, c.a.usageMetric],
+    ],
+  },
+  graph_call_counts: {
+    select: (c) => [
+      `select calls from public.graph_call_counts where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    insert: (c) => [
+      `insert into public.graph_call_counts (imo_id, channel_account_id, hour_start)
+       values ($1, $2, date_trunc('hour', now()) - interval '1 day')`,
+      [c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (c) => [
+      `update public.graph_call_counts set calls = calls + 1 where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    delete: (c) => [
+      `delete from public.graph_call_counts where channel_account_id = $1`,
+      [c.a.channelAccountId],
     ],
   },
   oauth_states: {

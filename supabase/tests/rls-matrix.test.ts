@@ -97,6 +97,10 @@ usage_counters      select  allowed  allowed  allowed   filtered  denied  allowe
 usage_counters      insert  denied   denied   denied    denied    denied  allowed
 usage_counters      update  denied   denied   denied    denied    denied  allowed
 usage_counters      delete  denied   denied   denied    denied    denied  allowed
+graph_call_counts   select  allowed  allowed  allowed   filtered  denied  allowed
+graph_call_counts   insert  denied   denied   denied    denied    denied  allowed
+graph_call_counts   update  denied   denied   denied    denied    denied  allowed
+graph_call_counts   delete  denied   denied   denied    denied    denied  allowed
 oauth_states        select  denied   denied   denied    denied    denied  allowed
 oauth_states        insert  denied   denied   denied    denied    denied  allowed
 oauth_states        update  denied   denied   denied    denied    denied  allowed
@@ -113,6 +117,10 @@ pending_connections select  denied   denied   denied    denied    denied  allowe
 pending_connections insert  denied   denied   denied    denied    denied  allowed
 pending_connections update  denied   denied   denied    denied    denied  allowed
 pending_connections delete  denied   denied   denied    denied    denied  allowed
+automation_settings select  allowed  allowed  allowed   filtered  denied  allowed
+automation_settings insert  allowed  allowed  denied    denied    denied  allowed
+automation_settings update  allowed  allowed  filtered  filtered  denied  allowed
+automation_settings delete  denied   denied   denied    denied    denied  allowed
 `;
 
 // Which columns each role may insert and update (lines absent: none; anon has none anywhere).
@@ -130,8 +138,10 @@ conversations       authenticated update  is_priority recruiting_lead_id assigne
 messages            authenticated insert  imo_id channel_account_id conversation_id client_message_id direction author_kind author_user_id type text attachments reply_to_message_id status
 message_templates   authenticated insert  imo_id name content category
 message_templates   authenticated update  name content category deleted_at
-scheduled_messages  authenticated insert  imo_id channel_account_id conversation_id template_id text scheduled_for
-scheduled_messages  authenticated update  text scheduled_for status
+scheduled_messages  authenticated insert  imo_id channel_account_id conversation_id template_id text scheduled_for wait_for_reply cancel_if_reply
+scheduled_messages  authenticated update  text scheduled_for status wait_for_reply cancel_if_reply template_id
+automation_settings authenticated insert  imo_id reminders_enabled reminder_template_id
+automation_settings authenticated update  reminders_enabled reminder_template_id
 `;
 
 /**
@@ -163,6 +173,14 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   change_plan: "definer", // owner-checked; writes the subscription and its audit row
   take_graph_call: "definer", // service role only; counts Graph calls in private tables
   broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members cannot
+  count_received_message: "definer", // trigger: usage_counters are not members' to write
+  count_template_use: "definer", // members have no grant on use_count; checks membership itself
+  call_function: "invoker", // the scheduler's role only: reads the service role key from Vault
+  schedule_function: "invoker", // the scheduler's role only: writes cron.job
+  settle_scheduled_message: "definer", // trigger: a person retrying the message may not write the schedule
+  apply_reply_to_scheduled_messages: "definer", // trigger: the webhook's inbound message releases or cancels
+  sign_automation_settings: "invoker", // trigger: writes only the row being written
+  take_graph_calls: "definer", // service role only: take_graph_call for a batch
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

@@ -116,6 +116,7 @@ Deno.test(
             "gateway",
             "auth",
             "functions",
+            "realtime",
             "schedule worker",
             "net worker",
             "web",

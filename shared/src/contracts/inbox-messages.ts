@@ -7,6 +7,7 @@ import {
   messageTypeSchema,
 } from "../schemas/enums.ts";
 import {
+  automationRuleSchema,
   messageAttachmentSchema,
   messageReactionSchema,
   replyToStorySchema,
@@ -37,6 +38,14 @@ export const threadMessageSchema = z.object({
     kind: messageAuthorKindSchema,
     user_id: idSchema.nullable(),
     display_name: z.string().nullable(),
+    /**
+     * only on an `automation` message, its provenance: the rule that sent it and the scheduled
+     * message it went out for (`user_id` is who scheduled it, when a person did)
+     */
+    automation: z.object({
+      rule: automationRuleSchema,
+      scheduled_message_id: idSchema.nullable(),
+    }).optional(),
   }),
   reply_to: z.object({
     message_id: idSchema.nullable(),

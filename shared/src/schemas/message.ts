@@ -54,6 +54,11 @@ export const replyToStorySchema = z.looseObject({
 });
 export type ReplyToStory = z.infer<typeof replyToStorySchema>;
 
+/** The rule an automated message was sent by (`messages.automation_rule`). */
+export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder"] as const;
+export const automationRuleSchema = z.enum(AUTOMATION_RULES);
+export type AutomationRule = z.infer<typeof automationRuleSchema>;
+
 /**
  * A row of `messages`. Besides the column types, the table's checks hold: inbound messages are the
  * contact's and only inbound ones are; a `user` message names its author.
@@ -86,6 +91,9 @@ export const messageSchema = z.object({
   deleted_at: timestampSchema.nullable(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
+  /** automation's provenance: the schedule it went out for and the rule that wrote it */
+  scheduled_message_id: idSchema.nullable(),
+  automation_rule: automationRuleSchema.nullable(),
 }).superRefine((message, ctx) => {
   if ((message.direction === "inbound") !== (message.author_kind === "contact")) {
     ctx.addIssue({

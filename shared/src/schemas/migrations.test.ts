@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
+import { automationSettingsSchema } from "./automation-settings.ts";
 import { channelAccountSchema } from "./channel-account.ts";
 import { contactSchema } from "./contact.ts";
 import { conversationSchema } from "./conversation.ts";
@@ -14,6 +15,7 @@ import { recruitingLeadSchema } from "./recruiting-lead.ts";
 import { scheduledMessageSchema } from "./scheduled-message.ts";
 import { subscriptionPlanSchema } from "./subscription-plan.ts";
 import { usageCounterSchema } from "./usage-counter.ts";
+import { graphCallCountSchema } from "./graph-call-count.ts";
 
 // The shared schemas are checked against the SQL itself, so a migration that adds a column or an
 // enum value fails here until shared/ follows.
@@ -100,6 +102,8 @@ const tables: [string, { shape: Record<string, unknown> }, string[]][] = [
   ["scheduled_messages", scheduledMessageSchema, []],
   ["recruiting_leads", recruitingLeadSchema, []],
   ["usage_counters", usageCounterSchema, []],
+  ["graph_call_counts", graphCallCountSchema, []],
+  ["automation_settings", automationSettingsSchema, []],
 ];
 
 for (const [table, schema, hidden] of tables) {

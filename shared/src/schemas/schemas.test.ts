@@ -179,6 +179,8 @@ const message = {
   deleted_at: null,
   created_at: T2,
   updated_at: T2,
+  scheduled_message_id: null,
+  automation_rule: null,
 };
 const outboundMessage = {
   ...message,
@@ -235,6 +237,11 @@ const scheduledMessage = {
   cancelled_by: null,
   created_at: T2,
   updated_at: T2,
+  wait_for_reply: false,
+  cancel_if_reply: true,
+  origin: "member",
+  lease_until: null,
+  released_at: null,
 };
 const recruitingLead = {
   id: LEAD,

@@ -78,6 +78,9 @@ Deno.test(
         renderedTemplateSchema.parse(await rendered.json()).text,
         "Hi Maria, I'm Rita from the agency.",
       );
+      const [used] = await admin.sql`
+        select use_count from public.message_templates where id = ${template.id}`;
+      assert.equal(used!.use_count, 1, "a render counts one use");
 
       const edited = await callFunction(admin, "message-templates", {
         method: "PATCH",

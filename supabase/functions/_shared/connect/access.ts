@@ -3,10 +3,22 @@ import { HttpError } from "../http.ts";
 
 type ImoRole = "owner" | "admin" | "recruiter";
 
-/** Inside a withUser transaction: the caller must belong to the IMO with one of `roles`. */
-export async function requireImoRole(tx: Tx, imoId: string, roles: ImoRole[]): Promise<ImoRole> {
-  const [member] = await tx<{ role: ImoRole }[]>`
-    select role from public.imo_members where imo_id = ${imoId} and user_id = (select auth.uid())`;
+/**
+ * Inside a withUser transaction: the caller must belong to the IMO with one of `roles`, and with
+ * `feature` the IMO's plan must include it (checked in the same round trip; 402 after 404 and 403).
+ */
+export async function requireImoRole(
+  tx: Tx,
+  imoId: string,
+  roles: ImoRole[],
+  options: { feature?: string } = {},
+): Promise<ImoRole> {
+  const [member] = await tx<{ role: ImoRole; enabled: boolean }[]>`
+    select role,
+      ${
+    options.feature ? tx`private.has_feature(${imoId}, ${options.feature})` : tx`true`
+  } as enabled
+    from public.imo_members where imo_id = ${imoId} and user_id = (select auth.uid())`;
   // not telling a stranger whether the IMO exists
   if (!member) {
     throw new HttpError(404, "imo_not_found", "No such workspace, or you are not a member of it");
@@ -18,6 +30,7 @@ export async function requireImoRole(tx: Tx, imoId: string, roles: ImoRole[]): P
       `This needs the ${roles.join(" or ")} role in the workspace`,
     );
   }
+  if (!member.enabled) throw await planRequired(tx, options.feature!);
   return member.role;
 }
 
@@ -27,11 +40,15 @@ export async function requireFeature(tx: Tx, imoId: string, feature: string) {
     { enabled: boolean }[]
   >`select private.has_feature(${imoId}, ${feature}) as enabled`;
   if (row?.enabled) return;
+  throw await planRequired(tx, feature);
+}
+
+async function planRequired(tx: Tx, feature: string): Promise<HttpError> {
   const [plan] = await tx<{ code: string; name: string }[]>`
     select code, name from public.subscription_plans
     where coalesce((features ->> ${feature})::boolean, false)
     order by monthly_price_cents limit 1`;
-  throw new HttpError(
+  return new HttpError(
     402,
     "plan_required",
     `This needs the ${plan?.name ?? "a higher"} plan`,

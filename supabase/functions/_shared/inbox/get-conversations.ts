@@ -4,7 +4,7 @@ import {
 } from "../../../../shared/src/contracts/inbox-conversations.ts";
 import { encodeInboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
 import { requireUser } from "../auth.ts";
-import { requireFeature, requireImoRole } from "../connect/access.ts";
+import { requireImoRole } from "../connect/access.ts";
 import { withUser } from "../db.ts";
 import { endpoint } from "../endpoint.ts";
 import { json } from "../http.ts";
@@ -21,25 +21,30 @@ export function createGetConversationsHandler() {
     const query = parseQuery(request, conversationListQuerySchema);
     const now = new Date();
     const body = await withUser(claims, async (tx): Promise<ConversationListResponse> => {
-      await requireImoRole(tx, query.imo_id, ["owner", "admin", "recruiter"]);
-      await requireFeature(tx, query.imo_id, "instagram_messaging");
-      const page = await listConversations(tx, {
-        imoId: query.imo_id,
-        platform: "instagram",
-        channelAccountId: query.channel_account_id,
-        search: query.q,
-        priorityOnly: query.priority,
-        unreadOnly: query.unread,
-        window: query.window,
-        assignee: query.assignee,
-        archived: query.archived,
-        cursor: query.cursor,
-        limit: query.limit,
-      }, now);
+      await requireImoRole(tx, query.imo_id, ["owner", "admin", "recruiter"], {
+        feature: "instagram_messaging",
+      });
+      // both queries go down the transaction's connection together (postgres.js pipelines them)
+      const [page, unread] = await Promise.all([
+        listConversations(tx, {
+          imoId: query.imo_id,
+          platform: "instagram",
+          channelAccountId: query.channel_account_id,
+          search: query.q,
+          priorityOnly: query.priority,
+          unreadOnly: query.unread,
+          window: query.window,
+          assignee: query.assignee,
+          archived: query.archived,
+          cursor: query.cursor,
+          limit: query.limit,
+        }, now),
+        unreadByAccount(tx, query.imo_id, "instagram"),
+      ]);
       return {
         conversations: page.conversations,
         next_cursor: page.nextCursor ? encodeInboxCursor(page.nextCursor) : null,
-        unread_by_account: await unreadByAccount(tx, query.imo_id, "instagram"),
+        unread_by_account: unread,
       };
     });
     return json(body);

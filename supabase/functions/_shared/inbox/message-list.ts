@@ -1,6 +1,7 @@
 import type { InboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
 import type { ThreadMessage } from "../../../../shared/src/contracts/inbox-messages.ts";
 import { mayHaveBeenSent } from "../../../../shared/src/rules/send-errors.ts";
+import type { AutomationRule } from "../../../../shared/src/schemas/message.ts";
 import type { Tx } from "../db.ts";
 
 interface MessageRow {
@@ -26,6 +27,8 @@ interface MessageRow {
   delivered_at: Date | null;
   read_at: Date | null;
   deleted_at: Date | null;
+  automation_rule: AutomationRule | null;
+  scheduled_message_id: string | null;
 }
 
 /**
@@ -64,7 +67,8 @@ function selectMessages(tx: Tx) {
     select m.id, m.conversation_id, m.direction, m.type, m.text, m.attachments, m.reactions,
       m.author_kind, m.author_user_id, mem.display_name as author_name, m.reply_to_message_id,
       m.reply_to_external_id, m.reply_to_story, m.status, m.error_code, m.error_message,
-      m.external_id, m.sent_at, m.delivered_at, m.read_at, m.deleted_at,
+      m.external_id, m.sent_at, m.delivered_at, m.read_at, m.deleted_at, m.automation_rule,
+      m.scheduled_message_id,
       -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
       to_char(m.sent_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
     from public.messages m
@@ -88,6 +92,11 @@ function toThreadMessage(row: MessageRow): ThreadMessage {
       kind: row.author_kind,
       user_id: row.author_user_id,
       display_name: row.author_name,
+      ...(row.automation_rule
+        ? {
+          automation: { rule: row.automation_rule, scheduled_message_id: row.scheduled_message_id },
+        }
+        : {}),
     },
     reply_to: repliesTo
       ? {

@@ -16,7 +16,9 @@ import {
 import { tokenCipher } from "../token-cipher.ts";
 import { recordSendAccepted } from "../webhooks/outbound-echo.ts";
 
-interface QueuedReply extends SendingAccount {
+/** A `pending` reply with what sending it needs: the recipient and the account's token. */
+export interface QueuedReply extends SendingAccount {
+  id: string;
   imo_id: string;
   channel_account_id: string;
   text: string | null;
@@ -36,22 +38,36 @@ const TEMPORARILY_RESTRICTED = { code: 10, subcode: 1893063 };
  * The caller has checked the window and taken a slot from the rate governor.
  */
 export async function deliverReply(messageId: string, tag?: typeof HUMAN_AGENT_TAG) {
-  const reply = await asService(async (tx) => {
-    const [row] = await tx<QueuedReply[]>`
-      select m.imo_id, m.channel_account_id, m.text, m.attachments, k.external_id as recipient_id,
-        a.auth_path::text, a.external_account_id, a.facebook_page_id, a.access_token_encrypted
+  const [reply] = await loadQueuedReplies([messageId]);
+  // another request finished it meanwhile (an echo, or a concurrent attempt)
+  if (!reply) return;
+  await deliverQueuedReply(reply, tag);
+}
+
+/** The replies among `messageIds` still `pending`, in one query (a cron sends many at once). */
+export async function loadQueuedReplies(messageIds: string[]): Promise<QueuedReply[]> {
+  return await asService(async (tx) => [
+    ...await tx<QueuedReply[]>`
+      select m.id, m.imo_id, m.channel_account_id, m.text, m.attachments,
+        k.external_id as recipient_id, a.auth_path::text, a.external_account_id,
+        a.facebook_page_id, a.access_token_encrypted
       from public.messages m
       join public.conversations c on c.id = m.conversation_id
       join public.contacts k on k.id = c.contact_id
       join public.channel_accounts a on a.id = m.channel_account_id
-      where m.id = ${messageId} and m.status = 'pending'`;
-    return row;
-  });
-  // another request finished it meanwhile (an echo, or a concurrent attempt)
-  if (!reply) return;
+      where m.id = any(${messageIds}::uuid[]) and m.status = 'pending'`,
+  ]);
+}
+
+/** deliverReply once the reply is loaded: the call to Meta and the outcome it leaves. */
+export async function deliverQueuedReply(
+  reply: QueuedReply,
+  tag?: typeof HUMAN_AGENT_TAG,
+): Promise<"sent" | "failed"> {
+  const messageId = reply.id;
   if (!reply.access_token_encrypted) {
     await recordFailure(messageId, "not_connected", "The account has no token; reconnect it");
-    return;
+    return "failed";
   }
   let token: string;
   try {
@@ -72,15 +88,17 @@ export async function deliverReply(messageId: string, tag?: typeof HUMAN_AGENT_T
       await recordSendAccepted(tx, messageId, mid);
       await tx`select private.increment_usage(${reply.imo_id}, 'messages_sent')`;
     });
+    return "sent";
   } catch (error) {
     if (error instanceof MissingMessageIdError) {
       await recordFailure(messageId, NO_MESSAGE_ID_ERROR_CODE, error.message);
-      return;
+      return "failed";
     }
     if (!(error instanceof MetaApiError)) throw error;
     await recordFailure(messageId, errorCodeOf(error), error.message);
     await asService((tx) => markAccountIfBroken(tx, reply.channel_account_id, error));
     console.warn(`[send] message ${messageId}: Meta ${error.kind} ${errorCodeOf(error)}`);
+    return "failed";
   }
 }
 

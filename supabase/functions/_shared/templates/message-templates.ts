@@ -102,7 +102,10 @@ export function createMessageTemplatesHandler() {
             throw new HttpError(404, "template_not_found", "No such template in this workspace");
           }
           await access(tx, template.imo_id, ANY_MEMBER);
-          return await renderForConversation(tx, template.content, conversation);
+          const text = await renderForConversation(tx, template.content, conversation);
+          // rendering into a composer is what "using" a template means here
+          await tx`select private.count_template_use(${template.id})`;
+          return text;
         });
         return json({ text });
       },

@@ -4,13 +4,15 @@ import type { Tx } from "../db.ts";
 import { HttpError } from "../http.ts";
 
 /**
- * A template's text for one conversation: the contact's names and the caller's as recruiter.
- * Inside `withUser`; the template must belong to the conversation's IMO.
+ * A template's text for one conversation: the contact's names and the caller's as recruiter (or
+ * `recruiterId`'s, for automation sending on a member's behalf). Inside `withUser` (or
+ * `asService` with a recruiter); the template must belong to the conversation's IMO.
  */
 export async function renderForConversation(
   tx: Tx,
   content: string,
   conversation: { id: string },
+  recruiterId?: string | null,
 ): Promise<string> {
   const [people] = await tx<
     { username: string | null; display_name: string | null; recruiter_name: string | null }[]
@@ -18,7 +20,8 @@ export async function renderForConversation(
     select k.username, k.display_name, m.display_name as recruiter_name
     from public.conversations c
     join public.contacts k on k.id = c.contact_id
-    left join public.imo_members m on m.imo_id = c.imo_id and m.user_id = (select auth.uid())
+    left join public.imo_members m on m.imo_id = c.imo_id
+      and m.user_id = coalesce(${recruiterId ?? null}::uuid, (select auth.uid()))
     where c.id = ${conversation.id}`;
   if (!people) throw new HttpError(404, "conversation_not_found", "No such conversation");
   try {

@@ -1,4 +1,5 @@
 import { afterResponse } from "../after-response.ts";
+import { mayRelease, sendReleasedMessages } from "../automation/released-messages.ts";
 import { asService } from "../db.ts";
 import { handler, HttpError } from "../http.ts";
 import { readBodyWithin } from "./bounded-body.ts";
@@ -104,10 +105,11 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
     const eventId = Number(row!.id);
     afterResponse(
       inTurn(() =>
-        processDelivery(eventId).then((outcome) =>
-          outcome.contactIds.length ? fetchContactProfiles(outcome.contactIds) : null
-        )
-      ),
+        processDelivery(eventId).then(async (outcome) => {
+          if (outcome.contactIds.length) await fetchContactProfiles(outcome.contactIds);
+          return outcome;
+        })
+      ).then((outcome) => mayRelease(envelope) ? sendReleasedMessages(outcome.contactIds) : null),
     );
     return new Response("EVENT_RECEIVED", {
       status: 200,

@@ -1,0 +1,3 @@
+import { createAutoReminderHandler } from "../_shared/automation/auto-reminder.ts";
+
+Deno.serve(createAutoReminderHandler());

@@ -1,0 +1,3 @@
+import { createProcessScheduledHandler } from "../_shared/automation/process-scheduled.ts";
+
+Deno.serve(createProcessScheduledHandler());

@@ -1,0 +1,3 @@
+import { createScheduledMessagesHandler } from "../_shared/automation/scheduled-messages.ts";
+
+Deno.serve(createScheduledMessagesHandler());

@@ -1,0 +1,3 @@
+import { createUsageHandler } from "../_shared/usage/get-usage.ts";
+
+Deno.serve(createUsageHandler());
