@@ -1,7 +1,8 @@
 -- The rate governor grants several calls in one request: a cron sending a batch asks once for as
 -- many slots as it has messages instead of once per message (one round trip and one lock of the
 -- account's row per batch). The same sliding second and the same count as
--- private.take_graph_call, which every other caller keeps using.
+-- private.take_graph_call, which every other caller keeps using. What it grants is counted per
+-- account and hour in public.graph_call_counts (usage).
 -- Creates: private.take_graph_calls(); private.take_graph_call() now calls it.
 
 /*
@@ -38,6 +39,12 @@ begin
     then greatest(1, ceil(extract(epoch from
       calls[cardinality(calls) - per_second + 1] + interval '1 second' - at) * 1000))::integer
     else 0 end;
+  if granted > 0 then
+    insert into public.graph_call_counts as g (imo_id, channel_account_id, hour_start, calls)
+      select a.imo_id, a.id, date_trunc('hour', at, 'UTC'), granted
+      from public.channel_accounts a where a.id = account
+    on conflict (channel_account_id, hour_start) do update set calls = g.calls + excluded.calls;
+  end if;
   return next;
 end
 $$;
