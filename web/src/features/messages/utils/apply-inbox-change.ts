@@ -156,7 +156,16 @@ export function toThreadEntry(row: Message, authorName: string | null): ThreadEn
     text: row.text,
     attachments: row.attachments,
     reactions: row.reactions,
-    author: { kind: row.author_kind, user_id: row.author_user_id, display_name: authorName },
+    author: {
+      kind: row.author_kind,
+      user_id: row.author_user_id,
+      display_name: authorName,
+      ...(row.automation_rule
+        ? {
+          automation: { rule: row.automation_rule, scheduled_message_id: row.scheduled_message_id },
+        }
+        : {}),
+    },
     reply_to: repliesTo
       ? {
         message_id: row.reply_to_message_id,
