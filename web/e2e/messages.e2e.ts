@@ -124,7 +124,8 @@ Deno.test(
       await screenshot(page, "messages-04-create-lead-1440");
       await dialog.getByRole("button", { name: "Create lead" }).click();
       await dialog.waitFor({ state: "detached" });
-      await list.getByRole("option", { name: `@${openName}` }).getByText("Lead").waitFor();
+      await list.getByRole("option", { name: `@${openName}` }).getByText("Lead", { exact: true })
+        .waitFor();
 
       await page.getByRole("link", { name: "Leads" }).click();
       const leadRow = page.getByRole("row").filter({ hasText: `@${openName}` });

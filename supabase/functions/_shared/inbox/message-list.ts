@@ -1,34 +1,13 @@
 import type { InboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
-import type { ThreadMessage } from "../../../../shared/src/contracts/inbox-messages.ts";
-import { mayHaveBeenSent } from "../../../../shared/src/rules/send-errors.ts";
-import type { AutomationRule } from "../../../../shared/src/schemas/message.ts";
+import {
+  threadMessageFromRow,
+  type ThreadMessageRow,
+} from "../../../../shared/src/contracts/thread-message-row.ts";
 import type { Tx } from "../db.ts";
 
-interface MessageRow {
-  id: string;
-  conversation_id: string;
-  direction: ThreadMessage["direction"];
-  type: ThreadMessage["type"];
-  text: string | null;
-  attachments: ThreadMessage["attachments"];
-  reactions: ThreadMessage["reactions"];
-  author_kind: ThreadMessage["author"]["kind"];
-  author_user_id: string | null;
+interface MessageRow extends ThreadMessageRow {
   author_name: string | null;
-  reply_to_message_id: string | null;
-  reply_to_external_id: string | null;
-  reply_to_story: NonNullable<ThreadMessage["reply_to"]>["story"];
-  status: ThreadMessage["status"];
-  error_code: string | null;
-  error_message: string | null;
-  external_id: string | null;
-  sent_at: Date;
   cursor_at: string;
-  delivered_at: Date | null;
-  read_at: Date | null;
-  deleted_at: Date | null;
-  automation_rule: AutomationRule | null;
-  scheduled_message_id: string | null;
 }
 
 /**
@@ -50,7 +29,7 @@ export async function listMessages(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    messages: page.map(toThreadMessage),
+    messages: page.map((row) => threadMessageFromRow(row, row.author_name)),
     nextCursor: rows.length > limit && last ? { at: last.cursor_at, id: last.id } : null,
   };
 }
@@ -58,7 +37,7 @@ export async function listMessages(
 /** One message as the thread shows it, or undefined when the caller cannot see it. */
 export async function getThreadMessage(tx: Tx, messageId: string) {
   const [row] = await tx<MessageRow[]>`${selectMessages(tx)} where m.id = ${messageId}`;
-  return row ? toThreadMessage(row) : undefined;
+  return row ? threadMessageFromRow(row, row.author_name) : undefined;
 }
 
 /** The thread row's columns and joins; callers add `where` and `order by`. */
@@ -73,50 +52,4 @@ function selectMessages(tx: Tx) {
       to_char(m.sent_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
     from public.messages m
     left join public.imo_members mem on mem.imo_id = m.imo_id and mem.user_id = m.author_user_id`;
-}
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
-
-function toThreadMessage(row: MessageRow): ThreadMessage {
-  const repliesTo = row.reply_to_message_id ?? row.reply_to_external_id ?? row.reply_to_story;
-  const failed = row.error_code ?? row.error_message;
-  return {
-    id: row.id,
-    conversation_id: row.conversation_id,
-    direction: row.direction,
-    type: row.type,
-    text: row.text,
-    attachments: row.attachments,
-    reactions: row.reactions,
-    author: {
-      kind: row.author_kind,
-      user_id: row.author_user_id,
-      display_name: row.author_name,
-      ...(row.automation_rule
-        ? {
-          automation: { rule: row.automation_rule, scheduled_message_id: row.scheduled_message_id },
-        }
-        : {}),
-    },
-    reply_to: repliesTo
-      ? {
-        message_id: row.reply_to_message_id,
-        external_id: row.reply_to_external_id,
-        story: row.reply_to_story,
-      }
-      : null,
-    status: row.status,
-    error: failed
-      ? {
-        code: row.error_code,
-        message: row.error_message,
-        may_have_been_sent: mayHaveBeenSent(row.error_code),
-      }
-      : null,
-    external_id: row.external_id,
-    sent_at: row.sent_at.toISOString(),
-    delivered_at: iso(row.delivered_at),
-    read_at: iso(row.read_at),
-    deleted_at: iso(row.deleted_at),
-  };
 }

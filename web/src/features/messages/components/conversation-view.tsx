@@ -53,10 +53,10 @@ export function ConversationView(props: ConversationViewProps) {
   }, [conversation.id, hasUnread, runTriage]);
 
   const hasHumanAgent = account?.human_agent_permission ?? false;
-  const window = windowStatusAt(conversation.window, now, hasHumanAgent);
+  const replyWindow = windowStatusAt(conversation.window, now, hasHumanAgent);
   const disabledReason = account && account.status !== "connected"
     ? "This Instagram account is disconnected. Reconnect it in Settings › Channels to reply."
-    : !window.canReply
+    : !replyWindow.canReply
     ? conversation.window.reply_until
       ? "The 24-hour reply window has closed. Instagram lets you reply again once they send a new message."
       : "Instagram lets you reply only after they have written to you."

@@ -27,6 +27,21 @@ describe("MessageBubble", () => {
       ],
       [{ kind: "ai", user_id: null, display_name: null }, "AI assistant"],
       [{ kind: "automation", user_id: null, display_name: null }, "Automation"],
+      [{
+        kind: "automation",
+        user_id: null,
+        display_name: null,
+        automation: { rule: "auto_reminder", scheduled_message_id: null },
+      }, "Automatic reminder"],
+      [{
+        kind: "automation",
+        user_id: "00000000-0000-4000-8000-000000000002",
+        display_name: "Riley",
+        automation: {
+          rule: "scheduled_message",
+          scheduled_message_id: "00000000-0000-4000-8000-0000000000f9",
+        },
+      }, "Scheduled by Riley"],
       [{ kind: "native_app", user_id: null, display_name: null }, "Sent from the Instagram app"],
     ] as const,
   )("names who sent an outbound message: %o", (author, label) => {

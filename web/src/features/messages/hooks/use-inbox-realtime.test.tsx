@@ -81,6 +81,8 @@ function messageRow(overrides: Record<string, unknown> = {}) {
     deleted_at: null,
     created_at: at,
     updated_at: at,
+    scheduled_message_id: null,
+    automation_rule: null,
     ...overrides,
   };
 }

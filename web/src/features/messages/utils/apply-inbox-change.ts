@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
-import { mayHaveBeenSent } from "@dm-desk/shared/rules/send-errors";
+import { threadMessageFromRow } from "@dm-desk/shared/contracts/thread-message-row";
 import { type Conversation, conversationSchema } from "@dm-desk/shared/schemas/conversation";
 import { type Message, messageSchema } from "@dm-desk/shared/schemas/message";
 import { z } from "zod";
@@ -143,39 +143,7 @@ function knownAuthorName(queryClient: QueryClient, imoId: string, row: Message):
   return null;
 }
 
-/** A messages row as instagram-get-messages would answer it. */
+/** A messages row as instagram-get-messages would answer it, with its idempotency key. */
 export function toThreadEntry(row: Message, authorName: string | null): ThreadEntry {
-  const repliesTo = row.reply_to_message_id ?? row.reply_to_external_id ?? row.reply_to_story;
-  const failed = row.error_code ?? row.error_message;
-  return {
-    id: row.id,
-    client_message_id: row.client_message_id,
-    conversation_id: row.conversation_id,
-    direction: row.direction,
-    type: row.type,
-    text: row.text,
-    attachments: row.attachments,
-    reactions: row.reactions,
-    author: { kind: row.author_kind, user_id: row.author_user_id, display_name: authorName },
-    reply_to: repliesTo
-      ? {
-        message_id: row.reply_to_message_id,
-        external_id: row.reply_to_external_id,
-        story: row.reply_to_story,
-      }
-      : null,
-    status: row.status,
-    error: failed
-      ? {
-        code: row.error_code,
-        message: row.error_message,
-        may_have_been_sent: mayHaveBeenSent(row.error_code),
-      }
-      : null,
-    external_id: row.external_id,
-    sent_at: row.sent_at,
-    delivered_at: row.delivered_at,
-    read_at: row.read_at,
-    deleted_at: row.deleted_at,
-  };
+  return { ...threadMessageFromRow(row, authorName), client_message_id: row.client_message_id };
 }

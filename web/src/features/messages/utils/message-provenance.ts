@@ -11,6 +11,15 @@ export function provenanceOf(
     case "ai":
       return "AI assistant";
     case "automation":
+      // a scheduled message names who scheduled it, when a person did
+      if (author.automation?.rule === "scheduled_message") {
+        return author.user_id === viewerId
+          ? "Scheduled by you"
+          : author.display_name
+          ? `Scheduled by ${author.display_name}`
+          : "Scheduled message";
+      }
+      if (author.automation?.rule === "auto_reminder") return "Automatic reminder";
       return "Automation";
     case "native_app":
       return "Sent from the Instagram app";
