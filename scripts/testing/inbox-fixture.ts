@@ -3,8 +3,10 @@
  * go through the messages trigger, so conversations get their preview, unread count and window
  * exactly as in production.
  */
-import type { Workspace } from "./workspace.ts";
+import assert from "node:assert/strict";
+import { conversationListResponseSchema } from "../../shared/src/contracts/inbox-conversations.ts";
 import { uniqueSuffix } from "./tenants.ts";
+import { callFunction, type Workspace } from "./workspace.ts";
 
 const HOUR = 3_600_000;
 
@@ -70,4 +72,14 @@ export async function addMessage(
     from public.conversations c where c.id = ${conversationId}
     returning id`;
   return row!.id;
+}
+
+/** The Instagram inbox as the member sees it over HTTP; `query` adds filters ("&unread=true"). */
+export async function listInbox(workspace: Workspace, query = "") {
+  const response = await callFunction(
+    workspace,
+    `instagram-get-conversations?imo_id=${workspace.imoId}${query}`,
+  );
+  assert.equal(response.status, 200, await response.clone().text());
+  return conversationListResponseSchema.parse(await response.json());
 }

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import {
-  conversationListResponseSchema,
   type TriageRequest,
   triageResponseSchema,
 } from "../../../shared/src/contracts/inbox-conversations.ts";
@@ -8,6 +7,7 @@ import {
   addChannelAccount,
   addMessage,
   addThread,
+  listInbox,
 } from "../../../scripts/testing/inbox-fixture.ts";
 import {
   callFunction,
@@ -27,14 +27,6 @@ async function triage(workspace: Workspace, body: TriageRequest) {
   };
 }
 
-async function inbox(workspace: Workspace, query = "") {
-  const response = await callFunction(
-    workspace,
-    `instagram-get-conversations?imo_id=${workspace.imoId}${query}`,
-  );
-  return conversationListResponseSchema.parse(await response.json());
-}
-
 Deno.test(
   "triage: mark read moves the badge; priority; assign a member, not a stranger; archive",
   options,
@@ -45,7 +37,7 @@ Deno.test(
       const account = await addChannelAccount(ws);
       const thread = await addThread(ws, account, { username: "needs.answer" });
       await addMessage(ws, thread.conversationId, { text: "anyone there?" });
-      assert.equal((await inbox(ws)).unread_by_account[0]?.unread_messages, 2);
+      assert.equal((await listInbox(ws)).unread_by_account[0]?.unread_messages, 2);
 
       const read = await triage(ws, {
         action: "mark_read",
@@ -53,7 +45,7 @@ Deno.test(
       });
       assert.equal(read.status, 200, read.text);
       assert.equal(read.json().conversation.unread_count, 0);
-      assert.deepEqual((await inbox(ws)).unread_by_account, []);
+      assert.deepEqual((await listInbox(ws)).unread_by_account, []);
 
       const flagged = await triage(ws, {
         action: "set_priority",
@@ -88,8 +80,8 @@ Deno.test(
         archived: true,
       });
       assert.ok(archived.json().conversation.archived_at);
-      assert.equal((await inbox(ws)).conversations.length, 0);
-      assert.equal((await inbox(ws, "&archived=true")).conversations.length, 1);
+      assert.equal((await listInbox(ws)).conversations.length, 0);
+      assert.equal((await listInbox(ws, "&archived=true")).conversations.length, 1);
 
       const foreign = await triage(stranger, {
         action: "mark_read",

@@ -1,31 +1,16 @@
 import assert from "node:assert/strict";
-import {
-  type ConversationListResponse,
-  conversationListResponseSchema,
-} from "../../../shared/src/contracts/inbox-conversations.ts";
+import { type ConversationListResponse } from "../../../shared/src/contracts/inbox-conversations.ts";
 import { messageListResponseSchema } from "../../../shared/src/contracts/inbox-messages.ts";
 import {
   addChannelAccount,
   addMessage,
   addThread,
+  listInbox,
 } from "../../../scripts/testing/inbox-fixture.ts";
 import { platformEnv } from "../../../scripts/testing/platform-env.ts";
-import {
-  callFunction,
-  createWorkspace,
-  type Workspace,
-} from "../../../scripts/testing/workspace.ts";
+import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
-
-async function conversations(workspace: Workspace, query: string) {
-  const response = await callFunction(
-    workspace,
-    `instagram-get-conversations?imo_id=${workspace.imoId}${query}`,
-  );
-  assert.equal(response.status, 200, await response.clone().text());
-  return conversationListResponseSchema.parse(await response.json());
-}
 
 const usernames = (page: ConversationListResponse) =>
   page.conversations.map((c) => c.contact.username);
@@ -44,10 +29,10 @@ Deno.test(
       await addThread(ws, other, { username: "cyd", hoursAgo: 1 });
       await addThread(ws, facebook, { username: "page.visitor", hoursAgo: 0 });
 
-      const first = await conversations(ws, "&limit=2");
+      const first = await listInbox(ws, "&limit=2");
       assert.deepEqual(usernames(first), ["cyd", "ben"], "newest first, Instagram only");
       assert.ok(first.next_cursor);
-      const second = await conversations(ws, `&limit=2&cursor=${first.next_cursor}`);
+      const second = await listInbox(ws, `&limit=2&cursor=${first.next_cursor}`);
       assert.deepEqual(usernames(second), ["ana"]);
       assert.equal(second.next_cursor, null);
 
@@ -73,7 +58,7 @@ Deno.test(
         "Facebook's badge is not this tab's",
       );
 
-      const onlyOther = await conversations(ws, `&channel_account_id=${other}`);
+      const onlyOther = await listInbox(ws, `&channel_account_id=${other}`);
       assert.deepEqual(usernames(onlyOther), ["cyd"]);
     } finally {
       await ws.close();
@@ -99,7 +84,7 @@ Deno.test(
       const seen: (string | null)[] = [];
       let cursor = "";
       for (let page = 0; page < 5; page++) {
-        const result = await conversations(ws, `&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+        const result = await listInbox(ws, `&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
         seen.push(...usernames(result));
         if (!result.next_cursor) break;
         cursor = result.next_cursor;
@@ -140,7 +125,7 @@ Deno.test(
       await ws
         .sql`update public.conversations set archived_at = now() where id = ${archived.conversationId}`;
 
-      const names = async (query: string) => usernames(await conversations(ws, query)).sort();
+      const names = async (query: string) => usernames(await listInbox(ws, query)).sort();
       assert.deepEqual(await names("&unread=true"), ["fresh.one", "old.timer"]);
       assert.deepEqual(await names("&priority=true"), ["three.days"]);
       assert.deepEqual(await names("&window=open"), ["closing", "fresh.one"]);
@@ -154,12 +139,12 @@ Deno.test(
       assert.deepEqual(await names("&q=THREE"), ["three.days"], "search over the username");
       assert.deepEqual(await names("&archived=true"), ["archived"]);
 
-      const page = await conversations(ws, "&q=old");
+      const page = await listInbox(ws, "&q=old");
       const row = page.conversations[0]!;
       assert.equal(row.window.state, "closed");
       assert.equal(row.window.seconds_left, 0);
       assert.equal(row.assignee?.user_id, ws.userId);
-      const threeDays = (await conversations(ws, "&window=human_agent")).conversations[0]!;
+      const threeDays = (await listInbox(ws, "&window=human_agent")).conversations[0]!;
       assert.ok(
         Math.abs(threeDays.window.seconds_left - 4 * 86_400) < 60,
         "in the human-agent zone the time left is the 7-day horizon's",

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
-import { conversationListResponseSchema } from "../../../shared/src/contracts/inbox-conversations.ts";
 import {
   leadListResponseSchema,
   leadPrefillSchema,
   leadResponseSchema,
 } from "../../../shared/src/contracts/recruiting-leads.ts";
-import { addChannelAccount, addThread } from "../../../scripts/testing/inbox-fixture.ts";
+import { addChannelAccount, addThread, listInbox } from "../../../scripts/testing/inbox-fixture.ts";
 import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -71,9 +70,7 @@ Deno.test(
       from public.conversations c join public.contacts k on k.id = c.contact_id
       where c.id = ${thread.conversationId}`;
       assert.deepEqual(linked, { conversation_lead: lead.id, contact_lead: lead.id });
-      const inbox = conversationListResponseSchema.parse(
-        await (await callFunction(ws, `instagram-get-conversations?imo_id=${ws.imoId}`)).json(),
-      );
+      const inbox = await listInbox(ws);
       assert.equal(inbox.conversations[0]!.lead?.id, lead.id, "the inbox shows the lead badge");
 
       const again = await callFunction(ws, "recruiting-leads", {
