@@ -3,7 +3,9 @@
 -- shares one count: the send function in any worker, scheduled sends and conversation sync from
 -- pg_cron alike. A caller over the limit learns how long to wait instead of reaching Meta and being
 -- answered 613. Infrastructure only, so in the private schema: no user reads or writes it.
--- Changes: private.graph_call_limits, private.graph_call_windows, private.take_graph_call().
+-- What it grants is counted per account and hour in public.graph_call_counts (usage).
+-- Changes: private.graph_call_limits, private.graph_call_windows, private.take_graph_calls(),
+-- private.take_graph_call().
 
 create table private.graph_call_limits (
   call_kind text primary key,
@@ -33,19 +35,27 @@ grant select on table private.graph_call_limits to service_role;
 grant select, insert, update, delete on table private.graph_call_windows to service_role;
 
 /*
- * private.take_graph_call(account, kind): asks for one call. Returns 0 when the call may go now (it
- * is counted), otherwise the milliseconds until a slot frees (nothing is counted). A sliding
- * window of exactly one second, so no second ever holds more than the limit, even across the
- * boundary where a fixed window or a token bucket would allow twice as many. The row lock
- * serialises callers of one account; the clock is read after it, so the times stay ordered.
+ * The sliding second: exactly one second, so no second ever holds more than the limit, even across
+ * the boundary where a fixed window or a token bucket would allow twice as many. The row lock
+ * serialises callers of one account; the clock is read after it, so the times stay ordered. A cron
+ * sending a batch asks once for as many slots as it has messages (one round trip and one lock of
+ * the account's row per batch); every other caller asks for one.
+ *
+ * private.take_graph_calls(account, kind, wanted): grants up to `wanted` calls of `kind` on the
+ * account now (all counted at this instant) and returns how many (`granted`); when that is fewer
+ * than wanted, `wait_ms` is the milliseconds until the next slot frees, otherwise 0.
  */
-create function private.take_graph_call(account uuid, kind text) returns integer
+create function private.take_graph_calls(account uuid, kind text, wanted integer)
+returns table (granted integer, wait_ms integer)
 language plpgsql security definer set search_path = '' as $$
 declare
   per_second integer;
   calls timestamptz[];
   at timestamptz;
 begin
+  if wanted is null or wanted < 1 then
+    raise exception 'wanted must be at least 1, not %', wanted using errcode = '22023';
+  end if;
   select l.calls_per_second into per_second from private.graph_call_limits l where l.call_kind = kind;
   if per_second is null then
     raise exception 'unknown Graph call kind %', kind using errcode = '22023';
@@ -56,16 +66,34 @@ begin
     where w.channel_account_id = account and w.call_kind = kind for update;
   at := clock_timestamp();
   calls := array(select c from unnest(calls) c where c > at - interval '1 second' order by c);
-  if cardinality(calls) >= per_second then
-    update private.graph_call_windows w set recent = calls
-      where w.channel_account_id = account and w.call_kind = kind;
-    return greatest(1, ceil(extract(epoch from
-      calls[cardinality(calls) - per_second + 1] + interval '1 second' - at) * 1000))::integer;
-  end if;
-  update private.graph_call_windows w set recent = calls || at
+  granted := least(wanted, greatest(per_second - cardinality(calls), 0));
+  calls := calls || array_fill(at, array[granted]);
+  update private.graph_call_windows w set recent = calls
     where w.channel_account_id = account and w.call_kind = kind;
-  return 0;
+  wait_ms := case when granted < wanted
+    then greatest(1, ceil(extract(epoch from
+      calls[cardinality(calls) - per_second + 1] + interval '1 second' - at) * 1000))::integer
+    else 0 end;
+  if granted > 0 then
+    insert into public.graph_call_counts as g (imo_id, channel_account_id, hour_start, calls)
+      select a.imo_id, a.id, date_trunc('hour', at, 'UTC'), granted
+      from public.channel_accounts a where a.id = account
+    on conflict (channel_account_id, hour_start) do update set calls = g.calls + excluded.calls;
+  end if;
+  return next;
 end
+$$;
+revoke execute on function private.take_graph_calls(uuid, text, integer) from public;
+grant execute on function private.take_graph_calls(uuid, text, integer) to service_role;
+
+/*
+ * private.take_graph_call(account, kind): asks for one call. Returns 0 when the call may go now (it
+ * is counted), otherwise the milliseconds until a slot frees (nothing is counted).
+ */
+create function private.take_graph_call(account uuid, kind text) returns integer
+language sql security definer set search_path = '' as $$
+  select case when g.granted = 1 then 0 else g.wait_ms end
+  from private.take_graph_calls(account, kind, 1) g
 $$;
 revoke execute on function private.take_graph_call(uuid, text) from public;
 grant execute on function private.take_graph_call(uuid, text) to service_role;
