@@ -48,12 +48,10 @@ export function defaultScheduleAt(now: Date, replyUntil: Date | null): Date {
   return new Date(Math.ceil(now.getTime() / MINUTE_MS) * MINUTE_MS);
 }
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
-const dayAndMonth = new Intl.DateTimeFormat(undefined, {
-  weekday: "short",
-  month: "short",
-  day: "numeric",
-});
+// Made per call, not once: a formatter keeps the zone it was made in, and the zone is the point.
+const clock = () => new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+const dayAndMonth = () =>
+  new Intl.DateTimeFormat(undefined, { weekday: "short", month: "short", day: "numeric" });
 
 const dayNumber = (at: Date) =>
   Math.floor((at.getTime() - at.getTimezoneOffset() * MINUTE_MS) / (1440 * MINUTE_MS));
@@ -68,8 +66,8 @@ export function formatScheduleTime(iso: string | Date, now: Date): string {
     ? "Tomorrow"
     : days === -1
     ? "Yesterday"
-    : dayAndMonth.format(at);
-  return `${day}, ${clock.format(at)}`;
+    : dayAndMonth().format(at);
+  return `${day}, ${clock().format(at)}`;
 }
 
 /** "in 3 h 20 min", "in 12 min", "now" */
