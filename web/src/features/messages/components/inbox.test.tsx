@@ -95,6 +95,7 @@ function renderInbox(
           : [],
       });
     },
+    "scheduled-messages": () => ok({ scheduled_messages: [] }),
     "instagram-get-messages": ({ query }) =>
       ok({
         messages: [
