@@ -79,8 +79,8 @@ Deno.test(
 
       // A day from now is past the window: refused, with the reason, before any request.
       const tooLate = wallClock(new Date(Date.now() + 24 * 60 * MINUTE), ZONE);
-      await dialog.getByLabel("Date").fill(tooLate.date);
-      await dialog.getByLabel("Time").fill(tooLate.time);
+      await dialog.getByLabel("Date", { exact: true }).fill(tooLate.date);
+      await dialog.getByLabel("Time", { exact: true }).fill(tooLate.time);
       await dialog.getByText(/That's after the 24-hour window closes/).waitFor();
       assert.ok(await dialog.getByRole("button", { name: "Schedule" }).isDisabled());
 
@@ -88,9 +88,9 @@ Deno.test(
       const dueAt = new Date(Math.ceil((Date.now() + 1) / MINUTE) * MINUTE);
       const due = wallClock(dueAt, ZONE);
       const text = `Scheduled hello ${crypto.randomUUID().slice(0, 6)}`;
-      await dialog.getByLabel("Date").fill(due.date);
-      await dialog.getByLabel("Time").fill(due.time);
-      await dialog.getByLabel("Message").fill(text);
+      await dialog.getByLabel("Date", { exact: true }).fill(due.date);
+      await dialog.getByLabel("Time", { exact: true }).fill(due.time);
+      await dialog.getByLabel("Message", { exact: true }).fill(text);
       await dialog.getByLabel(/Cancel if they reply first/).check();
       await dialog.getByText(`${new TextEncoder().encode(text).length} / 1000 bytes`).waitFor();
       await screenshot(page, "schedule-01-dialog-1440");
@@ -128,7 +128,7 @@ Deno.test(
         .getByRole("button", { name: "Schedule" }).click();
       await dialog.getByRole("radio", { name: "When they next write" }).check({ force: true });
       const waiting = `Thanks for writing back ${crypto.randomUUID().slice(0, 6)}`;
-      await dialog.getByLabel("Message").fill(waiting);
+      await dialog.getByLabel("Message", { exact: true }).fill(waiting);
       await dialog.getByRole("button", { name: "Schedule" }).click();
       await dialog.waitFor({ state: "detached" });
       await strip.getByRole("listitem", { name: "Scheduled: When they next write" }).waitFor();
