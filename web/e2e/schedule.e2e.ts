@@ -1,12 +1,18 @@
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
 import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
-import { eventually } from "../../scripts/testing/eventually.ts";
-import { platformEnv } from "../../scripts/testing/platform-env.ts";
-import { leadWritesAgain, textsSentFrom } from "../../scripts/testing/schedule-fixture.ts";
+import {
+  contactUsername,
+  openConversation,
+  signInToMessages,
+} from "../../scripts/testing/inbox-browser.ts";
+import {
+  asScheduler,
+  leadWritesAgain,
+  textsSentFrom,
+} from "../../scripts/testing/schedule-fixture.ts";
 import { sandboxThread } from "../../scripts/testing/send-fixture.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
-import { createWorkspace, type Workspace } from "../../scripts/testing/workspace.ts";
+import { createWorkspace } from "../../scripts/testing/workspace.ts";
 import { wallClock } from "../src/testing/wall-clock.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -16,33 +22,10 @@ const PHONE = { width: 375, height: 812 };
 const ZONE = "America/New_York";
 const MINUTE = 60_000;
 
-/** The contact's username once ingestion's profile fetch has stored it. */
-function contactUsername(workspace: Workspace, conversationId: string) {
-  return eventually(
-    async () => {
-      const [row] = await workspace.sql<{ username: string | null }[]>`
-        select k.username from public.conversations c join public.contacts k on k.id = c.contact_id
-        where c.id = ${conversationId}`;
-      return row?.username;
-    },
-    "the contact's profile was fetched",
-    15_000,
-  );
-}
-
-async function openConversation(page: Page, username: string) {
-  await page.getByRole("listbox", { name: "Conversations" })
-    .getByRole("option", { name: `@${username}` }).click();
-  return page.getByRole("region", { name: `Conversation with @${username}` });
-}
-
-/** instagram-process-scheduled on demand, with the service role key, as pg_cron calls it. */
+/** instagram-process-scheduled on demand, for this conversation only. */
 async function processScheduled(conversationId: string) {
-  const { url, serviceRoleKey } = platformEnv();
-  const response = await fetch(`${url}/functions/v1/instagram-process-scheduled`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" },
-    body: JSON.stringify({ conversation_ids: [conversationId] }),
+  const response = await asScheduler("instagram-process-scheduled", {
+    conversation_ids: [conversationId],
   });
   const body = await response.text();
   assert.equal(response.status, 200, body);
@@ -63,10 +46,7 @@ Deno.test(
       const context = await browser.newContext({ viewport: DESKTOP, timezoneId: ZONE });
       context.setDefaultTimeout(30_000);
       const page = await context.newPage();
-      await page.goto(`${web.url}/sign-in?redirectTo=%2Fmessages`);
-      await page.getByLabel("Email").fill(workspace.email);
-      await page.getByLabel("Password").fill(workspace.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signInToMessages(page, web.url, workspace);
 
       const view = await openConversation(page, username);
       await view.getByText("Hi, is the recruiter role still open?").waitFor();
