@@ -7,6 +7,7 @@ import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useRetryMessage } from "@/features/messages/api/retry-message.ts";
 import { useSendMessage } from "@/features/messages/api/send-message.ts";
 import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
+import { ArchiveButton } from "@/features/messages/components/archive-button.tsx";
 import { AssignMenu } from "@/features/messages/components/assign-menu.tsx";
 import { Composer } from "@/features/messages/components/composer.tsx";
 import { contactName } from "@/features/messages/components/conversation-row.tsx";
@@ -153,6 +154,7 @@ export function ConversationView(props: ConversationViewProps) {
           onAssign={(userId) =>
             triage.mutate({ action: "assign", conversation_id: conversation.id, user_id: userId })}
         />
+        <ArchiveButton imoId={imoId} conversation={conversation} />
         {props.leadAction}
         {props.canUseTemplates && (
           <TemplateMenu
