@@ -1,32 +1,16 @@
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
+import type { Page } from "playwright-core";
+import { launchBrowser, screenshot, signInAs } from "../../scripts/testing/browser.ts";
 import { sandbox } from "../../scripts/testing/meta-sandbox-client.ts";
 import { sandboxThread } from "../../scripts/testing/send-fixture.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
-import { callFunction, createWorkspace, type Workspace } from "../../scripts/testing/workspace.ts";
+import { callFunction, createWorkspace } from "../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 const SIZES = [
   { name: "1440", viewport: { width: 1440, height: 900 }, isPhone: false },
   { name: "375", viewport: { width: 375, height: 812 }, isPhone: true },
 ];
-
-async function signIn(
-  browser: Browser,
-  webUrl: string,
-  size: (typeof SIZES)[number],
-  who: Workspace,
-) {
-  const context = await browser.newContext({ viewport: size.viewport });
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  await page.goto(`${webUrl}/sign-in?redirectTo=%2Fmessages`);
-  await page.getByRole("button", { name: "Sign in" }).waitFor();
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  return page;
-}
 
 /** Nothing wider than the window (no sideways scrolling), and the page gets all of its width. */
 async function assertFits(page: Page, size: (typeof SIZES)[number], screen: string) {
@@ -67,9 +51,10 @@ Deno.test(
     const browser = await launchBrowser();
     try {
       for (const size of SIZES) {
-        const page = await signIn(browser, web.url, size, team);
-        await screenshot(page, `screens-01-sign-in-${size.name}`);
-        await page.getByRole("button", { name: "Sign in" }).click();
+        const page = await signInAs(browser, web.url, team, {
+          viewport: size.viewport,
+          screenshotAs: `screens-01-sign-in-${size.name}`,
+        });
 
         const list = page.getByRole("listbox", { name: "Conversations" });
         await list.getByRole("option", { name: `@${username}` }).click();
@@ -97,8 +82,7 @@ Deno.test(
         await page.context().close();
 
         // A Free-plan user sees what Instagram DMs take, and the way to the plans.
-        const freePage = await signIn(browser, web.url, size, free);
-        await freePage.getByRole("button", { name: "Sign in" }).click();
+        const freePage = await signInAs(browser, web.url, free, { viewport: size.viewport });
         await freePage.getByRole("heading", { name: "Instagram DMs are part of the Team plan" })
           .waitFor();
         await freePage.getByText("This workspace is on the Free plan.").waitFor();
