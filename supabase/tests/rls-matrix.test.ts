@@ -89,6 +89,10 @@ webhook_event_failures select denied denied denied denied denied allowed
 webhook_event_failures insert denied denied denied denied denied allowed
 webhook_event_failures update denied denied denied denied denied allowed
 webhook_event_failures delete denied denied denied denied denied allowed
+webhook_unknown_events select denied denied denied denied denied allowed
+webhook_unknown_events insert denied denied denied denied denied allowed
+webhook_unknown_events update denied denied denied denied denied allowed
+webhook_unknown_events delete denied denied denied denied denied allowed
 webhook_rejections  select  denied   denied   denied    denied    denied  allowed
 webhook_rejections  insert  denied   denied   denied    denied    denied  allowed
 webhook_rejections  update  denied   denied   denied    denied    denied  allowed

@@ -18,4 +18,7 @@ export const inboxKeys = {
   thread: (imoId: string, conversationId: string) =>
     [...inboxKeys.threads(imoId), conversationId] as const,
   templates: (imoId: string) => [...inboxKeys.imo(imoId), "templates"] as const,
+  scheduledLists: (imoId: string) => [...inboxKeys.imo(imoId), "scheduled"] as const,
+  scheduled: (imoId: string, conversationId: string) =>
+    [...inboxKeys.scheduledLists(imoId), conversationId] as const,
 };

@@ -97,6 +97,7 @@ function renderInbox(
           : [],
       });
     },
+    "scheduled-messages": () => ok({ scheduled_messages: [] }),
     "instagram-get-messages": ({ query }) =>
       ok({
         messages: [

@@ -22,6 +22,7 @@ type InboxProps = {
   members: InboxMember[];
   viewer: InboxViewer;
   canUseTemplates: boolean;
+  canSchedule: boolean;
   renderLeadAction: (conversation: InboxConversation) => ReactNode;
 };
 
@@ -74,6 +75,7 @@ export function Inbox(props: InboxProps) {
         members={props.members}
         viewer={props.viewer}
         canUseTemplates={props.canUseTemplates}
+        canSchedule={props.canSchedule}
         leadAction={props.renderLeadAction(selected)}
         onBack={isWide ? undefined : () => params.openConversation(undefined)}
       />
