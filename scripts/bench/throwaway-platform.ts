@@ -4,7 +4,9 @@ import { type LocalPlatform, startPlatform } from "../platform/local-platform.ts
  * A platform for one bench run (no seed, free ports) in a temporary folder; `stop` stops it and
  * removes the folder.
  */
-export async function startThrowawayPlatform(): Promise<LocalPlatform> {
+export async function startThrowawayPlatform(
+  postgresSettings?: string[],
+): Promise<LocalPlatform> {
   const tmp = await Deno.makeTempDir({ prefix: "dmdesk-bench-" });
   // initdb runs as the unprivileged `postgres` user when we are root: it must reach the folder
   await Deno.chmod(tmp, 0o755);
@@ -14,6 +16,7 @@ export async function startThrowawayPlatform(): Promise<LocalPlatform> {
     persistent: false,
     seed: false,
     preferConfiguredPorts: false,
+    postgresSettings,
   });
   return {
     ...platform,
