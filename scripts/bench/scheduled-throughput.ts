@@ -40,11 +40,11 @@ const LIMIT = args.has("--limit") ? Number(args.get("--limit")) : null;
 const STATEMENTS = Number(args.get("--statements") ?? 0);
 const GOAL = 0.9;
 
-const platform = await startThrowawayPlatform(
-  STATEMENTS
+const platform = await startThrowawayPlatform({
+  postgresSettings: STATEMENTS
     ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"]
     : undefined,
-);
+});
 // the test helpers find the platform through the environment, as under `npm test`
 for (const [name, value] of Object.entries(platform.env)) Deno.env.set(name, value);
 const { createWorkspace } = await import("../testing/workspace.ts");

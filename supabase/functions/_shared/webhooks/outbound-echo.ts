@@ -24,11 +24,16 @@ const ECHO_MATCH_WINDOW = "15 minutes";
  */
 export async function applyEcho(tx: Tx, thread: Thread, message: MetaMessage) {
   await lockMid(tx, thread.account.id, message.mid);
+  // a redelivered echo of a message already `sent` (or further) writes nothing
   const [known] = await tx<{ id: string }[]>`
-    update public.messages set
-      status = case when status in ('pending', 'failed') then 'sent'::public.message_status else status end
-    where channel_account_id = ${thread.account.id} and external_id = ${message.mid}
-    returning id`;
+    with known as (
+      select id, status from public.messages
+      where channel_account_id = ${thread.account.id} and external_id = ${message.mid}
+    ), sent as (
+      update public.messages m set status = 'sent' from known
+      where m.id = known.id and known.status in ('pending', 'failed')
+    )
+    select id from known`;
   if (known) return;
 
   const described = describeMessage(message);
