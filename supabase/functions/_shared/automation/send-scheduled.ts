@@ -3,7 +3,12 @@ import { canSend, type SendRefusalReason } from "../../../../shared/src/rules/me
 import type { AutomationRule } from "../../../../shared/src/schemas/message.ts";
 import { asService, type Tx } from "../db.ts";
 import { HttpError } from "../http.ts";
-import { deliverQueuedReply, loadQueuedReplies } from "../send/deliver-reply.ts";
+import {
+  type AcceptedReply,
+  deliverQueuedReply,
+  loadQueuedReplies,
+  recordAccepted,
+} from "../send/deliver-reply.ts";
 import { renderForConversation } from "../templates/render-for-conversation.ts";
 import type { ClaimedRow } from "./claim-due.ts";
 import { coalesce } from "./coalesce.ts";
@@ -36,8 +41,8 @@ const REFUSALS: Record<SendRefusalReason, string> = {
  * message stored `pending` under an idempotency key (the schedule's id as client_message_id), a
  * slot from the rate governor, then one call to Meta (deliverQueuedReply, the send path's own).
  * The row ends as its message ends (trigger settle_scheduled_message), or expired, cancelled or
- * failed with the reason. Rows sent side by side share their transactions (coalesce), so a busy
- * pass costs about one transaction per message: the one recording Meta's answer.
+ * failed with the reason. Rows sent side by side share their transactions (coalesce), Meta's
+ * answers included, so a busy pass costs a few transactions per batch of messages.
  */
 export function scheduledSender(clock: () => Date) {
   const commit = coalesce((ids: string[]) => commitToSend(ids, clock()), MAX_BATCH);
@@ -46,6 +51,11 @@ export function scheduledSender(clock: () => Date) {
     const replies = new Map((await loadQueuedReplies(ids)).map((reply) => [reply.id, reply]));
     return ids.map((id) => replies.get(id) ?? null);
   }, MAX_BATCH);
+  const recordTogether = coalesce(recordEach, MAX_BATCH);
+  const record = async (accepted: AcceptedReply) => {
+    const error = await recordTogether(accepted);
+    if (error) throw error;
+  };
 
   return async function send(row: ClaimedRow): Promise<SendOutcome> {
     const decision = await commit(row.id);
@@ -60,8 +70,27 @@ export function scheduledSender(clock: () => Date) {
     // an echo, or another attempt, finished it meanwhile
     if (!reply) return "skipped";
     // never a tag: automation may not send after the 24 h window
-    return await deliverQueuedReply(reply);
+    return await deliverQueuedReply(reply, { record });
   };
+}
+
+/**
+ * Meta's answers of sends side by side, stored in one transaction. Should it fail, each is stored
+ * on its own: one the batch could not store must not leave the others `pending` after Meta sent
+ * them. One error (or null) per answer, in order.
+ */
+async function recordEach(accepted: AcceptedReply[]): Promise<(Error | null)[]> {
+  try {
+    await recordAccepted(accepted);
+    return accepted.map(() => null);
+  } catch (error) {
+    if (accepted.length === 1) return [error as Error];
+    const errors: (Error | null)[] = [];
+    for (const one of accepted) {
+      errors.push(await recordAccepted([one]).then(() => null, (error: Error) => error));
+    }
+    return errors;
+  }
 }
 
 type Decision = { messageId: string } | Exclude<SendOutcome, "sent">;
