@@ -17,13 +17,15 @@
  * allowed rate, no double send.
  *
  *   node_modules/.bin/deno run -A scripts/bench/scheduled-throughput.ts \
- *     [--messages 2000] [--conversations 40] [--passes 3] [--limit 100] [--statements 20]
+ *     [--messages 2000] [--conversations 40] [--passes 3] [--limit 100] [--statements 20] \
+ *     [--echoes off]
  *
  * `--limit` sets the governor's send_text calls per second on this throwaway platform (Meta's is
  * 100): below the machine's ceiling, it shows whether the passes keep the governor's pace.
  * `--statements N` loads pg_stat_statements (as hosted Supabase has it) and lists the N statements
  * that took Postgres the most time, with their calls and time per message, nested ones (in
- * triggers and functions) included.
+ * triggers and functions) included. `--echoes off` stops the sandbox's webhooks once the leads
+ * have written, so the numbers are the send path's alone, without the echo of every send.
  *
  * Exits 1 below 90 % or on any double send.
  */
@@ -38,6 +40,7 @@ const CONVERSATIONS = Number(args.get("--conversations") ?? 40);
 const PASSES = Number(args.get("--passes") ?? 3);
 const LIMIT = args.has("--limit") ? Number(args.get("--limit")) : null;
 const STATEMENTS = Number(args.get("--statements") ?? 0);
+const ECHOES = args.get("--echoes") !== "off";
 const GOAL = 0.9;
 
 const platform = await startThrowawayPlatform({
@@ -50,6 +53,7 @@ for (const [name, value] of Object.entries(platform.env)) Deno.env.set(name, val
 const { createWorkspace } = await import("../testing/workspace.ts");
 const { leadWrites, sandboxThread, sentFrom } = await import("../testing/send-fixture.ts");
 const { eventually } = await import("../testing/eventually.ts");
+const { sandbox } = await import("../testing/meta-sandbox-client.ts");
 
 const sql = postgres(platform.databaseUrl, { max: 2, onnotice: () => {} });
 let failed = false;
@@ -66,6 +70,7 @@ try {
   while (conversationIds.length < CONVERSATIONS) {
     conversationIds.push((await leadWrites(workspace, first.account, 10)).conversationId);
   }
+  if (!ECHOES) await sandbox("webhook-target", { url: null });
   const [limit] = await sql<{ calls_per_second: number }[]>`
     select calls_per_second from private.graph_call_limits where call_kind = 'send_text'`;
   const allowed = limit!.calls_per_second;
