@@ -23,7 +23,10 @@ test("autopilot sends above the threshold, drafts below it", () => {
 });
 
 test("while a person holds the lease the AI drafts; once it has ended it sends", () => {
-  assert.deepEqual(decide({ takeoverUntil: minutes(1) }), { action: "draft", reason: "lease_held" });
+  assert.deepEqual(decide({ takeoverUntil: minutes(1) }), {
+    action: "draft",
+    reason: "lease_held",
+  });
   assert.deepEqual(decide({ takeoverUntil: minutes(-1) }), { action: "send" });
 });
 

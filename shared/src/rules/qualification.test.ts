@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import {
-  type AnalysisEntities,
-  type Intent,
-  NO_ENTITIES,
-} from "../contracts/message-analysis.ts";
+import { type AnalysisEntities, type Intent, NO_ENTITIES } from "../contracts/message-analysis.ts";
 import type { QualificationState } from "../schemas/enums.ts";
 import {
   aiQualificationMove,
