@@ -135,3 +135,10 @@ export const INTENT_LABELS: Record<(typeof INTENTS)[number], string> = {
   spam: "Spam",
   other: "Other",
 };
+
+export const approveDraftResponseSchema = z.object({
+  message_id: idSchema,
+  /** `already_sent`: the same draft was approved before; nothing went out twice */
+  status: z.enum(["sent", "failed", "already_sent"]),
+});
+export const discardDraftResponseSchema = z.object({ discarded: z.literal(true) });
