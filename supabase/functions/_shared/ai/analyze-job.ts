@@ -89,11 +89,12 @@ async function reply(
   writeReply: ReplyWriter | null,
   clock: () => Date,
 ) {
+  const template = () =>
+    asService((tx) => templateReply(tx, message.conversation_id, intent, settings));
+  // the LLM writes the reply when it is configured; its failure leaves the template's
   const text = message.ai_mode === "off"
     ? null
-    : writeReply
-    ? await writeReply(message.conversation_id)
-    : await asService((tx) => templateReply(tx, message.conversation_id, intent, settings));
+    : (writeReply ? await writeReply(message.conversation_id) : null) ?? await template();
   const now = clock();
   const decision = decideReply({
     mode: message.ai_mode,
