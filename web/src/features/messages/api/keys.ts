@@ -15,4 +15,7 @@ export const inboxKeys = {
   thread: (imoId: string, conversationId: string) =>
     [...inboxKeys.threads(imoId), conversationId] as const,
   templates: (imoId: string) => [...inboxKeys.imo(imoId), "templates"] as const,
+  /** a conversation's AI panel (analysis, state, mode, lease, draft) */
+  aiPanel: (imoId: string, conversationId: string) =>
+    [...inboxKeys.imo(imoId), "ai", conversationId] as const,
 };

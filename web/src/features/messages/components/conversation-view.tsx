@@ -7,6 +7,7 @@ import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useRetryMessage } from "@/features/messages/api/retry-message.ts";
 import { useSendMessage } from "@/features/messages/api/send-message.ts";
 import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
+import { AiAssistant } from "@/features/messages/components/ai-assistant.tsx";
 import { AssignMenu } from "@/features/messages/components/assign-menu.tsx";
 import { Composer } from "@/features/messages/components/composer.tsx";
 import { contactName } from "@/features/messages/components/conversation-row.tsx";
@@ -163,6 +164,12 @@ export function ConversationView(props: ConversationViewProps) {
         conversationId={conversation.id}
         viewerId={viewer.userId}
         onRetry={(message) => retryMessage(message)}
+      />
+      <AiAssistant
+        imoId={imoId}
+        conversationId={conversation.id}
+        disabledReason={disabledReason}
+        onInsert={setDraft}
       />
       <Composer
         text={draft}

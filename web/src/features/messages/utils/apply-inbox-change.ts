@@ -60,6 +60,8 @@ function applyMessageChange(queryClient: QueryClient, imoId: string, change: Inb
   const parsed = messageSchema.safeParse(change.record);
   if (!parsed.success) return "refetch_lists";
   const row = parsed.data;
+  // the AI wrote a draft or a message: its panel (above the composer) shows the news
+  if (row.author_kind === "ai") refreshAiPanel(queryClient, imoId, row.conversation_id);
   // a draft is the composer's business, not the thread's (as instagram-get-messages leaves them out)
   if (row.status === "draft") return "ignored";
   upsertThreadMessage(
@@ -80,6 +82,8 @@ function applyConversationChange(
   const parsed = conversationSchema.safeParse(change.record);
   if (!parsed.success) return "refetch_lists";
   const row = parsed.data;
+  // its category, qualification, mode or lease may have moved
+  refreshAiPanel(queryClient, imoId, row.id);
   const old = conversationSchema.safeParse(change.old_record);
   let before: InboxConversation | undefined;
   const isListed = patchConversation(queryClient, imoId, row.id, (cached) => {
@@ -104,6 +108,17 @@ function applyConversationChange(
   return "applied";
 }
 
+/**
+ * Refetches the conversation's AI panel if it is open; a closed one refetches when it opens (its
+ * data is stale at once). Not a list refetch: the lists' batching is untouched.
+ */
+function refreshAiPanel(queryClient: QueryClient, imoId: string, conversationId: string) {
+  const queryKey = inboxKeys.aiPanel(imoId, conversationId);
+  if (queryClient.getQueryState(queryKey)) {
+    void queryClient.refetchQueries({ queryKey, type: "active" });
+  }
+}
+
 /** The inbox row with what a conversations row says; names of people come from the list. */
 function mergeConversationRow(
   cached: InboxConversation,
@@ -125,6 +140,7 @@ function mergeConversationRow(
       : null,
     lead: row.recruiting_lead_id === (cached.lead?.id ?? null) ? cached.lead : null,
     archived_at: row.archived_at,
+    category: row.ai_category ?? cached.category ?? null,
   };
 }
 
