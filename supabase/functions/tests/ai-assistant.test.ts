@@ -193,6 +193,12 @@ Deno.test(
       assert.equal(panel.known.phone, "+15125550199");
       assert.equal(panel.known.us_state, "TX");
       assert.equal(panel.known.licensed, true);
+      const prefill = await (await callFunction(
+        workspace,
+        `recruiting-leads/prefill?conversation_id=${id}`,
+      )).json();
+      assert.equal(prefill.email, "ana.r@gmail.com", "the create-lead dialog starts from them");
+      assert.equal(prefill.phone, "+15125550199");
 
       const path = `ai-assistant/conversations/${id}/qualification`;
       const closed = await callFunction(workspace, path, { body: { state: "closed" } });
