@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { messageTextSchema } from "../rules/message-text.ts";
+import { unknownVariables } from "../rules/template-variables.ts";
 import { idSchema, timestampSchema } from "../schemas/common.ts";
 import { aiModeSchema, qualificationStateSchema } from "../schemas/enums.ts";
 import {
@@ -28,7 +29,13 @@ export const aiSettingsSchema = z.object({
       return false;
     }
   }, "Not a time zone (e.g. America/New_York)"),
-  reply_templates: z.partialRecord(intentSchema, messageTextSchema),
+  reply_templates: z.partialRecord(
+    intentSchema,
+    messageTextSchema.refine(
+      (text) => unknownVariables(text).every((name) => name === "booking_link"),
+      "Use only {{first_name}}, {{last_name}}, {{full_name}}, {{username}}, {{recruiter_name}} and {{booking_link}}",
+    ),
+  ),
   instructions: z.string().max(4000).nullable(),
   booking_link: httpsUrl.nullable(),
   payment_link_template: httpsUrl.refine((url) => url.includes("{{amount}}"), {

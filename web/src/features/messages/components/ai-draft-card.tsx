@@ -4,6 +4,10 @@ import { useState } from "react";
 import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useDecideAiDraft } from "@/features/messages/api/decide-ai-draft.ts";
 
+// COMPACT_BUTTON's colours would compete with these by stylesheet order: a whole class set instead
+const PRIMARY_COMPACT_BUTTON =
+  "inline-flex h-6 items-center gap-1 rounded-md bg-indigo-600 px-1.5 text-[11px] font-medium text-white hover:bg-indigo-500 disabled:opacity-50";
+
 type AiDraftCardProps = {
   imoId: string;
   conversationId: string;
@@ -63,7 +67,7 @@ export function AiDraftCard({ imoId, conversationId, draft, disabledReason }: Ai
               { kind: "approve", draftId: draft.id, ...(isUnchanged ? {} : { text }) },
               { onSuccess: () => setEditing(null) },
             )}
-          className={`${COMPACT_BUTTON} border-indigo-300 bg-indigo-600 text-white hover:bg-indigo-500 dark:border-indigo-700 dark:text-white`}
+          className={PRIMARY_COMPACT_BUTTON}
         >
           <Check className="size-3" aria-hidden="true" />
           {isUnchanged ? "Approve and send" : "Send edited"}

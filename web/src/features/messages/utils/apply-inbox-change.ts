@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import type { AiPanel } from "@dm-desk/shared/contracts/ai-assistant";
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import { threadMessageFromRow } from "@dm-desk/shared/contracts/thread-message-row";
 import { type Conversation, conversationSchema } from "@dm-desk/shared/schemas/conversation";
@@ -60,8 +61,14 @@ function applyMessageChange(queryClient: QueryClient, imoId: string, change: Inb
   const parsed = messageSchema.safeParse(change.record);
   if (!parsed.success) return "refetch_lists";
   const row = parsed.data;
-  // the AI wrote a draft or a message: its panel (above the composer) shows the news
-  if (row.author_kind === "ai") refreshAiPanel(queryClient, imoId, row.conversation_id);
+  // the AI wrote a draft or a message: its panel (above the composer) shows the news, a new
+  // draft at once from the broadcast itself
+  if (row.author_kind === "ai") {
+    if (row.status === "draft" && change.operation === "INSERT") {
+      showAiDraft(queryClient, imoId, row);
+    }
+    refreshAiPanel(queryClient, imoId, row.conversation_id);
+  }
   // a draft is the composer's business, not the thread's (as instagram-get-messages leaves them out)
   if (row.status === "draft") return "ignored";
   upsertThreadMessage(
@@ -106,6 +113,23 @@ function applyConversationChange(
   // order and filters exactly.
   if (!isListed || namesChanged || hasNews) return "refetch_lists";
   return "applied";
+}
+
+/** The AI's new draft in its conversation's panel, before the panel's refetch confirms it. */
+function showAiDraft(queryClient: QueryClient, imoId: string, row: Message) {
+  queryClient.setQueryData<AiPanel>(
+    inboxKeys.aiPanel(imoId, row.conversation_id),
+    (panel) =>
+      panel && {
+        ...panel,
+        draft: {
+          id: row.id,
+          text: row.text ?? "",
+          reply_to_message_id: row.ai_reply_to_message_id ?? null,
+          created_at: row.created_at,
+        },
+      },
+  );
 }
 
 /**
