@@ -76,6 +76,12 @@ export const appRoutes: RouteObject[] = [
                   Component: (await import("./routes/app/settings-plan.tsx")).SettingsPlanRoute,
                 }),
               },
+              {
+                path: paths.app.settingsAi.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-ai.tsx")).SettingsAiRoute,
+                }),
+              },
             ],
           },
           // Outside the app shell: an invitee may not belong to any workspace yet.

@@ -6,6 +6,7 @@ const TABS = [
   { label: "Members", to: paths.app.settingsMembers.getHref() },
   { label: "Automation", to: paths.app.settingsAutomation.getHref() },
   { label: "Plan", to: paths.app.settingsPlan.getHref() },
+  { label: "AI", to: paths.app.settingsAi.getHref() },
 ];
 
 // The sections of Settings, as links (each has its own URL, so it can be shared and reloaded).
