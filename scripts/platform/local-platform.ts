@@ -126,7 +126,10 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       META_FACEBOOK_GRAPH_URL: `${sandbox.url}/graph.facebook.com`,
       APP_URL: options.webUrl ?? config.auth.site_url,
       // the PDS forwards chat.bsky.* calls to whichever service this names (docs/bluesky.md §5)
-      ...(bluesky ? { BLUESKY_CHAT_PROXY: bluesky.chat.proxy } : {}),
+      // and the local PDS speaks plain http on localhost, which only this list lets through
+      ...(bluesky
+        ? { BLUESKY_CHAT_PROXY: bluesky.chat.proxy, BLUESKY_INSECURE_PDS_HOSTS: "localhost" }
+        : {}),
       // generated secrets, then supabase/functions/.env where allowed: a developer's real Meta
       // app and hosts win over the sandbox
       ...secrets,

@@ -1,4 +1,4 @@
-import { AtpAgent } from "@atproto/api";
+import { AtpAgent, RichText } from "@atproto/api";
 
 /**
  * The local AT Protocol network and chat simulator a Bluesky test talks to: `npm test` starts
@@ -81,4 +81,24 @@ export async function chatSimulatorCalls(): Promise<
 > {
   const response = await fetch(`${blueskyEnv().chatSimulatorUrl}/_simulator/calls`);
   return await response.json();
+}
+
+/**
+ * A post as the Bluesky app makes one: mentions and links found and turned into facets (a mention
+ * notifies only through its facet, docs/bluesky.md §4). Returns the post's strong reference.
+ */
+export async function postAs(
+  user: BlueskyUser,
+  text: string,
+  extra: { reply?: { root: { uri: string; cid: string }; parent: { uri: string; cid: string } } } =
+    {},
+) {
+  const rich = new RichText({ text });
+  await rich.detectFacets(user.agent);
+  return await user.agent.post({
+    text: rich.text,
+    ...(rich.facets?.length ? { facets: rich.facets } : {}),
+    ...extra,
+    createdAt: new Date().toISOString(),
+  });
 }

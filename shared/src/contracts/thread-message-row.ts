@@ -1,4 +1,4 @@
-import type { AutomationRule } from "../schemas/message.ts";
+import type { AutomationRule, MessagePost } from "../schemas/message.ts";
 import { mayHaveBeenSent } from "../rules/send-errors.ts";
 import type { ThreadMessage } from "./inbox-messages.ts";
 
@@ -33,6 +33,8 @@ export interface ThreadMessageRow {
   deleted_at: Instant | null;
   automation_rule: AutomationRule | null;
   scheduled_message_id: string | null;
+  /** absent from rows read before public posts existed (old broadcasts) */
+  post?: MessagePost | null;
 }
 
 const iso = (at: Instant) => (typeof at === "string" ? at : at.toISOString());
@@ -83,5 +85,6 @@ export function threadMessageFromRow(
     delivered_at: isoOrNull(row.delivered_at),
     read_at: isoOrNull(row.read_at),
     deleted_at: isoOrNull(row.deleted_at),
+    ...(row.post ? { post: row.post } : {}),
   };
 }
