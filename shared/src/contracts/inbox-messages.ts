@@ -10,6 +10,7 @@ import {
   aiReviewSchema,
   automationRuleSchema,
   messageAttachmentSchema,
+  messagePostSchema,
   messageReactionSchema,
   replyToStorySchema,
 } from "../schemas/message.ts";
@@ -74,6 +75,8 @@ export const threadMessageSchema = z.object({
   delivered_at: timestampSchema.nullable(),
   read_at: timestampSchema.nullable(),
   deleted_at: timestampSchema.nullable(),
+  /** a public post (Bluesky): its thread references and web address; absent on direct messages */
+  post: messagePostSchema.nullable().optional(),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 

@@ -1,4 +1,4 @@
-import type { AiReview, AutomationRule } from "../schemas/message.ts";
+import type { AiReview, AutomationRule, MessagePost } from "../schemas/message.ts";
 import { mayHaveBeenSent } from "../rules/send-errors.ts";
 import type { ThreadMessage } from "./inbox-messages.ts";
 
@@ -35,6 +35,8 @@ export interface ThreadMessageRow {
   scheduled_message_id: string | null;
   /** how an AI message left (absent on rows from before the AI, and in older broadcasts) */
   ai_review?: AiReview | null;
+  /** absent from rows read before public posts existed (old broadcasts) */
+  post?: MessagePost | null;
 }
 
 const iso = (at: Instant) => (typeof at === "string" ? at : at.toISOString());
@@ -86,5 +88,6 @@ export function threadMessageFromRow(
     delivered_at: isoOrNull(row.delivered_at),
     read_at: isoOrNull(row.read_at),
     deleted_at: isoOrNull(row.deleted_at),
+    ...(row.post ? { post: row.post } : {}),
   };
 }

@@ -54,6 +54,27 @@ export const replyToStorySchema = z.looseObject({
 });
 export type ReplyToStory = z.infer<typeof replyToStorySchema>;
 
+/** A strong reference to an AT Protocol record (docs/bluesky.md §4). */
+export const postRefSchema = z.object({
+  uri: z.string().startsWith("at://"),
+  cid: z.string().min(1),
+});
+export type PostRef = z.infer<typeof postRefSchema>;
+
+/**
+ * `messages.post`: a message that is a public post (Bluesky): its own reference, the thread's root
+ * and the parent it answers (null for a post that answers nothing), its web address, its facets
+ * and why we were notified (`mention` or `reply`; absent on our own posts).
+ */
+export const messagePostSchema = postRefSchema.extend({
+  root: postRefSchema,
+  parent: postRefSchema.nullable(),
+  url: z.url({ protocol: /^https?$/ }),
+  facets: z.array(z.looseObject({})).optional(),
+  reason: z.enum(["mention", "reply"]).optional(),
+});
+export type MessagePost = z.infer<typeof messagePostSchema>;
+
 /** The rule an automated message was sent by (`messages.automation_rule`). */
 export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder"] as const;
 export const automationRuleSchema = z.enum(AUTOMATION_RULES);
@@ -85,6 +106,7 @@ export const messageSchema = z.object({
   reply_to_message_id: idSchema.nullable(),
   reply_to_external_id: z.string().nullable(),
   reply_to_story: replyToStorySchema.nullable(),
+  post: messagePostSchema.nullable(),
   quick_reply_payload: z.string().nullable(),
   postback_payload: z.string().nullable(),
   status: messageStatusSchema,

@@ -8,15 +8,22 @@ export interface RoutedAccount {
 }
 
 /**
- * The contact (one per account and IGSID) and its conversation, created on first sight. Looked
- * up first: most events belong to a known thread, and an upsert would rewrite the rows every time.
+ * The contact (one per account and IGSID, or Bluesky DID) and its conversation of `kind`, created
+ * on first sight. Looked up first: most events belong to a known thread, and an upsert would
+ * rewrite the rows every time.
  */
-export async function ensureConversation(tx: Tx, account: RoutedAccount, participantId: string) {
+export async function ensureConversation(
+  tx: Tx,
+  account: Pick<RoutedAccount, "id" | "imo_id">,
+  participantId: string,
+  kind: "direct" | "public" = "direct",
+) {
   const find = () =>
     tx<{ contact_id: string; conversation_id: string }[]>`
       select k.id as contact_id, c.id as conversation_id
       from public.contacts k join public.conversations c on c.contact_id = k.id
-      where k.channel_account_id = ${account.id} and k.external_id = ${participantId}`;
+      where k.channel_account_id = ${account.id} and k.external_id = ${participantId}
+        and c.kind = ${kind}`;
   const [known] = await find();
   if (known) return { contactId: known.contact_id, conversationId: known.conversation_id };
   // on conflict do nothing: a concurrent delivery may create the same contact first
@@ -25,10 +32,10 @@ export async function ensureConversation(tx: Tx, account: RoutedAccount, partici
     values (${account.imo_id}, ${account.id}, ${participantId})
     on conflict (channel_account_id, external_id) do nothing`;
   await tx`
-    insert into public.conversations (imo_id, channel_account_id, contact_id)
-    select ${account.imo_id}, ${account.id}, k.id from public.contacts k
+    insert into public.conversations (imo_id, channel_account_id, contact_id, kind)
+    select ${account.imo_id}, ${account.id}, k.id, ${kind} from public.contacts k
     where k.channel_account_id = ${account.id} and k.external_id = ${participantId}
-    on conflict (channel_account_id, contact_id) do nothing`;
+    on conflict (channel_account_id, contact_id, kind) do nothing`;
   const [created] = await find();
   return { contactId: created!.contact_id, conversationId: created!.conversation_id };
 }
