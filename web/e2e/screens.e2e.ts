@@ -68,8 +68,23 @@ Deno.test(
         });
 
         const list = page.getByRole("listbox", { name: "Conversations" });
-        await list.getByRole("option", { name: `@${username}` }).click();
+        const option = list.getByRole("option", { name: `@${username}` });
         const view = page.getByRole("region", { name: `Conversation with @${username}` });
+        if (size.isPhone) await option.click();
+        else {
+          // the keyboard alone: arrows through the list, Enter opens, Escape closes a menu
+          await option.waitFor();
+          await list.focus();
+          await page.keyboard.press("ArrowDown");
+          await page.keyboard.press("Enter");
+          const assign = view.getByRole("button", { name: "Assign" });
+          await assign.focus();
+          await page.keyboard.press("Enter");
+          await page.getByRole("menu").waitFor();
+          await page.keyboard.press("Escape");
+          await page.getByRole("menu").waitFor({ state: "detached" });
+          assert.ok(await assign.evaluate((button) => button === document.activeElement));
+        }
         await view.getByText("Hi, is the recruiter role still open?").waitFor();
         if (size.isPhone) assert.equal(await list.count(), 0, "one panel at a time");
         else assert.equal(await list.count(), 1, "the list beside the conversation");
