@@ -1,4 +1,5 @@
 import { afterResponse } from "../after-response.ts";
+import { kickAiProcessing } from "../ai/kick.ts";
 import { mayRelease, sendReleasedMessages } from "../automation/released-messages.ts";
 import { asService } from "../db.ts";
 import { handler, HttpError } from "../http.ts";
@@ -106,6 +107,8 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
     afterResponse(
       inTurn(() =>
         processDelivery(eventId).then(async (outcome) => {
+          // the AI analyses the contact's messages in its own function (ai/kick.ts)
+          if (outcome.events && mayRelease(envelope)) afterResponse(kickAiProcessing());
           if (outcome.contactIds.length) await fetchContactProfiles(outcome.contactIds);
           return outcome;
         })

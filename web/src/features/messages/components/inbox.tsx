@@ -62,6 +62,8 @@ export function Inbox(props: InboxProps) {
       onAccountChange={params.setAccount}
       onSearchChange={params.setSearch}
       onToggle={params.setToggle}
+      category={params.category}
+      onCategoryChange={params.setCategory}
       onOpen={(conversation) => params.openConversation(conversation.id)}
     />
   );

@@ -1,3 +1,7 @@
+import {
+  OPPORTUNITY_CATEGORIES,
+  type OpportunityCategory,
+} from "@dm-desk/shared/contracts/message-analysis";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { ConversationFilters } from "@/features/messages/api/keys.ts";
@@ -14,6 +18,7 @@ export function useInboxParams() {
   const conversationId = params.get("conversation") ?? undefined;
   const accountId = params.get("account") ?? undefined;
   const search = params.get("q") ?? "";
+  const category = OPPORTUNITY_CATEGORIES.find((c) => c === params.get("category"));
   const toggles = {
     priority: params.get("priority") === "1",
     unread: params.get("unread") === "1",
@@ -31,8 +36,17 @@ export function useInboxParams() {
       ...(toggles.unread ? { unread: "true" as const } : {}),
       ...(toggles.mine ? { assignee: "me" as const } : {}),
       ...(toggles.archived ? { archived: "true" as const } : {}),
+      ...(category ? { category } : {}),
     };
-  }, [accountId, search, toggles.priority, toggles.unread, toggles.mine, toggles.archived]);
+  }, [
+    accountId,
+    search,
+    toggles.priority,
+    toggles.unread,
+    toggles.mine,
+    toggles.archived,
+    category,
+  ]);
 
   // Opening a conversation is a history entry (Back returns to the list on a phone); filters are not.
   const update = useCallback((changes: Record<string, string | undefined>, isNewEntry = false) => {
@@ -51,10 +65,12 @@ export function useInboxParams() {
     accountId,
     search,
     toggles,
+    category,
     filters,
     openConversation: (id: string | undefined) => update({ conversation: id }, true),
     setAccount: (id: string | undefined) => update({ account: id }),
     setSearch: (text: string) => update({ q: text || undefined }),
     setToggle: (name: InboxToggle, isOn: boolean) => update({ [name]: isOn ? "1" : undefined }),
+    setCategory: (value: OpportunityCategory | undefined) => update({ category: value }),
   };
 }
