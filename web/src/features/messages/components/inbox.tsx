@@ -142,7 +142,7 @@ function NoConversationOpen({ isMissing, onBack }: { isMissing: boolean; onBack?
         <button
           type="button"
           onClick={onBack}
-          className="text-xs font-medium text-indigo-600 underline"
+          className="text-xs font-medium text-indigo-600 dark:text-indigo-400 underline"
         >
           Back to conversations
         </button>
