@@ -7,6 +7,7 @@ import {
   messageTypeSchema,
 } from "../schemas/enums.ts";
 import {
+  aiReviewSchema,
   automationRuleSchema,
   messageAttachmentSchema,
   messageReactionSchema,
@@ -46,6 +47,11 @@ export const threadMessageSchema = z.object({
       rule: automationRuleSchema,
       scheduled_message_id: idSchema.nullable(),
     }).optional(),
+    /**
+     * only on an `ai` message that was sent: "approved" or "edited" by the person in `user_id`,
+     * or "autopilot"
+     */
+    ai_review: aiReviewSchema.optional(),
   }),
   reply_to: z.object({
     message_id: idSchema.nullable(),

@@ -67,6 +67,11 @@ export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder"] as const;
 export const automationRuleSchema = z.enum(AUTOMATION_RULES);
 export type AutomationRule = z.infer<typeof automationRuleSchema>;
 
+/** `messages.ai_review`: how a message the AI wrote was sent. */
+export const AI_REVIEWS = ["approved", "edited", "autopilot"] as const;
+export const aiReviewSchema = z.enum(AI_REVIEWS);
+export type AiReview = z.infer<typeof aiReviewSchema>;
+
 /**
  * A row of `messages`. Besides the column types, the table's checks hold: inbound messages are the
  * contact's and only inbound ones are; a `user` message names its author.
@@ -106,6 +111,13 @@ export const messageSchema = z.object({
   /** automation's provenance: the schedule it went out for and the rule that wrote it */
   scheduled_message_id: idSchema.nullable(),
   automation_rule: automationRuleSchema.nullable(),
+  /**
+   * the AI's provenance (issue 13): how an AI message left ("approved" or "edited" by the person
+   * in author_user_id, or "autopilot"; null on drafts) and the inbound message it answers.
+   * Optional: rows written before the AI shipped, and fixtures, may lack them.
+   */
+  ai_review: aiReviewSchema.nullable().optional(),
+  ai_reply_to_message_id: idSchema.nullable().optional(),
 }).superRefine((message, ctx) => {
   if ((message.direction === "inbound") !== (message.author_kind === "contact")) {
     ctx.addIssue({

@@ -2,7 +2,9 @@ import type { z } from "zod";
 import { AppError, GENERIC_ERROR_MESSAGE, toAppError } from "@/lib/errors.ts";
 import { supabase } from "@/lib/supabase.ts";
 
-type InvokeOptions = { method: "GET" } | { method: "POST"; body: Record<string, unknown> };
+type InvokeOptions =
+  | { method: "GET" }
+  | { method: "POST" | "PATCH"; body: Record<string, unknown> };
 
 // Every edge-function call goes through here so that each one is parsed with its shared
 // contract: a function deployed ahead of (or behind) the SPA fails loudly here instead of

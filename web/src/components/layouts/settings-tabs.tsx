@@ -4,7 +4,9 @@ import { paths } from "@/config/paths.ts";
 const TABS = [
   { label: "Channels", to: paths.app.settings.getHref() },
   { label: "Members", to: paths.app.settingsMembers.getHref() },
+  { label: "Automation", to: paths.app.settingsAutomation.getHref() },
   { label: "Plan", to: paths.app.settingsPlan.getHref() },
+  { label: "AI", to: paths.app.settingsAi.getHref() },
 ];
 
 // The sections of Settings, as links (each has its own URL, so it can be shared and reloaded).
