@@ -47,6 +47,14 @@ export const messageReactionSchema = z.object({
 });
 export type MessageReaction = z.infer<typeof messageReactionSchema>;
 
+/** One version of an edited message (`messages.edits`): num_edit 0 is the text as first sent. */
+export const messageEditSchema = z.object({
+  num_edit: z.number().int().nullable(),
+  text: z.string().nullable(),
+  at: timestampSchema,
+});
+export type MessageEdit = z.infer<typeof messageEditSchema>;
+
 /** `messages.reply_to_story`: the story a contact replied to, as Meta sends it (`{id, url}`). */
 export const replyToStorySchema = z.looseObject({
   id: z.string().optional(),
@@ -101,8 +109,12 @@ export const messageSchema = z.object({
   author_user_id: idSchema.nullable(),
   type: messageTypeSchema,
   text: z.string().nullable(),
+  /** every version of an edited message, oldest first; empty when never edited */
+  edits: z.array(messageEditSchema),
   attachments: z.array(messageAttachmentSchema),
   reactions: z.array(messageReactionSchema),
+  /** the time of the latest reaction event applied, per reactor (an unreact leaves no reaction) */
+  reactions_changed_at: z.partialRecord(messageReactorSchema, timestampSchema),
   reply_to_message_id: idSchema.nullable(),
   reply_to_external_id: z.string().nullable(),
   reply_to_story: replyToStorySchema.nullable(),
