@@ -5,6 +5,7 @@ import { asService, type Tx } from "../db.ts";
 import { HttpError } from "../http.ts";
 import {
   type AcceptedReply,
+  decryptToken,
   deliverQueuedReply,
   loadQueuedReplies,
   queuedReplies,
@@ -60,6 +61,19 @@ export function scheduledSender(clock: () => Date) {
     const error = await recordTogether(accepted);
     if (error) throw error;
   };
+  // decrypting costs more than the rest of a send: once per account and pass (a reconnected
+  // account's new token is a new ciphertext)
+  const tokens = new Map<string, Promise<string>>();
+  const token = (ciphertext: string) => {
+    let plain = tokens.get(ciphertext);
+    if (!plain) {
+      plain = decryptToken(ciphertext);
+      // an unreadable token is tried again by the next send, and recorded by each
+      plain.catch(() => tokens.delete(ciphertext));
+      tokens.set(ciphertext, plain);
+    }
+    return plain;
+  };
 
   return async function send(row: ClaimedRow): Promise<SendOutcome> {
     const decision = await commit(row.id);
@@ -79,7 +93,7 @@ export function scheduledSender(clock: () => Date) {
       if (!reply) return "skipped";
     }
     // never a tag: automation may not send after the 24 h window
-    return await deliverQueuedReply(reply, { record });
+    return await deliverQueuedReply(reply, { record, token });
   };
 }
 

@@ -124,12 +124,15 @@ export async function lockMids(tx: Tx, mids: AccountMid[]) {
  * are linked to it, and the parked events that have not expired are applied in event order.
  */
 export async function applyParked(tx: Tx, accountId: string, mid: string) {
+  await lockMid(tx, accountId, mid);
   await applyParkedMany(tx, [{ accountId, mid }]);
 }
 
-/** applyParked for many stored messages, in one statement (a batch of accepted sends). */
+/**
+ * applyParked for many stored messages, in one statement (a batch of accepted sends); the caller
+ * holds their lockMids.
+ */
 export async function applyParkedMany(tx: Tx, stored: AccountMid[]) {
-  await lockMids(tx, stored);
   const rows = await tx<
     (StoredMessage & {
       kind: ParkedKind;
