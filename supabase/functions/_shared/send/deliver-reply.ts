@@ -46,12 +46,7 @@ export async function deliverReply(messageId: string, tag?: typeof HUMAN_AGENT_T
 
 /** The replies among `messageIds` still `pending`, in one query (a cron sends many at once). */
 export async function loadQueuedReplies(messageIds: string[]): Promise<QueuedReply[]> {
-  return await asService((tx) => queuedReplies(tx, messageIds));
-}
-
-/** loadQueuedReplies in the caller's transaction. */
-export async function queuedReplies(tx: Tx, messageIds: string[]): Promise<QueuedReply[]> {
-  return [
+  return await asService(async (tx) => [
     ...await tx<QueuedReply[]>`
       select m.id, m.imo_id, m.channel_account_id, m.text, m.attachments,
         k.external_id as recipient_id, a.auth_path::text, a.external_account_id,
@@ -61,7 +56,7 @@ export async function queuedReplies(tx: Tx, messageIds: string[]): Promise<Queue
       join public.contacts k on k.id = c.contact_id
       join public.channel_accounts a on a.id = m.channel_account_id
       where m.id = any(${messageIds}::uuid[]) and m.status = 'pending'`,
-  ];
+  ]);
 }
 
 /** Meta took `reply` and named it `mid`. */
