@@ -38,7 +38,7 @@ const REFUSALS: Record<SendRefusalReason, string> = {
 };
 
 /**
- * The sender of one pass. Each claimed row is sent the way a person's reply is: the window rules
+ * The sender of one pass (`send`, then `settled` once everything is sent). Each claimed row is sent the way a person's reply is: the window rules
  * at `clock()` (for an automation author: inside 24 h only, never the HUMAN_AGENT tag), the
  * message stored `pending` under an idempotency key (the schedule's id as client_message_id), a
  * slot from the rate governor, then one call to Meta (deliverQueuedReply, the send path's own).
@@ -55,9 +55,21 @@ export function scheduledSender(clock: () => Date) {
     return ids.map((id) => replies.get(id) ?? null);
   }, MAX_BATCH);
   const recordTogether = coalesce(recordEach, MAX_BATCH);
-  const record = async (accepted: AcceptedReply) => {
-    const error = await recordTogether(accepted);
-    if (error) throw error;
+  // Meta's answer is stored in the background: a conversation's next message waits for Meta to
+  // have answered this one (their order), not for the transaction that stores the answer
+  const recording = new Set<Promise<void>>();
+  let unrecorded = 0;
+  const record = (accepted: AcceptedReply) => {
+    const stored: Promise<void> = recordTogether(accepted)
+      .then((error) => {
+        if (!error) return;
+        // the row keeps its lease and its message stays `pending` until the echo adopts it
+        unrecorded++;
+        console.error(`[process-scheduled] answer for ${accepted.reply.id}: ${error.message}`);
+      })
+      .finally(() => recording.delete(stored));
+    recording.add(stored);
+    return Promise.resolve();
   };
   // decrypting costs more than the rest of a send: once per account and pass (a reconnected
   // account's new token is a new ciphertext)
@@ -73,7 +85,7 @@ export function scheduledSender(clock: () => Date) {
     return plain;
   };
 
-  return async function send(row: ClaimedRow): Promise<SendOutcome> {
+  async function send(row: ClaimedRow): Promise<SendOutcome> {
     const decision = await commit(row.id);
     if (typeof decision === "string") return decision;
     let reply: QueuedReply | null = decision.reply;
@@ -89,7 +101,15 @@ export function scheduledSender(clock: () => Date) {
     if (!reply) return "skipped";
     // never a tag: automation may not send after the 24 h window
     return await deliverQueuedReply(reply, { record, token });
-  };
+  }
+
+  /** Waits for every answer to be stored; returns how many could not be (counted as sent). */
+  async function settled() {
+    while (recording.size) await Promise.all(recording);
+    return unrecorded;
+  }
+
+  return { send, settled };
 }
 
 /**
