@@ -13,14 +13,17 @@ export async function storeAnalysis(
   message: { id: string; imo_id: string; conversation_id: string },
   analysis: MessageAnalysis,
   metadata: AnalysisMetadata,
+  /** known already when no reply will be written (the AI is off, a newer message came) */
+  replyOutcome: string | null = null,
 ): Promise<boolean> {
   const rows = await tx`
     insert into public.message_analyses (message_id, imo_id, conversation_id, intent, confidence,
-      entities, sentiment, category, provider, model, tools_used, latency_ms, fallback_reason)
+      entities, sentiment, category, provider, model, tools_used, latency_ms, fallback_reason,
+      reply_outcome)
     values (${message.id}, ${message.imo_id}, ${message.conversation_id}, ${analysis.intent},
       ${analysis.confidence}, ${tx.json(analysis.entities as never)}, ${analysis.sentiment},
       ${analysis.category}, ${metadata.provider}, ${metadata.model}, ${metadata.tools_used},
-      ${metadata.latency_ms}, ${metadata.fallback_reason})
+      ${metadata.latency_ms}, ${metadata.fallback_reason}, ${replyOutcome})
     on conflict (message_id) do nothing
     returning message_id`;
   return rows.length > 0;

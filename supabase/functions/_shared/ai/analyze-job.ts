@@ -56,15 +56,21 @@ export async function analyzeJob(messageId: string, clock: () => Date): Promise<
     timeZone: settings.time_zone,
   }, settings);
 
+  // most conversations have the AI off: their analysis is stored with its outcome in one go
+  const noReply = message.ai_mode === "off"
+    ? "skipped: ai_off"
+    : !message.is_latest
+    ? "skipped: newer_message"
+    : null;
   const replyTarget = await asService(async (tx) => {
-    if (!await storeAnalysis(tx, message, analysis, metadata)) return null;
-    if (analysis.category !== "other") {
-      await tx`update public.conversations set ai_category = ${analysis.category}
-        where id = ${message.conversation_id} and ai_category is distinct from ${analysis.category}`;
-    } else {
-      await tx`update public.conversations set ai_category = 'other'
-        where id = ${message.conversation_id} and ai_category is null`;
-    }
+    // the job goes with the transaction that stores its analysis: done once, or not at all
+    await tx`delete from public.ai_analysis_jobs where message_id = ${message.id}`;
+    if (!await storeAnalysis(tx, message, analysis, metadata, noReply)) return null;
+    // the conversation keeps the last category that said more than "other"; written only on a change
+    await tx`update public.conversations c set ai_category = ${analysis.category}
+      where c.id = ${message.conversation_id}
+        and (${analysis.category} <> 'other' or c.ai_category is null)
+        and c.ai_category is distinct from ${analysis.category}`;
     const known = knownEntities(await entityHistory(tx, message.conversation_id));
     const move = aiQualificationMove(message.qualification_state, analysis, known);
     if (move) {
@@ -74,7 +80,7 @@ export async function analyzeJob(messageId: string, clock: () => Date): Promise<
       await tx`update public.conversations set qualification_state = ${move.to}
         where id = ${message.conversation_id} and qualification_state = ${message.qualification_state}`;
     }
-    return message.is_latest ? message : null;
+    return noReply ? null : message;
   });
   if (!replyTarget) return "analysed";
   await reply(message, settings, analysis.intent, analysis.confidence, writeReply, clock);

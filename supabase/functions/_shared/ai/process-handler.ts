@@ -29,8 +29,10 @@ export async function drainAnalysisJobs(options: DrainOptions = {}) {
     if (jobs.length === 0) break;
     for (const job of jobs) {
       try {
-        outcome[await analyzeJob(job.message_id, clock)]++;
-        await deleteJob(job.message_id);
+        const result = await analyzeJob(job.message_id, clock);
+        outcome[result]++;
+        // a message deleted meanwhile took its job with it (on delete cascade)
+        if (result === "gone") await deleteJob(job.message_id);
       } catch (error) {
         outcome.failed++;
         console.error(`[ai] message ${job.message_id}:`, (error as Error)?.message ?? error);
