@@ -125,15 +125,22 @@ async function storeBatch(tx: Tx, batch: Analysed[]): Promise<Analysed[]> {
   const fresh = new Set(await storeAnalyses(tx, batch));
   const stored = batch.filter((item) => fresh.has(item.message.id));
 
+  // one statement for every conversation's category; written only where it changes
+  const categories = conversationIds.flatMap((id) => {
+    const said = stored.filter((item) => item.message.conversation_id === id)
+      .map((item) => item.analysis.category);
+    return said.length ? [{ id, category: said.findLast((c) => c !== "other") ?? "other" }] : [];
+  });
+  if (categories.length) {
+    await tx`update public.conversations c set ai_category = n.category
+      from jsonb_to_recordset(${tx.json(categories)}) as n (id uuid, category text)
+      where c.id = n.id and (n.category <> 'other' or c.ai_category is null)
+        and c.ai_category is distinct from n.category`;
+  }
+
   for (const conversationId of conversationIds) {
     const items = stored.filter((item) => item.message.conversation_id === conversationId);
     if (!items.length) continue;
-    const categories = items.map((item) => item.analysis.category);
-    const category = categories.findLast((c) => c !== "other") ?? "other";
-    await tx`update public.conversations c set ai_category = ${category}
-      where c.id = ${conversationId} and (${category} <> 'other' or c.ai_category is null)
-        and c.ai_category is distinct from ${category}`;
-
     const history: AnalysisEntities[] = [...(histories.get(conversationId) ?? [])];
     let state = items[0]!.message.qualification_state;
     for (const item of items) {

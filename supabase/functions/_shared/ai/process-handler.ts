@@ -24,7 +24,7 @@ export async function drainAnalysisJobs(options: DrainOptions = {}) {
   const deadline = performance.now() + (options.budgetMs ?? 45_000);
   const outcome = { analysed: 0, gone: 0, failed: 0 };
   while (performance.now() < deadline) {
-    const jobs = await claimJobs(options.batchSize ?? 50);
+    const jobs = await claimJobs(options.batchSize ?? 100);
     if (jobs.length === 0) break;
     const ids = jobs.map((job) => job.message_id);
     try {
