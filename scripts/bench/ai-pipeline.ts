@@ -2,7 +2,7 @@
  * Inbound messages analysed and stored per second by the AI pipeline (ai-process-messages' drain:
  * claim, offline analysis, one transaction per batch for the analyses, categories and
  * qualification moves), against a throwaway platform. Stores `--messages` inbound DMs (the
- * training and held-out sets' texts) across `--conversations` conversations with the AI off, as
+ * training and held-out sets' texts, each conversation keeping to one intent's) across `--conversations` conversations with the AI off, as
  * most are; the trigger queues one job each. The every-minute cron and the webhook's kicks are
  * out of the way (the cron paused, no webhook), so only the measured drain runs.
  *
@@ -25,10 +25,22 @@ const MESSAGES = Number(args.get("--messages") ?? 2000);
 const CONVERSATIONS = Number(args.get("--conversations") ?? 100);
 const GOAL = 200;
 const root = new URL("../../", import.meta.url).pathname;
-const texts = ["intent-training.jsonl", "held-out.jsonl"].flatMap((file) =>
-  Deno.readTextFileSync(`${root}scripts/ai/data/${file}`).split("\n").filter((l) => l.trim())
-    .map((line) => JSON.parse(line).text as string)
-);
+// texts grouped by intent: a conversation keeps to one kind of contact (a candidate asks
+// candidates' questions), so its category settles as in real inboxes rather than flipping
+const byIntent = new Map<string, string[]>();
+for (const file of ["intent-training.jsonl", "held-out.jsonl"]) {
+  for (const line of Deno.readTextFileSync(`${root}scripts/ai/data/${file}`).split("\n")) {
+    if (!line.trim()) continue;
+    const { text, intent } = JSON.parse(line) as { text: string; intent: string };
+    byIntent.set(intent, [...(byIntent.get(intent) ?? []), text]);
+  }
+}
+const groups = [...byIntent.values()];
+/** The i-th message: its conversation's kind of contact, the next of their texts. */
+const pick = (i: number) => {
+  const group = groups[(i % CONVERSATIONS) % groups.length]!;
+  return group[Math.floor(i / CONVERSATIONS) % group.length]!;
+};
 const load = () => Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).join(" ");
 
 const platform = await startThrowawayPlatform();
@@ -46,7 +58,7 @@ try {
     select ${tenant.imoId}, ${tenant.channelAccountId}, k.id from k returning id`;
   const rows = Array.from({ length: MESSAGES }, (_, i) => ({
     conversation_id: conversations[i % conversations.length]!.id,
-    text: texts[i % texts.length]!,
+    text: pick(i),
     external_id: `bench.${i}`,
     at: new Date(Date.now() - (MESSAGES - i) * 1000).toISOString(),
   }));
