@@ -10,8 +10,8 @@
  */
 import { createClient } from "@supabase/supabase-js";
 import postgres from "postgres";
-import { startPlatform } from "../platform/local-platform.ts";
 import { A, generateInbox } from "./inbox-data.ts";
+import { startThrowawayPlatform } from "./throwaway-platform.ts";
 
 const args = new Map<string, string>();
 for (let i = 0; i < Deno.args.length; i += 2) args.set(Deno.args[i]!, Deno.args[i + 1] ?? "");
@@ -20,15 +20,7 @@ const RUNS = Number(args.get("--runs") ?? 200);
 const P95_GOAL_MS = 30;
 const RATIO_GOAL = 5;
 
-const tmp = await Deno.makeTempDir({ prefix: "dmdesk-inbox-bench-" });
-await Deno.chmod(tmp, 0o755);
-const platform = await startPlatform({
-  stateDir: `${tmp}/state`,
-  persistent: false,
-  seed: false,
-  preferConfiguredPorts: false,
-  gatewayLog: `${tmp}/gateway.log`,
-});
+const platform = await startThrowawayPlatform({ gatewayLog: true });
 const sql = postgres(platform.databaseUrl, { max: 8, onnotice: () => {} });
 let failed = false;
 try {
@@ -45,7 +37,6 @@ try {
 } finally {
   await sql.end();
   await platform.stop();
-  await Deno.remove(tmp, { recursive: true }).catch(() => {});
 }
 Deno.exit(failed ? 1 : 0);
 

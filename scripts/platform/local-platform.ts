@@ -36,6 +36,8 @@ export interface PlatformOptions {
   gatewayLog?: string;
   /** let supabase/functions/.env override the generated secrets and sandbox URLs (npm start) */
   useProjectEnv?: boolean;
+  /** more `-c name=value` settings for a new cluster (a bench's pg_stat_statements) */
+  postgresSettings?: string[];
 }
 
 const gatewayEntry = new URL("./gateway.ts", import.meta.url);
@@ -50,6 +52,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     preferredPort: options.preferConfiguredPorts ? config.db.port : undefined,
     logFile: `${options.stateDir}/postgres.log`,
     externalUrl: Deno.env.get("DATABASE_URL"),
+    settings: options.postgresSettings,
   });
   let gateway: Deno.ChildProcess | undefined;
   let sandbox: Awaited<ReturnType<typeof startMetaSandbox>> | undefined;

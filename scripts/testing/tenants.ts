@@ -33,6 +33,7 @@ export interface Tenant {
   webhookEventId: string;
   pendingEventId: string;
   eventFailureId: string;
+  unknownEventId: string;
   /** not the IMO's: a rejected POST belongs to nobody; removeTenant deletes it */
   rejectionId: string;
   usageMetric: string;
@@ -168,6 +169,12 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     insert into public.webhook_event_failures (webhook_event_id, event_index, imo_id, channel_account_id, event, error)
     values (${webhookEventId}, 0, ${imoId}, ${channelAccountId}, '{}', 'integer out of range')
     returning id::text as id`);
+  const unknownEventId = await one(sql`
+    insert into public.webhook_unknown_events (imo_id, channel_account_id, webhook_event_id, kinds, event)
+    values (${imoId}, ${channelAccountId}, ${webhookEventId}, ${["optin"]}, ${
+    sql.json({ optin: { ref: suffix } })
+  })
+    returning id::text as id`);
   const rejectionId = await one(sql`
     insert into public.webhook_rejections (platform, received_at, reason, body_bytes, body_sha256, body_prefix)
     values ('instagram', now() - interval '1 day', ${`tenant ${suffix}`}, 2, repeat('0', 64), '\\x7b7d')
@@ -215,6 +222,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     webhookEventId,
     pendingEventId,
     eventFailureId,
+    unknownEventId,
     rejectionId,
     usageMetric,
     oauthStateId,

@@ -174,6 +174,14 @@ export function eventBuilders(account: string) {
       from(person, timestamp, { referral }),
     unsend: (person: Person, timestamp: number, label: string) =>
       from(person, timestamp, { message: { mid: mid(label), is_deleted: true } }),
+    /** Messenger's `message_edit`, seen on Instagram too; Meta's example has num_edit as a string */
+    edit: (
+      person: Person,
+      timestamp: number,
+      label: string,
+      text: string,
+      numEdit: number | string,
+    ) => from(person, timestamp, { message_edit: { mid: mid(label), text, num_edit: numEdit } }),
   };
 }
 
@@ -520,7 +528,7 @@ export async function snapshotAccount(
     where c.channel_account_id = ${accountId}`;
   const messages = await sql<Row[]>`
     select m.external_id, k.external_id as contact, m.direction, m.author_kind, m.author_user_id, m.type,
-      m.text, m.attachments, m.reactions, r.external_id as reply_to, m.reply_to_external_id, m.reply_to_story,
+      m.text, m.edits, m.attachments, m.reactions, r.external_id as reply_to, m.reply_to_external_id, m.reply_to_story,
       m.quick_reply_payload, m.postback_payload, m.status, m.sent_at, m.delivered_at, m.read_at,
       m.deleted_at, m.client_message_id, m.error_code
     from public.messages m
@@ -561,6 +569,7 @@ export async function snapshotAccount(
       author: m.author_user_id === null ? null : m.author_user_id === memberId ? "member" : "other",
       type: m.type,
       text: m.text,
+      edits: m.edits,
       attachments: m.attachments,
       reactions: m.reactions,
       reply_to: midLabel(m.reply_to as string | null),

@@ -79,6 +79,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "webhook_events",
           "webhook_pending_events",
           "webhook_rejections",
+          "webhook_unknown_events",
         ]);
         assert.deepEqual([after.demo_users, after.seeds], [1, 1]);
         const plans = await sql`select code from public.subscription_plans order by code`;

@@ -315,6 +315,25 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.eventFailureId],
     ],
   },
+  webhook_unknown_events: {
+    select: (c) => [
+      `select id from public.webhook_unknown_events where id = $1::bigint`,
+      [c.a.unknownEventId],
+    ],
+    insert: (c) => [
+      `insert into public.webhook_unknown_events (imo_id, channel_account_id, kinds, event)
+       values ($1, $2, '{optin}', jsonb_build_object('matrix', $3::text))`,
+      [c.a.imoId, c.a.channelAccountId, c.unique],
+    ],
+    update: (c) => [
+      `update public.webhook_unknown_events set kinds = '{matrix}' where id = $1::bigint`,
+      [c.a.unknownEventId],
+    ],
+    delete: (c) => [
+      `delete from public.webhook_unknown_events where id = $1::bigint`,
+      [c.a.unknownEventId],
+    ],
+  },
   webhook_rejections: {
     select: (c) => [
       `select id from public.webhook_rejections where id = $1::bigint`,

@@ -89,6 +89,10 @@ webhook_event_failures select denied denied denied denied denied allowed
 webhook_event_failures insert denied denied denied denied denied allowed
 webhook_event_failures update denied denied denied denied denied allowed
 webhook_event_failures delete denied denied denied denied denied allowed
+webhook_unknown_events select denied denied denied denied denied allowed
+webhook_unknown_events insert denied denied denied denied denied allowed
+webhook_unknown_events update denied denied denied denied denied allowed
+webhook_unknown_events delete denied denied denied denied denied allowed
 webhook_rejections  select  denied   denied   denied    denied    denied  allowed
 webhook_rejections  insert  denied   denied   denied    denied    denied  allowed
 webhook_rejections  update  denied   denied   denied    denied    denied  allowed
@@ -197,6 +201,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   schedule_function: "invoker", // the scheduler's role only: writes cron.job
   settle_scheduled_message: "definer", // trigger: a person retrying the message may not write the schedule
   apply_reply_to_scheduled_messages: "definer", // trigger: the webhook's inbound message releases or cancels
+  reopen_archived_conversation: "definer", // trigger: the webhook is no member; writes archived_at only
   sign_automation_settings: "invoker", // trigger: writes only the row being written
   take_graph_calls: "definer", // service role only: take_graph_call for a batch
   sign_ai_settings: "invoker", // trigger: writes only the row being written

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "../schemas/common.ts";
-import { leadStatusSchema } from "../schemas/enums.ts";
+import { leadSourceSchema, leadStatusSchema } from "../schemas/enums.ts";
 import { recruitingLeadSchema } from "../schemas/recruiting-lead.ts";
 import { inboxCursorSchema, pageLimitSchema } from "./inbox-cursor.ts";
 
@@ -36,9 +36,11 @@ export const updateLeadSchema = z.object({
 });
 export type UpdateLead = z.input<typeof updateLeadSchema>;
 
+/** The Leads page: filters combine with "and"; keyset pages newest first. */
 export const leadListQuerySchema = z.object({
   imo_id: idSchema,
   status: leadStatusSchema.optional(),
+  source: leadSourceSchema.optional(),
   cursor: inboxCursorSchema.optional(),
   limit: pageLimitSchema(100, 50),
 });

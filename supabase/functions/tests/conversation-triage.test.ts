@@ -98,3 +98,54 @@ Deno.test(
     }
   },
 );
+
+Deno.test(
+  "archive: a recruiter archives and unarchives; the contact writing again brings it back, our reply or an older message stored late does not",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", role: "recruiter", label: "archive" });
+    try {
+      const account = await addChannelAccount(ws);
+      const thread = await addThread(ws, account, { username: "archived.lead", hoursAgo: 2 });
+      const inbox = async () => (await listInbox(ws)).conversations.map((c) => c.id);
+      const archivedList = async () =>
+        (await listInbox(ws, "&archived=true")).conversations.map((c) => c.id);
+      const archive = async (archived: boolean) => {
+        const answer = await triage(ws, {
+          action: "archive",
+          conversation_id: thread.conversationId,
+          archived,
+        });
+        assert.equal(answer.status, 200, answer.text);
+        return answer.json().conversation;
+      };
+
+      const before = Date.now();
+      const archived = await archive(true);
+      assert.ok(Date.parse(archived.archived_at!) >= before - 1_000, "dated by the server");
+      assert.deepEqual(await inbox(), []);
+      assert.deepEqual(await archivedList(), [thread.conversationId]);
+
+      assert.equal((await archive(false)).archived_at, null);
+      assert.deepEqual(await inbox(), [thread.conversationId]);
+      assert.deepEqual(await archivedList(), []);
+
+      await archive(true);
+      await addMessage(ws, thread.conversationId, { text: "Thanks!", authorUserId: ws.userId });
+      await addMessage(ws, thread.conversationId, {
+        text: "an older message stored late",
+        at: new Date(Date.now() - 3_600_000),
+      });
+      assert.deepEqual(await inbox(), [], "still archived");
+
+      await addMessage(ws, thread.conversationId, { text: "One more question" });
+      const [back] = (await listInbox(ws)).conversations;
+      assert.equal(back?.id, thread.conversationId, "back in the inbox");
+      assert.equal(back?.archived_at, null);
+      assert.equal(back?.preview, "One more question");
+      assert.deepEqual(await archivedList(), []);
+    } finally {
+      await ws.close();
+    }
+  },
+);

@@ -5,9 +5,28 @@ import {
   leadResponseSchema,
 } from "../../../shared/src/contracts/recruiting-leads.ts";
 import { addChannelAccount, addThread, listInbox } from "../../../scripts/testing/inbox-fixture.ts";
-import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
+import {
+  callFunction,
+  createWorkspace,
+  type Workspace,
+} from "../../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
+
+/** A lead created through the function: manual, or from `conversationId`. */
+async function addLead(ws: Workspace, name: string, conversationId?: string) {
+  const response = await callFunction(ws, "recruiting-leads", {
+    body: {
+      imo_id: ws.imoId,
+      first_name: name,
+      email: `${name}@example.com`,
+      phone: "+442071838750",
+      ...(conversationId ? { conversation_id: conversationId } : {}),
+    },
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  return leadResponseSchema.parse(await response.json()).lead;
+}
 
 Deno.test(
   "a lead from a conversation: names from the display name, validated contact details, linked both ways",
@@ -120,18 +139,7 @@ Deno.test(
   async () => {
     const ws = await createWorkspace({ plan: "free", label: "leads-list" });
     try {
-      for (const name of ["Ann", "Bo", "Cy"]) {
-        const response = await callFunction(ws, "recruiting-leads", {
-          body: {
-            imo_id: ws.imoId,
-            first_name: name,
-            email: `${name}@example.com`,
-            phone: "+442071838750",
-          },
-        });
-        assert.equal(response.status, 201, await response.clone().text());
-        await response.body?.cancel();
-      }
+      for (const name of ["Ann", "Bo", "Cy"]) await addLead(ws, name);
       const first = leadListResponseSchema.parse(
         await (await callFunction(ws, `recruiting-leads?imo_id=${ws.imoId}&limit=2`)).json(),
       );
@@ -148,6 +156,79 @@ Deno.test(
       assert.equal(second.next_cursor, null);
     } finally {
       await ws.close();
+    }
+  },
+);
+
+Deno.test(
+  "leads list filters by source on the server, across pages and with status; a bad source is a 400",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", label: "leads-source" });
+    const other = await createWorkspace({ plan: "team", label: "leads-source-other" });
+    try {
+      const list = async (workspace: typeof ws, query: string) => {
+        const response = await callFunction(
+          workspace,
+          `recruiting-leads?imo_id=${workspace.imoId}${query}`,
+        );
+        assert.equal(response.status, 200, await response.clone().text());
+        return leadListResponseSchema.parse(await response.json());
+      };
+      // Oldest first: manual Ann, a DM lead, manual Bo, a referral, manual Cy.
+      const account = await addChannelAccount(ws);
+      const thread = await addThread(ws, account, { username: "dm.lead", displayName: "Dee Em" });
+      await addLead(ws, "Ann");
+      await addLead(ws, "Dee", thread.conversationId);
+      const bo = await addLead(ws, "Bo");
+      // no API writes a referral yet: as an import would store it
+      for (const workspace of [ws, other]) {
+        await workspace.sql`insert into public.recruiting_leads
+          (imo_id, full_name, email, phone, lead_source)
+          values (${workspace.imoId}, 'Ref Erral', 'ref@example.com', '+442071838750', 'referral')`;
+      }
+      await addLead(ws, "Cy");
+
+      const firstPage = await list(ws, "&source=manual&limit=2");
+      assert.deepEqual(firstPage.leads.map((l) => l.full_name), ["Cy", "Bo"]);
+      assert.ok(firstPage.next_cursor, "a third manual lead is left");
+      const secondPage = await list(ws, `&source=manual&limit=2&cursor=${firstPage.next_cursor}`);
+      assert.deepEqual(
+        secondPage.leads.map((l) => l.full_name),
+        ["Ann"],
+        "the cursor keeps the filter",
+      );
+      assert.equal(secondPage.next_cursor, null);
+
+      assert.deepEqual((await list(ws, "&source=instagram_dm")).leads.map((l) => l.full_name), [
+        "Dee",
+      ]);
+      assert.deepEqual(
+        (await list(ws, "&source=referral")).leads.map((l) => l.full_name),
+        ["Ref Erral"],
+        "only this IMO's referral",
+      );
+      assert.deepEqual((await list(ws, "&source=website")).leads, []);
+
+      const updated = await callFunction(ws, "recruiting-leads", {
+        method: "PATCH",
+        body: { id: bo.id, status: "qualified" },
+      });
+      assert.equal(updated.status, 200, await updated.clone().text());
+      await updated.body?.cancel();
+      assert.deepEqual(
+        (await list(ws, "&source=manual&status=qualified")).leads.map((l) => l.full_name),
+        ["Bo"],
+      );
+      assert.deepEqual((await list(ws, "&source=instagram_dm&status=qualified")).leads, []);
+
+      const bad = await callFunction(ws, `recruiting-leads?imo_id=${ws.imoId}&source=tiktok`);
+      assert.equal(bad.status, 400);
+      const error = (await bad.json()).error;
+      assert.equal(error.code, "invalid_query");
+      assert.match(JSON.stringify(error.details), /source/);
+    } finally {
+      await Promise.all([ws.close(), other.close()]);
     }
   },
 );

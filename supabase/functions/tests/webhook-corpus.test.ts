@@ -120,6 +120,7 @@ const MESSAGE_DEFAULTS = {
   author: null,
   type: "text",
   text: null,
+  edits: [],
   attachments: [],
   reactions: [],
   reply_to: null,

@@ -2,6 +2,8 @@ import type { ConnectedAccountsResponse } from "@dm-desk/shared/contracts/connec
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import type { ThreadMessage } from "@dm-desk/shared/contracts/inbox-messages";
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
+import type { MessageTemplate } from "@dm-desk/shared/schemas/message-template";
+import type { ScheduledMessage } from "@dm-desk/shared/schemas/scheduled-message";
 
 type Account = ConnectedAccountsResponse["accounts"][number];
 
@@ -154,6 +156,58 @@ export function fakeMessage(overrides: Partial<ThreadMessage> = {}): ThreadMessa
     sent_at: isoFromNow(-3_600_000 + messageCounter * 1000),
     delivered_at: null,
     read_at: null,
+    deleted_at: null,
+    ...overrides,
+  };
+}
+
+let scheduledCounter = 0;
+
+/** A member's scheduled message, pending, for an hour from now, in a conversation of the IMO. */
+export function fakeScheduledMessage(overrides: Partial<ScheduledMessage> = {}): ScheduledMessage {
+  scheduledCounter += 1;
+  const now = new Date().toISOString();
+  return {
+    id: `00000000-0000-4000-b000-${String(scheduledCounter).padStart(12, "0")}`,
+    imo_id: WORKSPACE_ID,
+    channel_account_id: "00000000-0000-4000-8000-000000000001",
+    conversation_id: "00000000-0000-4000-9000-000000000001",
+    created_by: null,
+    template_id: null,
+    text: "Following up on our chat!",
+    scheduled_for: isoFromNow(3_600_000),
+    window_expires_at: isoFromNow(20 * 3_600_000),
+    status: "pending",
+    attempts: 0,
+    last_error: null,
+    sent_message_id: null,
+    sent_at: null,
+    cancelled_at: null,
+    cancelled_by: null,
+    created_at: now,
+    updated_at: now,
+    wait_for_reply: false,
+    cancel_if_reply: false,
+    origin: "member",
+    lease_until: null,
+    released_at: null,
+    ...overrides,
+  };
+}
+
+/** A template of the IMO. */
+export function fakeTemplate(overrides: Partial<MessageTemplate> = {}): MessageTemplate {
+  const now = new Date().toISOString();
+  return {
+    id: "00000000-0000-4000-8000-0000000000c1",
+    imo_id: WORKSPACE_ID,
+    name: "Greeting",
+    content: "Hi {{first_name}}!",
+    category: "greeting",
+    use_count: 0,
+    created_by: null,
+    created_at: now,
+    updated_at: now,
     deleted_at: null,
     ...overrides,
   };

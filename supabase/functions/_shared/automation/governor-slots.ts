@@ -1,4 +1,4 @@
-import { asService } from "../db.ts";
+import { asService, type Tx } from "../db.ts";
 import type { GraphCallKind } from "../meta/rate-governor.ts";
 
 /**
@@ -52,4 +52,26 @@ export function governorSlots(kind: GraphCallKind, maxWaitMs: number) {
       // the sends of this turn of the event loop ask together
       queueMicrotask(() => void pump(accountId, fresh));
     });
+}
+
+/**
+ * Slots for calls about to be made, taken in the caller's transaction: up to `wanted` per account,
+ * the accounts' rows locked in one order. Returns how many each account was granted; a call
+ * without one waits for governorSlots. Rolled back with the transaction, so nothing is counted
+ * for calls that will not be made.
+ */
+export async function takeSlots(
+  tx: Tx,
+  kind: GraphCallKind,
+  wanted: Map<string, number>,
+): Promise<Map<string, number>> {
+  const rows = await tx<{ account: string; granted: number }[]>`
+    select a.account::text, g.granted
+    from (
+      select * from unnest(${[...wanted.keys()]}::uuid[], ${[...wanted.values()]}::int[])
+        as a (account, wanted)
+      order by a.account
+    ) a
+    cross join lateral private.take_graph_calls(a.account, ${kind}, a.wanted) g`;
+  return new Map(rows.map((row) => [row.account, row.granted]));
 }

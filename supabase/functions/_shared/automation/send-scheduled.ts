@@ -3,11 +3,18 @@ import { canSend, type SendRefusalReason } from "../../../../shared/src/rules/me
 import type { AutomationRule } from "../../../../shared/src/schemas/message.ts";
 import { asService, type Tx } from "../db.ts";
 import { HttpError } from "../http.ts";
-import { deliverQueuedReply, loadQueuedReplies } from "../send/deliver-reply.ts";
+import {
+  type AcceptedReply,
+  deliverQueuedReply,
+  loadQueuedReplies,
+  queuedReplies,
+  type QueuedReply,
+  recordAccepted,
+} from "../send/deliver-reply.ts";
 import { renderForConversation } from "../templates/render-for-conversation.ts";
 import type { ClaimedRow } from "./claim-due.ts";
 import { coalesce } from "./coalesce.ts";
-import { governorSlots } from "./governor-slots.ts";
+import { governorSlots, takeSlots } from "./governor-slots.ts";
 
 export type SendOutcome =
   | "sent"
@@ -34,10 +41,12 @@ const REFUSALS: Record<SendRefusalReason, string> = {
  * The sender of one pass. Each claimed row is sent the way a person's reply is: the window rules
  * at `clock()` (for an automation author: inside 24 h only, never the HUMAN_AGENT tag), the
  * message stored `pending` under an idempotency key (the schedule's id as client_message_id), a
- * slot from the rate governor, then one call to Meta (deliverQueuedReply, the send path's own).
- * The row ends as its message ends (trigger settle_scheduled_message), or expired, cancelled or
- * failed with the reason. Rows sent side by side share their transactions (coalesce), so a busy
- * pass costs about one transaction per message: the one recording Meta's answer.
+ * slot from the rate governor (taken in the same transaction while the account is under its
+ * rate, waited for when over it), then one call to Meta (deliverQueuedReply, the send path's
+ * own). The row ends as its message ends (trigger settle_scheduled_message), or expired,
+ * cancelled or failed with the reason. Rows sent side by side share their transactions
+ * (coalesce), Meta's answers included: under the rate, a busy pass costs two transactions per
+ * batch of messages.
  */
 export function scheduledSender(clock: () => Date) {
   const commit = coalesce((ids: string[]) => commitToSend(ids, clock()), MAX_BATCH);
@@ -46,25 +55,57 @@ export function scheduledSender(clock: () => Date) {
     const replies = new Map((await loadQueuedReplies(ids)).map((reply) => [reply.id, reply]));
     return ids.map((id) => replies.get(id) ?? null);
   }, MAX_BATCH);
+  const recordTogether = coalesce(recordEach, MAX_BATCH);
+  const record = async (accepted: AcceptedReply) => {
+    const error = await recordTogether(accepted);
+    if (error) throw error;
+  };
 
   return async function send(row: ClaimedRow): Promise<SendOutcome> {
     const decision = await commit(row.id);
     if (typeof decision === "string") return decision;
-    try {
-      await slot(row.channel_account_id);
-    } catch (error) {
-      await failUnsent(decision.messageId, (error as Error).message);
-      return "failed";
+    let reply = decision.slotted;
+    if (!reply) {
+      // over the governor's rate: wait for a slot, then read the reply again (its account may
+      // have been reconnected or disconnected meanwhile)
+      try {
+        await slot(row.channel_account_id);
+      } catch (error) {
+        await failUnsent(decision.messageId, (error as Error).message);
+        return "failed";
+      }
+      reply = await load(decision.messageId);
+      // an echo, or another attempt, finished it meanwhile
+      if (!reply) return "skipped";
     }
-    const reply = await load(decision.messageId);
-    // an echo, or another attempt, finished it meanwhile
-    if (!reply) return "skipped";
     // never a tag: automation may not send after the 24 h window
-    return await deliverQueuedReply(reply);
+    return await deliverQueuedReply(reply, { record });
   };
 }
 
-type Decision = { messageId: string } | Exclude<SendOutcome, "sent">;
+/**
+ * Meta's answers of sends side by side, stored in one transaction. Should it fail, each is stored
+ * on its own: one the batch could not store must not leave the others `pending` after Meta sent
+ * them. One error (or null) per answer, in order.
+ */
+async function recordEach(accepted: AcceptedReply[]): Promise<(Error | null)[]> {
+  try {
+    await recordAccepted(accepted);
+    return accepted.map(() => null);
+  } catch (error) {
+    if (accepted.length === 1) return [error as Error];
+    const errors: (Error | null)[] = [];
+    for (const one of accepted) {
+      errors.push(await recordAccepted([one]).then(() => null, (error: Error) => error));
+    }
+    return errors;
+  }
+}
+
+type Decision =
+  /** to send: with its reply when the governor granted its slot in the same transaction */
+  | { messageId: string; slotted: QueuedReply | null }
+  | Exclude<SendOutcome, "sent">;
 
 interface Candidate {
   id: string;
@@ -172,12 +213,38 @@ async function commitToSend(ids: string[], now: Date): Promise<Decision[]> {
         where id = any(${skipped}::uuid[]) and status = 'pending' and sent_message_id is null`;
     }
     if (outgoing.length) {
-      for (const [id, messageId] of await storeMessages(tx, outgoing)) {
-        decisions.set(id, { messageId });
+      const stored = await storeMessages(tx, outgoing);
+      const slotted = await slottedReplies(tx, stored.map(([, messageId]) => messageId));
+      for (const [id, messageId] of stored) {
+        decisions.set(id, { messageId, slotted: slotted.get(messageId) ?? null });
       }
     }
     return ids.map((id) => decisions.get(id) ?? "skipped");
   });
+}
+
+/**
+ * The replies just stored that may go to Meta at once, read with what sending them needs: the
+ * governor's slots are taken last in the transaction that stored them (the account's row is then
+ * held only until its commit), in order, as many as it grants per account. The others wait for a
+ * slot (governorSlots) after the commit.
+ */
+async function slottedReplies(tx: Tx, messageIds: string[]) {
+  const replies = await queuedReplies(tx, messageIds);
+  const wanted = new Map<string, number>();
+  for (const reply of replies) {
+    wanted.set(reply.channel_account_id, (wanted.get(reply.channel_account_id) ?? 0) + 1);
+  }
+  const granted = replies.length ? await takeSlots(tx, "send_text", wanted) : new Map();
+  const slotted = new Map<string, QueuedReply>();
+  for (const id of messageIds) {
+    const reply = replies.find((reply) => reply.id === id);
+    const left = reply ? granted.get(reply.channel_account_id) ?? 0 : 0;
+    if (!reply || left === 0) continue;
+    granted.set(reply.channel_account_id, left - 1);
+    slotted.set(id, reply);
+  }
+  return slotted;
 }
 
 /** The text to send: a template (or a reminder's default text) rendered now, checked for size. */

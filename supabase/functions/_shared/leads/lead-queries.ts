@@ -1,5 +1,6 @@
 import type { InboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
 import type { UpdateLead } from "../../../../shared/src/contracts/recruiting-leads.ts";
+import type { LeadSource, LeadStatus } from "../../../../shared/src/schemas/enums.ts";
 import {
   type RecruitingLead,
   recruitingLeadSchema,
@@ -15,7 +16,13 @@ const toLead = (row: unknown): RecruitingLead =>
 
 export async function listLeads(
   tx: Tx,
-  filter: { imoId: string; status?: string; cursor?: InboxCursor; limit: number },
+  filter: {
+    imoId: string;
+    status?: LeadStatus;
+    source?: LeadSource;
+    cursor?: InboxCursor;
+    limit: number;
+  },
 ) {
   const rows = await tx`
     select ${tx(COLUMNS)},
@@ -23,6 +30,7 @@ export async function listLeads(
     from public.recruiting_leads
     where imo_id = ${filter.imoId}
       ${filter.status ? tx`and status = ${filter.status}` : tx``}
+      ${filter.source ? tx`and lead_source = ${filter.source}` : tx``}
       ${
     filter.cursor
       ? tx`and (created_at, id) < (${filter.cursor.at}::timestamptz, ${filter.cursor.id}::uuid)`

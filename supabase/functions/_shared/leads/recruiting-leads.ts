@@ -42,7 +42,7 @@ async function contactOf(tx: Tx, conversationId: string) {
 
 /**
  * recruiting-leads: the Leads page and "Create lead" from a conversation, for any member.
- *   GET /?imo_id&status&cursor · GET /lead?id · GET /prefill?conversation_id · POST / · PATCH /
+ *   GET /?imo_id&status&source&cursor · GET /lead?id · GET /prefill?conversation_id · POST / · PATCH /
  */
 export function createRecruitingLeadsHandler() {
   return router([

@@ -14,7 +14,7 @@ import {
   sendInstagramMessage,
 } from "../meta/send-api.ts";
 import { tokenCipher } from "../token-cipher.ts";
-import { recordSendAccepted } from "../webhooks/outbound-echo.ts";
+import { recordSendsAccepted } from "../webhooks/outbound-echo.ts";
 
 /** A `pending` reply with what sending it needs: the recipient and the account's token. */
 export interface QueuedReply extends SendingAccount {
@@ -41,12 +41,17 @@ export async function deliverReply(messageId: string, tag?: typeof HUMAN_AGENT_T
   const [reply] = await loadQueuedReplies([messageId]);
   // another request finished it meanwhile (an echo, or a concurrent attempt)
   if (!reply) return;
-  await deliverQueuedReply(reply, tag);
+  await deliverQueuedReply(reply, { tag });
 }
 
 /** The replies among `messageIds` still `pending`, in one query (a cron sends many at once). */
 export async function loadQueuedReplies(messageIds: string[]): Promise<QueuedReply[]> {
-  return await asService(async (tx) => [
+  return await asService((tx) => queuedReplies(tx, messageIds));
+}
+
+/** loadQueuedReplies in the caller's transaction. */
+export async function queuedReplies(tx: Tx, messageIds: string[]): Promise<QueuedReply[]> {
+  return [
     ...await tx<QueuedReply[]>`
       select m.id, m.imo_id, m.channel_account_id, m.text, m.attachments,
         k.external_id as recipient_id, a.auth_path::text, a.external_account_id,
@@ -56,13 +61,25 @@ export async function loadQueuedReplies(messageIds: string[]): Promise<QueuedRep
       join public.contacts k on k.id = c.contact_id
       join public.channel_accounts a on a.id = m.channel_account_id
       where m.id = any(${messageIds}::uuid[]) and m.status = 'pending'`,
-  ]);
+  ];
+}
+
+/** Meta took `reply` and named it `mid`. */
+export interface AcceptedReply {
+  reply: QueuedReply;
+  mid: string;
+}
+
+export interface DeliveryOptions {
+  tag?: typeof HUMAN_AGENT_TAG;
+  /** how Meta's answer is stored: recordAccepted by default; a pass batches many (coalesce) */
+  record?: (accepted: AcceptedReply) => Promise<void>;
 }
 
 /** deliverReply once the reply is loaded: the call to Meta and the outcome it leaves. */
 export async function deliverQueuedReply(
   reply: QueuedReply,
-  tag?: typeof HUMAN_AGENT_TAG,
+  { tag, record = (accepted) => recordAccepted([accepted]) }: DeliveryOptions = {},
 ): Promise<"sent" | "failed"> {
   const messageId = reply.id;
   if (!reply.access_token_encrypted) {
@@ -84,10 +101,7 @@ export async function deliverQueuedReply(
       imageUrl: reply.attachments[0]?.url ?? null,
       tag,
     });
-    await asService(async (tx) => {
-      await recordSendAccepted(tx, messageId, mid);
-      await tx`select private.increment_usage(${reply.imo_id}, 'messages_sent')`;
-    });
+    await record({ reply, mid });
     return "sent";
   } catch (error) {
     if (error instanceof MissingMessageIdError) {
@@ -100,6 +114,24 @@ export async function deliverQueuedReply(
     console.warn(`[send] message ${messageId}: Meta ${error.kind} ${errorCodeOf(error)}`);
     return "failed";
   }
+}
+
+/**
+ * Meta's answers stored in one transaction, however many: each reply `sent` with its mid (the
+ * echo handshake, recordSendsAccepted) and counted as sent, once per IMO.
+ */
+export async function recordAccepted(accepted: AcceptedReply[]) {
+  await asService(async (tx) => {
+    await recordSendsAccepted(tx, accepted.map(({ reply, mid }) => ({ messageId: reply.id, mid })));
+    // the counter is one row per IMO and day that every send writes: last, and in one order
+    await tx`
+      select private.increment_usage(sent.imo_id, 'messages_sent', sent.n) from (
+        select imo_id, count(*) as n from unnest(${
+      accepted.map(({ reply }) => reply.imo_id)
+    }::uuid[]) as imo_id
+        group by imo_id order by imo_id
+      ) sent`;
+  });
 }
 
 function errorCodeOf(error: MetaApiError): string {

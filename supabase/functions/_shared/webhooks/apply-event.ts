@@ -5,6 +5,17 @@ import { applyEcho } from "./outbound-echo.ts";
 import { applyOrPark, applyParked, type Thread } from "./parked-events.ts";
 import { type MessagingEvent, type MetaMessage, toDate } from "./payload.ts";
 
+/** The kinds of messaging event we apply; an event with none of them is recorded, not applied. */
+const KNOWN_KINDS = [
+  "message",
+  "message_edit",
+  "postback",
+  "reaction",
+  "read",
+  "referral",
+] as const;
+const ENVELOPE_KEYS = new Set(["sender", "recipient", "timestamp"]);
+
 export interface Applied {
   /** contacts seen by this event, for the profile fetch that follows ingestion */
   contactIds: string[];
@@ -25,13 +36,20 @@ export async function applyMessagingEvent(
   const fromUs = ours.has(event.sender.id);
   const participant = fromUs ? event.recipient.id : event.sender.id;
   const at = toDate(event.timestamp);
+  if (!KNOWN_KINDS.some((kind) => event[kind] !== undefined)) {
+    await recordUnknownEvent(tx, account, event, at, webhookEventId);
+    return { contactIds: [] };
+  }
   const { contactId, conversationId } = await ensureConversation(tx, account, participant);
   const thread = { account, conversationId, at, webhookEventId };
 
   if (event.message) {
-    if (event.message.is_deleted) await deleteMessage(tx, account.id, event.message.mid, at);
+    if (event.message.is_deleted) await applyOrPark(tx, thread, event.message.mid, "unsend", {});
     else if (fromUs || event.message.is_echo) await applyEcho(tx, thread, event.message);
     else await storeInbound(tx, thread, event.message);
+  }
+  if (event.message_edit) {
+    await applyOrPark(tx, thread, event.message_edit.mid, "edit", event.message_edit);
   }
   if (event.postback) {
     const mid = event.postback.mid ?? `postback:${participant}:${event.timestamp}`;
@@ -98,16 +116,22 @@ async function insertInbound(
   if (inserted) await applyParked(tx, thread.account.id, message.mid);
 }
 
-/** The contact unsent the message: its content goes, the row stays so the thread keeps its shape. */
-async function deleteMessage(tx: Tx, accountId: string, mid: string, at: Date) {
-  const [deleted] = await tx<{ conversation_id: string; sent_at: Date }[]>`
-    update public.messages set deleted_at = coalesce(deleted_at, ${at}), text = null, attachments = '[]'::jsonb
-    where channel_account_id = ${accountId} and external_id = ${mid}
-    returning conversation_id, sent_at`;
-  if (!deleted) return;
-  // the inbox list must not keep showing what the contact took back
+/**
+ * An event of a kind we do not apply (Meta adds kinds): kept once per account for an operator,
+ * without a contact or a conversation for it.
+ */
+async function recordUnknownEvent(
+  tx: Tx,
+  account: RoutedAccount,
+  event: MessagingEvent,
+  at: Date,
+  webhookEventId: number | null,
+) {
+  const kinds = Object.keys(event).filter((key) => !ENVELOPE_KEYS.has(key)).sort();
   await tx`
-    update public.conversations set last_message_preview = 'Unsent a message'
-    where id = ${deleted.conversation_id} and last_message_at = ${deleted.sent_at}
-      and last_message_preview is distinct from 'Unsent a message'`;
+    insert into public.webhook_unknown_events (imo_id, channel_account_id, webhook_event_id, kinds, event, occurred_at)
+    values (${account.imo_id}, ${account.id}, ${webhookEventId}, ${kinds}, ${
+    tx.json(event as never)
+  }, ${Number.isNaN(at.getTime()) ? null : at})
+    on conflict (channel_account_id, event_digest) do nothing`;
 }

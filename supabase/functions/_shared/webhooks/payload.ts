@@ -38,6 +38,13 @@ export const messagingEventSchema = z.looseObject({
     emoji: z.string().optional(),
   }).optional(),
   read: z.looseObject({ mid: z.string().min(1) }).optional(),
+  // Messenger's edit event, seen on Instagram too (docs/meta-platform.md §3); Meta's example
+  // writes num_edit as a string
+  message_edit: z.looseObject({
+    mid: z.string().min(1),
+    text: z.string().optional(),
+    num_edit: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
+  }).optional(),
   postback: z.looseObject({
     mid: z.string().optional(),
     title: z.string().optional(),

@@ -1,11 +1,15 @@
 import type { ReactNode } from "react";
 
+/**
+ * The signed-in shell: the dark rail on the left, or, below 768 px (a phone), a bar along the
+ * bottom, so the page keeps the whole width.
+ */
 export function AppLayout({ rail, children }: { rail: ReactNode; children: ReactNode }) {
   return (
-    <div className="flex h-dvh overflow-hidden bg-neutral-900 text-neutral-900">
+    <div className="flex h-dvh flex-col-reverse overflow-hidden bg-neutral-900 text-neutral-900 md:flex-row">
       {rail}
       {/* Rounded top-left corner lets the main pane sit "on" the dark rail, as in Slack. */}
-      <main className="flex min-w-0 flex-1 flex-col overflow-hidden bg-white sm:my-1.5 sm:mr-1.5 sm:rounded-lg">
+      <main className="flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden bg-white md:my-1.5 md:mr-1.5 md:rounded-lg">
         {children}
       </main>
     </div>

@@ -10,7 +10,7 @@ type PageHeaderProps = {
 export function PageHeader({ title, children, followsDarkMode = false }: PageHeaderProps) {
   return (
     <header
-      className={`flex h-14 shrink-0 items-center justify-between border-b border-neutral-200 bg-white px-6 ${
+      className={`flex h-11 shrink-0 items-center justify-between border-b border-neutral-200 bg-white px-3 md:h-14 md:px-6 ${
         followsDarkMode ? "dark:border-zinc-800 dark:bg-zinc-950" : ""
       }`}
     >

@@ -34,6 +34,8 @@ export function MessagesRoute() {
         imoId={workspace.imo_id}
         canConnect={channelPermissions(workspace).canConnect}
         canUseTemplates={workspace.features.instagram_templates === true}
+        canSchedule={workspace.features.instagram_scheduled_messages === true}
+        canManageAll={workspace.role === "owner" || workspace.role === "admin"}
       />
     </MessagesPage>
   );
@@ -50,9 +52,16 @@ function MessagesPage({ children, title = false }: { children: ReactNode; title?
   );
 }
 
-type ConnectedInboxProps = { imoId: string; canConnect: boolean; canUseTemplates: boolean };
+type ConnectedInboxProps = {
+  imoId: string;
+  canConnect: boolean;
+  canUseTemplates: boolean;
+  canSchedule: boolean;
+  canManageAll: boolean;
+};
 
-function ConnectedInbox({ imoId, canConnect, canUseTemplates }: ConnectedInboxProps) {
+function ConnectedInbox(props: ConnectedInboxProps) {
+  const { imoId, canConnect } = props;
   const queryClient = useQueryClient();
   const { session } = useSession();
   const accounts = useConnectedAccounts(imoId);
@@ -98,8 +107,13 @@ function ConnectedInbox({ imoId, canConnect, canUseTemplates }: ConnectedInboxPr
       imoId={imoId}
       accounts={instagram}
       members={memberList}
-      viewer={{ userId, displayName: me?.display_name ?? me?.email ?? null }}
-      canUseTemplates={canUseTemplates}
+      viewer={{
+        userId,
+        displayName: me?.display_name ?? me?.email ?? null,
+        canManageAll: props.canManageAll,
+      }}
+      canUseTemplates={props.canUseTemplates}
+      canSchedule={props.canSchedule}
       renderLeadAction={(conversation) => (
         <LeadAction
           imoId={imoId}

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import { encodeInboxCursor } from "@dm-desk/shared/contracts/inbox-cursor";
 import type { RecruitingLead } from "@dm-desk/shared/schemas/recruiting-lead";
 import { fakeWorkspace, isoFromNow, WORKSPACE_ID } from "@/testing/fixtures.ts";
 import {
@@ -69,33 +70,70 @@ describe("Leads page", () => {
     expect(callsTo("recruiting-leads")[0]?.query.get("imo_id")).toBe(WORKSPACE_ID);
   });
 
-  it("filters by source among the leads and by status through the server", async () => {
-    const { user } = renderLeads(({ query }) =>
+  it("filters by source and status through the server, and keeps the filters in the URL", async () => {
+    const leads = [
+      fakeLead({ full_name: "Dm Dana", lead_source: "instagram_dm" }),
+      fakeLead({ full_name: "Web Wes", lead_source: "website" }),
+      fakeLead({ full_name: "Hired Hannah", lead_source: "website", status: "hired" }),
+    ];
+    const { user, router } = renderLeads(({ query }) =>
       ok({
-        leads: query.get("status") === "hired"
-          ? [fakeLead({ full_name: "Hired Hannah", status: "hired" })]
-          : [
-            fakeLead({ full_name: "Dm Dana", lead_source: "instagram_dm" }),
-            fakeLead({ full_name: "Web Wes", lead_source: "website" }),
-          ],
+        leads: leads.filter((lead) =>
+          (!query.get("source") || lead.lead_source === query.get("source")) &&
+          (!query.get("status") || lead.status === query.get("status"))
+        ),
         next_cursor: null,
       })
     );
     await screen.findByRole("row", { name: "Web Wes" });
+    expect(callsTo("recruiting-leads")[0]?.query.has("source")).toBe(false);
 
     await user.selectOptions(screen.getByLabelText("Source"), "instagram_dm");
-    expect(screen.getByRole("row", { name: "Dm Dana" })).toBeTruthy();
-    expect(screen.queryByRole("row", { name: "Web Wes" })).toBeNull();
+    expect(await screen.findByRole("row", { name: "Dm Dana" })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("row", { name: "Web Wes" })).toBeNull());
+    expect(callsTo("recruiting-leads").at(-1)?.query.get("source")).toBe("instagram_dm");
+    expect(router.state.location.search).toBe("?source=instagram_dm");
 
-    await user.selectOptions(screen.getByLabelText("Source"), "");
+    await user.selectOptions(screen.getByLabelText("Source"), "website");
     await user.selectOptions(screen.getByLabelText("Status"), "hired");
     expect(await screen.findByRole("row", { name: "Hired Hannah" })).toBeTruthy();
-    await waitFor(() =>
-      expect(callsTo("recruiting-leads").at(-1)?.query.get("status")).toBe("hired")
-    );
+    await waitFor(() => expect(screen.queryByRole("row", { name: "Web Wes" })).toBeNull());
+    const last = callsTo("recruiting-leads").at(-1)?.query;
+    expect([last?.get("source"), last?.get("status")]).toEqual(["website", "hired"]);
 
     await user.selectOptions(screen.getByLabelText("Source"), "referral");
-    expect(screen.getByText("No leads match these filters.")).toBeTruthy();
+    expect(await screen.findByText("No leads match these filters.")).toBeTruthy();
+  });
+
+  it("opens with the filters a link carries, leaving out values the server would refuse", async () => {
+    setMockSession(fakeSession());
+    mockFunctions({
+      "my-workspaces": () => ok({ workspaces: [fakeWorkspace()] }),
+      "recruiting-leads": () => ok({ leads: [], next_cursor: null }),
+    });
+    renderApp("/leads?source=referral&status=sideways");
+    expect(await screen.findByText("No leads match these filters.")).toBeTruthy();
+    const query = callsTo("recruiting-leads")[0]?.query;
+    expect([query?.get("source"), query?.has("status")]).toEqual(["referral", false]);
+    expect((screen.getByLabelText("Source") as HTMLSelectElement).value).toBe("referral");
+  });
+
+  it("loads the next page with the same filters", async () => {
+    const cursor = encodeInboxCursor({ at: isoFromNow(-7_200_000), id: fakeLead().id });
+    const { user } = renderLeads(({ query }) =>
+      query.get("cursor")
+        ? ok({ leads: [fakeLead({ full_name: "Older Olga" })], next_cursor: null })
+        : ok({ leads: [fakeLead({ full_name: "Newer Nina" })], next_cursor: cursor })
+    );
+    await screen.findByRole("row", { name: "Newer Nina" });
+    await user.selectOptions(screen.getByLabelText("Source"), "manual");
+    await waitFor(() =>
+      expect(callsTo("recruiting-leads").at(-1)?.query.get("source")).toBe("manual")
+    );
+    await user.click(await screen.findByRole("button", { name: "Load more" }));
+    expect(await screen.findByRole("row", { name: "Older Olga" })).toBeTruthy();
+    const last = callsTo("recruiting-leads").at(-1)?.query;
+    expect([last?.get("cursor"), last?.get("source")]).toEqual([cursor, "manual"]);
   });
 
   it("shows the error with a way to try again", async () => {

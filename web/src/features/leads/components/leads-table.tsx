@@ -1,17 +1,12 @@
-import {
-  LEAD_SOURCES,
-  LEAD_STATUSES,
-  type LeadSource,
-  type LeadStatus,
-} from "@dm-desk/shared/schemas/enums";
+import { LEAD_SOURCES, LEAD_STATUSES } from "@dm-desk/shared/schemas/enums";
 import type { RecruitingLead } from "@dm-desk/shared/schemas/recruiting-lead";
 import { MessagesSquare, UsersRound } from "lucide-react";
-import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { InlineError } from "@/components/ui/inline-error.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { paths } from "@/config/paths.ts";
 import { useLeads } from "@/features/leads/api/get-leads.ts";
+import { useLeadFilters } from "@/features/leads/hooks/use-lead-filters.ts";
 import { LEAD_SOURCE_LABELS, LEAD_STATUS_LABELS } from "@/features/leads/utils/lead-labels.ts";
 
 const date = new Intl.DateTimeFormat(undefined, {
@@ -20,29 +15,19 @@ const date = new Intl.DateTimeFormat(undefined, {
   year: "numeric",
 });
 
-/**
- * The IMO's leads, newest first, with where each came from. Status is filtered by the server;
- * source among the pages loaded (recruiting-leads has no source filter yet).
- */
+/** The IMO's leads, newest first, with where each came from; the server filters and pages them. */
 export function LeadsTable({ imoId }: { imoId: string }) {
-  const [status, setStatus] = useState<LeadStatus | "">("");
-  const [source, setSource] = useState<LeadSource | "">("");
-  const query = useLeads(imoId, status || undefined);
-  const leads = useMemo(
-    () =>
-      (query.data?.pages.flatMap((page) => page.leads) ?? []).filter((lead) =>
-        !source || lead.lead_source === source
-      ),
-    [query.data, source],
-  );
+  const { filters, setFilter } = useLeadFilters();
+  const query = useLeads(imoId, filters);
+  const leads = query.data?.pages.flatMap((page) => page.leads) ?? [];
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <FilterSelect
           label="Source"
-          value={source}
-          onChange={setSource}
+          value={filters.source ?? ""}
+          onChange={(value) => setFilter("source", value)}
           options={[
             { value: "", label: "All sources" },
             ...LEAD_SOURCES.map((value) => ({ value, label: LEAD_SOURCE_LABELS[value] })),
@@ -50,8 +35,8 @@ export function LeadsTable({ imoId }: { imoId: string }) {
         />
         <FilterSelect
           label="Status"
-          value={status}
-          onChange={setStatus}
+          value={filters.status ?? ""}
+          onChange={(value) => setFilter("status", value)}
           options={[
             { value: "", label: "All statuses" },
             ...LEAD_STATUSES.map((value) => ({ value, label: LEAD_STATUS_LABELS[value] })),
@@ -71,7 +56,7 @@ export function LeadsTable({ imoId }: { imoId: string }) {
           <div className="flex flex-col items-center gap-2 p-8 text-center">
             <UsersRound className="size-6 text-zinc-400" aria-hidden="true" />
             <p className="text-xs text-zinc-500">
-              {status || source
+              {filters.status || filters.source
                 ? "No leads match these filters."
                 : "No leads yet. Create one from a conversation in Messages."}
             </p>
@@ -128,7 +113,7 @@ function LeadRow({ lead }: { lead: RecruitingLead }) {
         )}
       </td>
       <td className="px-2 py-1.5">
-        <span className="rounded bg-zinc-100 px-1 py-0.5 text-[10px] font-medium dark:bg-zinc-800">
+        <span className="rounded bg-zinc-100 px-1 py-0.5 text-[10px] font-medium whitespace-nowrap dark:bg-zinc-800">
           {LEAD_SOURCE_LABELS[lead.lead_source]}
         </span>
       </td>

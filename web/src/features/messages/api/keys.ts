@@ -11,10 +11,16 @@ export const inboxKeys = {
   conversationLists: (imoId: string) => [...inboxKeys.imo(imoId), "conversations"] as const,
   conversationList: (imoId: string, filters: ConversationFilters) =>
     [...inboxKeys.conversationLists(imoId), filters] as const,
+  /** the open conversation as last listed or changed: it stays open when a list leaves it out */
+  openConversation: (imoId: string, conversationId: string) =>
+    [...inboxKeys.imo(imoId), "open", conversationId] as const,
   threads: (imoId: string) => [...inboxKeys.imo(imoId), "messages"] as const,
   thread: (imoId: string, conversationId: string) =>
     [...inboxKeys.threads(imoId), conversationId] as const,
   templates: (imoId: string) => [...inboxKeys.imo(imoId), "templates"] as const,
+  scheduledLists: (imoId: string) => [...inboxKeys.imo(imoId), "scheduled"] as const,
+  scheduled: (imoId: string, conversationId: string) =>
+    [...inboxKeys.scheduledLists(imoId), conversationId] as const,
   /** a conversation's AI panel (analysis, state, mode, lease, draft) */
   aiPanel: (imoId: string, conversationId: string) =>
     [...inboxKeys.imo(imoId), "ai", conversationId] as const,

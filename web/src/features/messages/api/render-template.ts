@@ -20,10 +20,12 @@ export async function renderTemplate(input: RenderTemplateInput): Promise<string
   return text;
 }
 
-export function useRenderTemplate(options: { onRendered: (text: string) => void }) {
+export function useRenderTemplate(
+  options: { onRendered: (text: string, templateId: string) => void },
+) {
   return useMutation<string, AppError, RenderTemplateInput>({
     mutationFn: renderTemplate,
-    onSuccess: (text) => options.onRendered(text),
+    onSuccess: (text, input) => options.onRendered(text, input.template_id),
     onError: (error) => toast.error(`Couldn't use the template: ${error.message}`),
   });
 }

@@ -14,6 +14,8 @@ type ConversationListProps = {
   imoId: string;
   filters: ConversationFilters;
   hasFilters: boolean;
+  /** the archived conversations instead of the inbox */
+  isArchive: boolean;
   selectedId: string | undefined;
   humanAgentAccounts: ReadonlySet<string>;
   onOpen: (conversation: InboxConversation) => void;
@@ -63,7 +65,11 @@ export function ConversationList(props: ConversationListProps) {
   if (!conversations.length) {
     return (
       <p className="p-4 text-center text-xs text-zinc-500">
-        {props.hasFilters ? "No conversations match these filters." : "No conversations yet."}
+        {props.hasFilters
+          ? "No conversations match these filters."
+          : props.isArchive
+          ? "No archived conversations."
+          : "No conversations yet."}
       </p>
     );
   }

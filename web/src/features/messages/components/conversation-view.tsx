@@ -7,11 +7,14 @@ import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useRetryMessage } from "@/features/messages/api/retry-message.ts";
 import { useSendMessage } from "@/features/messages/api/send-message.ts";
 import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
+import { ArchiveButton } from "@/features/messages/components/archive-button.tsx";
 import { AiAssistant } from "@/features/messages/components/ai-assistant.tsx";
 import { AssignMenu } from "@/features/messages/components/assign-menu.tsx";
 import { Composer } from "@/features/messages/components/composer.tsx";
 import { contactName } from "@/features/messages/components/conversation-row.tsx";
 import { MessageThread } from "@/features/messages/components/message-thread.tsx";
+import { ScheduleAction } from "@/features/messages/components/schedule-action.tsx";
+import { ScheduledStrip } from "@/features/messages/components/scheduled-strip.tsx";
 import { TemplateMenu } from "@/features/messages/components/template-menu.tsx";
 import { WindowIndicator } from "@/features/messages/components/window-indicator.tsx";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
@@ -30,6 +33,8 @@ type ConversationViewProps = {
   members: InboxMember[];
   viewer: InboxViewer;
   canUseTemplates: boolean;
+  /** the plan has scheduled messages */
+  canSchedule: boolean;
   /** the route's "Create lead" action (the leads feature's dialog) */
   leadAction: ReactNode;
   /** on a phone: back to the list */
@@ -55,7 +60,8 @@ export function ConversationView(props: ConversationViewProps) {
 
   const hasHumanAgent = account?.human_agent_permission ?? false;
   const replyWindow = windowStatusAt(conversation.window, now, hasHumanAgent);
-  const disabledReason = account && account.status !== "connected"
+  const isDisconnected = account !== undefined && account.status !== "connected";
+  const disabledReason = isDisconnected
     ? "This Instagram account is disconnected. Reconnect it in Settings › Channels to reply."
     : !replyWindow.canReply
     ? conversation.window.reply_until
@@ -149,6 +155,7 @@ export function ConversationView(props: ConversationViewProps) {
           onAssign={(userId) =>
             triage.mutate({ action: "assign", conversation_id: conversation.id, user_id: userId })}
         />
+        <ArchiveButton imoId={imoId} conversation={conversation} />
         {props.leadAction}
         {props.canUseTemplates && (
           <TemplateMenu
@@ -158,6 +165,18 @@ export function ConversationView(props: ConversationViewProps) {
             onInsert={setDraft}
           />
         )}
+        {props.canSchedule && (
+          <ScheduleAction
+            imoId={imoId}
+            conversationId={conversation.id}
+            contactName={name}
+            replyUntil={conversation.window.reply_until}
+            canUseTemplates={props.canUseTemplates}
+            disabledReason={isDisconnected
+              ? "This Instagram account is disconnected. Reconnect it in Settings › Channels."
+              : undefined}
+          />
+        )}
       </div>
       <MessageThread
         imoId={imoId}
@@ -165,6 +184,19 @@ export function ConversationView(props: ConversationViewProps) {
         viewerId={viewer.userId}
         onRetry={(message) => retryMessage(message)}
       />
+      {props.canSchedule && (
+        <ScheduledStrip
+          imoId={imoId}
+          conversationId={conversation.id}
+          contactName={name}
+          replyUntil={conversation.window.reply_until}
+          canUseTemplates={props.canUseTemplates}
+          members={props.members}
+          viewerId={viewer.userId}
+          canManageAll={viewer.canManageAll ?? false}
+          now={now}
+        />
+      )}
       <AiAssistant
         imoId={imoId}
         conversationId={conversation.id}

@@ -1,6 +1,6 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import type { OpportunityCategory } from "@dm-desk/shared/contracts/message-analysis";
-import { Inbox, Search, Star, UserRound } from "lucide-react";
+import { Archive, Inbox, type LucideIcon, Search, Star, UserRound } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
 import type { ConversationFilters } from "@/features/messages/api/keys.ts";
 import { CategoryFilter } from "@/features/messages/components/category-filter.tsx";
@@ -27,6 +27,18 @@ type InboxSidebarProps = {
 
 const SEARCH_DELAY_MS = 250;
 
+const FILTER_TOGGLES: { name: InboxToggle; label: string; title?: string; Icon: LucideIcon }[] = [
+  { name: "priority", label: "Priority", Icon: Star },
+  { name: "unread", label: "Unread", Icon: Inbox },
+  { name: "mine", label: "Mine", title: "Assigned to me", Icon: UserRound },
+  {
+    name: "archived",
+    label: "Archived",
+    title: "Archived conversations instead of the inbox",
+    Icon: Archive,
+  },
+];
+
 export function InboxSidebar(props: InboxSidebarProps) {
   const { accounts, unreadByAccount } = props;
   const humanAgentAccounts = new Set(
@@ -37,6 +49,7 @@ export function InboxSidebar(props: InboxSidebarProps) {
     props.filters.q || props.filters.priority || props.filters.unread ||
       props.filters.assignee || props.filters.category,
   );
+  const isArchive = Boolean(props.filters.archived);
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-zinc-50 dark:bg-zinc-950">
@@ -62,26 +75,17 @@ export function InboxSidebar(props: InboxSidebarProps) {
           </label>
         )}
         <SearchField value={props.search} onChange={props.onSearchChange} />
-        <div className="flex gap-1" role="group" aria-label="Filters">
-          <FilterToggle
-            label="Priority"
-            icon={<Star className="size-3" aria-hidden="true" />}
-            isOn={props.toggles.priority}
-            onChange={(isOn) => props.onToggle("priority", isOn)}
-          />
-          <FilterToggle
-            label="Unread"
-            icon={<Inbox className="size-3" aria-hidden="true" />}
-            isOn={props.toggles.unread}
-            onChange={(isOn) => props.onToggle("unread", isOn)}
-          />
-          <FilterToggle
-            label="Mine"
-            title="Assigned to me"
-            icon={<UserRound className="size-3" aria-hidden="true" />}
-            isOn={props.toggles.mine}
-            onChange={(isOn) => props.onToggle("mine", isOn)}
-          />
+        <div className="flex flex-wrap gap-1" role="group" aria-label="Filters">
+          {FILTER_TOGGLES.map(({ name, label, title, Icon }) => (
+            <FilterToggle
+              key={name}
+              label={label}
+              title={title}
+              icon={<Icon className="size-3" aria-hidden="true" />}
+              isOn={props.toggles[name]}
+              onChange={(isOn) => props.onToggle(name, isOn)}
+            />
+          ))}
         </div>
         <CategoryFilter value={props.category} onChange={props.onCategoryChange} />
       </div>
@@ -89,6 +93,7 @@ export function InboxSidebar(props: InboxSidebarProps) {
         imoId={props.imoId}
         filters={props.filters}
         hasFilters={hasFilters}
+        isArchive={isArchive}
         selectedId={props.selectedId}
         humanAgentAccounts={humanAgentAccounts}
         onOpen={props.onOpen}

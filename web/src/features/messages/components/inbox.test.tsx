@@ -83,7 +83,9 @@ function renderInbox(
       const unread = conversations.filter((c) => c.unread_count > 0);
       return ok({
         conversations: conversations.filter((c) =>
-          (!query.get("priority") || c.is_priority) && (!query.get("unread") || c.unread_count > 0)
+          (!query.get("priority") || c.is_priority) &&
+          (!query.get("unread") || c.unread_count > 0) &&
+          Boolean(query.get("archived")) === Boolean(c.archived_at)
         ),
         next_cursor: null,
         unread_by_account: unread.length
@@ -95,6 +97,7 @@ function renderInbox(
           : [],
       });
     },
+    "scheduled-messages": () => ok({ scheduled_messages: [] }),
     "instagram-get-messages": ({ query }) =>
       ok({
         messages: [
@@ -112,7 +115,12 @@ function renderInbox(
         next_cursor: null,
       }),
     "conversation-triage": ({ body }) => {
-      const input = body as { conversation_id: string; action: string; is_priority?: boolean };
+      const input = body as {
+        conversation_id: string;
+        action: string;
+        is_priority?: boolean;
+        archived?: boolean;
+      };
       // the server's state changes too, so a refetch shows the change
       const index = conversations.findIndex((c) => c.id === input.conversation_id);
       const conversation = conversations[index]!;
@@ -120,6 +128,11 @@ function renderInbox(
         ...conversation,
         unread_count: input.action === "mark_read" ? 0 : conversation.unread_count,
         is_priority: input.is_priority ?? conversation.is_priority,
+        archived_at: input.archived === undefined
+          ? conversation.archived_at
+          : input.archived
+          ? new Date().toISOString()
+          : null,
       };
       return ok({ conversation: conversations[index] });
     },
@@ -447,6 +460,60 @@ describe("Messages › a conversation (on a phone)", () => {
         user_id: "00000000-0000-4000-8000-0000000000b2",
       })
     );
+  });
+});
+
+describe("Messages › archive (on a phone)", () => {
+  beforeEach(() => void (isWide = false));
+
+  it("archives from the actions bar: it leaves the inbox, and the Archived filter finds it again", async () => {
+    const conversation = fakeConversation({ unread_count: 0 });
+    const { user, router } = renderInbox({
+      conversations: [conversation],
+      path: `/messages?conversation=${conversation.id}`,
+    });
+    const toolbar = await screen.findByRole("toolbar", { name: "Conversation actions" });
+    await user.click(within(toolbar).getByRole("button", { name: "Archive" }));
+    await within(toolbar).findByRole("button", { name: "Unarchive" });
+    expect(callsTo("conversation-triage").at(-1)?.body).toEqual({
+      action: "archive",
+      conversation_id: conversation.id,
+      archived: true,
+    });
+    expect(await screen.findByText("Conversation archived")).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "Back to conversations" }));
+    expect(await screen.findByText("No conversations yet.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Archived" }));
+    const row = await within(await list()).findByRole("option", {
+      name: `@${conversation.contact.username}`,
+    });
+    expect(callsTo("instagram-get-conversations").at(-1)?.query.get("archived")).toBe("true");
+    expect(router.state.location.search).toBe("?archived=1");
+
+    await user.click(row);
+    const reopened = await screen.findByRole("toolbar", { name: "Conversation actions" });
+    await user.click(within(reopened).getByRole("button", { name: "Unarchive" }));
+    await within(reopened).findByRole("button", { name: "Archive" });
+    expect(callsTo("conversation-triage").at(-1)?.body).toMatchObject({ archived: false });
+    await user.click(screen.getByRole("button", { name: "Back to conversations" }));
+    expect(await screen.findByText("No archived conversations.")).toBeTruthy();
+  });
+
+  it("undoes an archive from its toast", async () => {
+    const conversation = fakeConversation({ unread_count: 0 });
+    const { user } = renderInbox({
+      conversations: [conversation],
+      path: `/messages?conversation=${conversation.id}`,
+    });
+    const toolbar = await screen.findByRole("toolbar", { name: "Conversation actions" });
+    await user.click(within(toolbar).getByRole("button", { name: "Archive" }));
+    await user.click(await screen.findByRole("button", { name: "Undo" }));
+    await within(toolbar).findByRole("button", { name: "Archive" });
+    expect(callsTo("conversation-triage").map((call) => call.body)).toEqual([
+      { action: "archive", conversation_id: conversation.id, archived: true },
+      { action: "archive", conversation_id: conversation.id, archived: false },
+    ]);
   });
 });
 

@@ -1,8 +1,10 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import { MessagesSquare } from "lucide-react";
-import { type ReactNode, useState } from "react";
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useEffect } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { useConversations } from "@/features/messages/api/get-conversations.ts";
+import { inboxKeys } from "@/features/messages/api/keys.ts";
 import { ConversationView } from "@/features/messages/components/conversation-view.tsx";
 import { InboxSidebar } from "@/features/messages/components/inbox-sidebar.tsx";
 import { useInboxParams } from "@/features/messages/hooks/use-inbox-params.ts";
@@ -20,6 +22,7 @@ type InboxProps = {
   members: InboxMember[];
   viewer: InboxViewer;
   canUseTemplates: boolean;
+  canSchedule: boolean;
   renderLeadAction: (conversation: InboxConversation) => ReactNode;
 };
 
@@ -43,12 +46,8 @@ export function Inbox(props: InboxProps) {
     ]),
   );
   const totalUnread = [...unreadByAccount.values()].reduce((sum, n) => sum + n, 0);
-  // The open conversation stays open when a refetch leaves it out of a filtered list (read, with
-  // "Unread" on): the last version seen is kept until another is opened.
-  const [lastSeen, setLastSeen] = useState<InboxConversation>();
   const listed = conversations.find((c) => c.id === params.conversationId);
-  if (listed && listed !== lastSeen) setLastSeen(listed);
-  const selected = listed ?? (lastSeen?.id === params.conversationId ? lastSeen : undefined);
+  const selected = useOpenConversation(imoId, params.conversationId, listed);
 
   const sidebar = (
     <InboxSidebar
@@ -78,6 +77,7 @@ export function Inbox(props: InboxProps) {
         members={props.members}
         viewer={props.viewer}
         canUseTemplates={props.canUseTemplates}
+        canSchedule={props.canSchedule}
         leadAction={props.renderLeadAction(selected)}
         onBack={isWide ? undefined : () => params.openConversation(undefined)}
       />
@@ -111,6 +111,28 @@ export function Inbox(props: InboxProps) {
         )}
     </>
   );
+}
+
+/**
+ * The open conversation stays open when a refetch leaves it out of a filtered list (read with
+ * "Unread" on, archived): its last listed version is kept in the cache, where every change to it
+ * (a triage answer, a Realtime event) lands too, until another is opened.
+ */
+function useOpenConversation(
+  imoId: string,
+  conversationId: string | undefined,
+  listed: InboxConversation | undefined,
+) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (listed) queryClient.setQueryData(inboxKeys.openConversation(imoId, listed.id), listed);
+  }, [queryClient, imoId, listed]);
+  // never fetched: only what a list or a change put there
+  const kept = useQuery<InboxConversation>({
+    queryKey: inboxKeys.openConversation(imoId, conversationId ?? ""),
+    queryFn: skipToken,
+  }).data;
+  return listed ?? (conversationId ? kept : undefined);
 }
 
 function NoConversationOpen({ isMissing, onBack }: { isMissing: boolean; onBack?: () => void }) {

@@ -12,7 +12,8 @@ type TemplateMenuProps = {
   imoId: string;
   conversationId: string;
   isDisabled: boolean;
-  onInsert: (text: string) => void;
+  /** the text as it reads in this conversation now, and the template it came from */
+  onInsert: (text: string, templateId: string) => void;
 };
 
 /** Quick replies: the server fills the template's variables for this conversation. */

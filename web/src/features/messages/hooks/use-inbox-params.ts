@@ -6,10 +6,11 @@ import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { ConversationFilters } from "@/features/messages/api/keys.ts";
 
-export type InboxToggle = "priority" | "unread" | "mine";
+export type InboxToggle = "priority" | "unread" | "mine" | "archived";
 
 /**
- * The inbox's state lives in the URL (`?conversation=…&account=…&q=…&priority=1&unread=1&mine=1`),
+ * The inbox's state lives in the URL (`?conversation=…&account=…&q=…&priority=1&unread=1&mine=1`
+ * `&archived=1`),
  * so a reload, the back button and a link from the Leads page land on the same view.
  */
 export function useInboxParams() {
@@ -22,6 +23,7 @@ export function useInboxParams() {
     priority: params.get("priority") === "1",
     unread: params.get("unread") === "1",
     mine: params.get("mine") === "1",
+    archived: params.get("archived") === "1",
   };
 
   // The list query's filters; a search shorter than the server's 2 characters is not sent.
@@ -33,9 +35,18 @@ export function useInboxParams() {
       ...(toggles.priority ? { priority: "true" as const } : {}),
       ...(toggles.unread ? { unread: "true" as const } : {}),
       ...(toggles.mine ? { assignee: "me" as const } : {}),
+      ...(toggles.archived ? { archived: "true" as const } : {}),
       ...(category ? { category } : {}),
     };
-  }, [accountId, search, toggles.priority, toggles.unread, toggles.mine, category]);
+  }, [
+    accountId,
+    search,
+    toggles.priority,
+    toggles.unread,
+    toggles.mine,
+    toggles.archived,
+    category,
+  ]);
 
   // Opening a conversation is a history entry (Back returns to the list on a phone); filters are not.
   const update = useCallback((changes: Record<string, string | undefined>, isNewEntry = false) => {

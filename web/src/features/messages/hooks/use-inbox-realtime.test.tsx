@@ -270,6 +270,33 @@ describe("useInboxRealtime", () => {
     });
   });
 
+  it("refreshes the conversation's scheduled messages once per burst of its message events", () => {
+    const { channel, invalidate } = setup();
+    const sentBySchedule = messageRow({
+      direction: "outbound",
+      author_kind: "automation",
+      status: "sent",
+      scheduled_message_id: "00000000-0000-4000-8000-000000005c01",
+      automation_rule: "scheduled_message",
+    });
+    for (const operation of ["INSERT", "UPDATE", "UPDATE"]) {
+      act(() =>
+        channel.broadcast(operation, {
+          operation,
+          table: "messages",
+          record: sentBySchedule,
+          old_record: operation === "UPDATE" ? sentBySchedule : null,
+        })
+      );
+    }
+    expect(invalidate).not.toHaveBeenCalled();
+    act(() => void vi.advanceTimersByTime(1_000));
+    expect(invalidate).toHaveBeenCalledTimes(1);
+    expect(invalidate).toHaveBeenCalledWith({
+      queryKey: inboxKeys.scheduled(WORKSPACE_ID, conversation.id),
+    });
+  });
+
   it("refetches everything of the IMO after a reconnect, not after the first join", () => {
     const { channel, invalidate } = setup();
     act(() => channel.setStatus("SUBSCRIBED"));

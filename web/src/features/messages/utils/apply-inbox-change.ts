@@ -29,6 +29,15 @@ export const inboxChangeSchema = z.object({
 });
 export type InboxChange = z.infer<typeof inboxChangeSchema>;
 
+const threadRowSchema = z.object({ conversation_id: z.string() });
+
+/** The conversation whose messages an event changed; null for any other table. */
+export function changedThreadId(change: InboxChange): string | null {
+  if (change.table !== "messages") return null;
+  const row = threadRowSchema.safeParse(change.record ?? change.old_record);
+  return row.success ? row.data.conversation_id : null;
+}
+
 /** What an event asks of the caches beyond the patch already made. */
 export type ChangeOutcome = "applied" | "refetch_lists" | "ignored";
 

@@ -16,7 +16,10 @@ export type ThreadPage = { messages: ThreadEntry[]; next_cursor: string | null }
 export type ThreadPages = InfiniteData<ThreadPage, string | null>;
 export type ConversationPages = InfiniteData<ConversationListResponse, string | null>;
 
-/** Applies `change` to the conversation wherever a cached list holds it; true if one did. */
+/**
+ * Applies `change` to the conversation wherever a cached list holds it, and to the open
+ * conversation's entry; true if a list held it.
+ */
 export function patchConversation(
   queryClient: QueryClient,
   imoId: string,
@@ -40,6 +43,10 @@ export function patchConversation(
       found ||= touched;
       return touched ? { ...data, pages } : data;
     },
+  );
+  queryClient.setQueryData<InboxConversation>(
+    inboxKeys.openConversation(imoId, conversationId),
+    (open) => open && change(open),
   );
   return found;
 }

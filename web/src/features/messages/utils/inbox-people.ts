@@ -13,8 +13,11 @@ export type InboxAccount = {
 
 export type InboxMember = { user_id: string; display_name: string | null; email: string };
 
-/** Who is looking: their replies are "You", and "Assigned to me" is them. */
-export type InboxViewer = { userId: string; displayName: string | null };
+/**
+ * Who is looking: their replies are "You", and "Assigned to me" is them. An owner or admin
+ * (`canManageAll`) may change anyone's scheduled messages; others only their own.
+ */
+export type InboxViewer = { userId: string; displayName: string | null; canManageAll?: boolean };
 
 export function memberName(member: Pick<InboxMember, "display_name" | "email">): string {
   return member.display_name || member.email;

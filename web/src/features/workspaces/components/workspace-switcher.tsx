@@ -100,7 +100,8 @@ function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: Wo
           id={menuId}
           role="menu"
           aria-label="Switch workspace"
-          className="absolute top-0 left-full z-50 ml-3 w-64 rounded-lg border border-neutral-200 bg-white p-1 text-neutral-900 shadow-lg"
+          // beside the rail; above the bottom bar on a phone
+          className="absolute bottom-full left-0 z-50 mb-2 w-64 md:top-0 md:bottom-auto md:left-full md:mb-0 md:ml-3 rounded-lg border border-neutral-200 bg-white p-1 text-neutral-900 shadow-lg"
         >
           <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-neutral-500">Workspaces</p>
           {workspaces.map((workspace) => (

@@ -2,17 +2,28 @@ import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
 import { Link } from "react-router";
 import { paths } from "@/config/paths.ts";
 
-export function PlanUpgradeCallout({ workspace }: { workspace: MyWorkspace }) {
+type PlanUpgradeCalloutProps = {
+  workspace: Pick<MyWorkspace, "plan_name" | "role">;
+  /** "Instagram messaging is part of the Team plan" */
+  title: string;
+  /** what upgrading gives, said to the owner, who can do it */
+  ownerAction: string;
+  /** the same, said to everyone else, who must ask the owner */
+  memberAction: string;
+};
+
+// A feature the plan lacks: where the workspace stands, and the way to Settings › Plan.
+export function PlanUpgradeCallout(
+  { workspace, title, ownerAction, memberAction }: PlanUpgradeCalloutProps,
+) {
   const current = workspace.plan_name
     ? `This workspace is on the ${workspace.plan_name} plan.`
     : "This workspace has no plan yet.";
-  const next = workspace.role === "owner"
-    ? "Upgrade to connect Instagram accounts and answer DMs together."
-    : "Ask the workspace owner to upgrade to connect Instagram accounts.";
+  const next = workspace.role === "owner" ? ownerAction : memberAction;
 
   return (
     <div className="rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900">
-      <p className="font-semibold">Instagram messaging is part of the Team plan</p>
+      <p className="font-semibold">{title}</p>
       <p className="mt-0.5 text-indigo-800">{`${current} ${next}`}</p>
       <Link
         to={paths.app.settingsPlan.getHref()}

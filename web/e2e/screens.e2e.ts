@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { launchBrowser, screenshot, signInAs } from "../../scripts/testing/browser.ts";
+import { sandbox } from "../../scripts/testing/meta-sandbox-client.ts";
+import { sandboxThread } from "../../scripts/testing/send-fixture.ts";
+import { startWebServer } from "../../scripts/testing/web-server.ts";
+import { callFunction, createWorkspace } from "../../scripts/testing/workspace.ts";
+
+const options = { sanitizeResources: false, sanitizeOps: false };
+const SIZES = [
+  { name: "1440", viewport: { width: 1440, height: 900 }, isPhone: false },
+  { name: "375", viewport: { width: 375, height: 812 }, isPhone: true },
+];
+
+/** Nothing wider than the window (no sideways scrolling), and the page gets all of its width. */
+async function assertFits(page: Page, size: (typeof SIZES)[number], screen: string) {
+  const { scrollWidth, mainWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    mainWidth: document.querySelector("main")?.getBoundingClientRect().width ?? 0,
+  }));
+  assert.ok(
+    scrollWidth <= size.viewport.width,
+    `${screen} at ${size.name}: ${scrollWidth} px wide`,
+  );
+  if (size.isPhone) {
+    assert.equal(Math.round(mainWidth), size.viewport.width, `${screen}: the nav takes no width`);
+  }
+}
+
+Deno.test(
+  "in Chromium: each main screen at 1440×900 and 375×812 (sign in, Messages, Leads, Settings › Channels, the upgrade prompt)",
+  options,
+  async () => {
+    const team = await createWorkspace({ plan: "team", role: "owner", label: "e2e-screens" });
+    const free = await createWorkspace({ plan: "free", role: "owner", label: "e2e-screens-free" });
+    const thread = await sandboxThread(team, { minutesAgo: 30 });
+    const { username } = await sandbox<{ username: string }>(`leads/${thread.leadId}`);
+    const lead = await callFunction(team, "recruiting-leads", {
+      body: {
+        imo_id: team.imoId,
+        first_name: "Maya",
+        last_name: "Okafor",
+        email: "maya@example.com",
+        phone: "+14155550123",
+        conversation_id: thread.conversationId,
+      },
+    });
+    assert.equal(lead.status, 201, await lead.text());
+
+    const web = await startWebServer();
+    const browser = await launchBrowser();
+    try {
+      for (const size of SIZES) {
+        const page = await signInAs(browser, web.url, team, {
+          viewport: size.viewport,
+          screenshotAs: `screens-01-sign-in-${size.name}`,
+        });
+
+        const list = page.getByRole("listbox", { name: "Conversations" });
+        await list.getByRole("option", { name: `@${username}` }).click();
+        const view = page.getByRole("region", { name: `Conversation with @${username}` });
+        await view.getByText("Hi, is the recruiter role still open?").waitFor();
+        if (size.isPhone) assert.equal(await list.count(), 0, "one panel at a time");
+        else assert.equal(await list.count(), 1, "the list beside the conversation");
+        await assertFits(page, size, "Messages");
+        await screenshot(page, `screens-02-messages-${size.name}`);
+        await page.emulateMedia({ colorScheme: "dark" });
+        await screenshot(page, `screens-02-messages-dark-${size.name}`);
+        await page.emulateMedia({ colorScheme: "light" });
+
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Leads" })
+          .click();
+        await page.getByRole("row", { name: "Maya Okafor" }).getByText("Instagram DM").waitFor();
+        await assertFits(page, size, "Leads");
+        await screenshot(page, `screens-03-leads-${size.name}`);
+
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })
+          .click();
+        await page.getByText("inbox.account").first().waitFor();
+        await assertFits(page, size, "Settings › Channels");
+        await screenshot(page, `screens-04-settings-channels-${size.name}`);
+        await page.context().close();
+
+        // A Free-plan user sees what Instagram DMs take, and the way to the plans.
+        const freePage = await signInAs(browser, web.url, free, { viewport: size.viewport });
+        await freePage.getByRole("heading", { name: "Instagram DMs are part of the Team plan" })
+          .waitFor();
+        await freePage.getByText("This workspace is on the Free plan.").waitFor();
+        await assertFits(freePage, size, "the upgrade prompt");
+        await screenshot(freePage, `screens-05-upgrade-prompt-${size.name}`);
+        await freePage.getByRole("link", { name: "Upgrade in Settings › Plan" }).click();
+        await freePage.waitForURL(/\/settings\/plan$/);
+        await freePage.context().close();
+      }
+    } finally {
+      await browser.close();
+      await web.stop();
+      await Promise.all([team.close(), free.close()]);
+    }
+  },
+);
