@@ -160,46 +160,57 @@ async function storeBatch(tx: Tx, batch: Analysed[]): Promise<Analysed[]> {
   return stored;
 }
 
+/**
+ * The reply to one analysed message. The text (the LLM's, else the IMO's template), the decision,
+ * a draft and the outcome are written in one transaction, so a draft is on screen one commit after
+ * the analysis; only a send leaves it, for the send path's own transactions.
+ */
 async function reply(item: Analysed, clock: () => Date) {
   const { message, settings, analysis, writeReply } = item;
-  const template = () =>
-    asService((tx) => templateReply(tx, message.conversation_id, analysis.intent, settings));
   // the LLM writes the reply when it is configured; its failure leaves the template's
-  const text = (writeReply ? await writeReply(message.conversation_id) : null) ?? await template();
-  const now = clock();
-  const decision = decideReply({
-    mode: message.ai_mode,
-    intent: analysis.intent,
-    confidence: analysis.confidence,
-    threshold: settings.autopilot_threshold,
-    hasReplyText: text !== null,
-    now,
-    lastInboundAt: message.last_inbound_at,
-    takeoverUntil: message.ai_takeover_until,
-    isStoryMention: message.only_story_mentions || message.type === "story_mention",
-  });
-  const draft = () =>
-    asService((tx) => storeDraft(tx, { ...message, reply_to_message_id: message.id }, text!));
-  let outcome: string;
-  if (decision.action === "skip") outcome = `skipped: ${decision.reason}`;
-  else if (decision.action === "draft") {
-    await draft();
-    outcome = `drafted: ${decision.reason}`;
-  } else {
-    const sent = await sendAiMessage({
-      conversationId: message.conversation_id,
-      text: text!,
-      review: "autopilot",
-      reviewerId: null,
-      replyToMessageId: message.id,
-      clientMessageId: message.id,
+  const written = writeReply ? await writeReply(message.conversation_id) : null;
+  const target = { ...message, reply_to_message_id: message.id };
+  const decided = await asService(async (tx) => {
+    const text = written ??
+      await templateReply(tx, message.conversation_id, analysis.intent, settings);
+    const now = clock();
+    const decision = decideReply({
+      mode: message.ai_mode,
+      intent: analysis.intent,
+      confidence: analysis.confidence,
+      threshold: settings.autopilot_threshold,
+      hasReplyText: text !== null,
       now,
+      lastInboundAt: message.last_inbound_at,
+      takeoverUntil: message.ai_takeover_until,
+      isStoryMention: message.only_story_mentions || message.type === "story_mention",
     });
+    if (decision.action === "draft") await storeDraft(tx, target, text!);
+    if (decision.action !== "send") {
+      await setReplyOutcome(
+        tx,
+        message.id,
+        `${decision.action === "draft" ? "drafted" : "skipped"}: ${decision.reason}`,
+      );
+    }
+    return { decision, text, now };
+  });
+  if (decided.decision.action !== "send") return;
+
+  const sent = await sendAiMessage({
+    conversationId: message.conversation_id,
+    text: decided.text!,
+    review: "autopilot",
+    reviewerId: null,
+    replyToMessageId: message.id,
+    clientMessageId: message.id,
+    now: decided.now,
+  });
+  await asService(async (tx) => {
     if (sent.status === "refused") {
       // the lease was taken, or the window closed, between the decision and the send: a draft
-      await draft();
-      outcome = `drafted: ${sent.reason}`;
-    } else outcome = sent.status === "failed" ? "send failed" : "sent";
-  }
-  await asService((tx) => setReplyOutcome(tx, message.id, outcome));
+      await storeDraft(tx, target, decided.text!);
+      await setReplyOutcome(tx, message.id, `drafted: ${sent.reason}`);
+    } else await setReplyOutcome(tx, message.id, sent.status === "failed" ? "send failed" : "sent");
+  });
 }
