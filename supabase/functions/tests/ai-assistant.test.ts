@@ -18,7 +18,7 @@ import {
   type Workspace,
 } from "../../../scripts/testing/workspace.ts";
 import { WEBHOOK_FIELDS } from "../_shared/meta/meta-config.ts";
-import { analyzeJob } from "../_shared/ai/analyze-job.ts";
+import { analyzeJob, analyzeJobs } from "../_shared/ai/analyze-job.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 const MINUTE = 60_000;
@@ -305,6 +305,67 @@ Deno.test(
         ai_review: "autopilot",
         author_user_id: null,
       });
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "a batch of messages across conversations is stored in one go: every analysis, each conversation's category and its qualification moves in order",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "ai-batch" });
+    try {
+      const account = await connectSandboxAccount(workspace);
+      const conversation = async (n: number) => {
+        const [row] = await workspace.sql<{ id: string }[]>`
+          with k as (insert into public.contacts (imo_id, channel_account_id, external_id)
+            values (${workspace.imoId}, ${account.accountId}, ${`batch-${n}-${uniqueSuffix()}`})
+            returning id)
+          insert into public.conversations (imo_id, channel_account_id, contact_id)
+          select ${workspace.imoId}, ${account.accountId}, k.id from k returning id`;
+        return row!.id;
+      };
+      const [candidate, buyer, spammer] = [
+        await conversation(1),
+        await conversation(2),
+        await conversation(3),
+      ];
+      const texts: [string, string][] = [
+        [candidate, "Hi! I'm interested in joining"],
+        [buyer, "I want 2 black hoodies size L"],
+        [candidate, "my email is lee.k@gmail.com, I'm licensed"],
+        [spammer, "Get 1000 followers for $5!! click the link"],
+        [candidate, "and my cell is 214-555-0176"],
+        [candidate, "thanks!"],
+      ];
+      const ids: string[] = [];
+      for (const [conversationId, text] of texts) {
+        ids.push(await inboundWithoutJob(workspace, conversationId, text));
+      }
+      const outcome = await analyzeJobs(ids, () => new Date());
+      assert.deepEqual(outcome, { analysed: 6, gone: 0 });
+      const rows = await workspace.sql<{ id: string; ai_category: string; state: string }[]>`
+        select id, ai_category, qualification_state::text as state from public.conversations
+        where id = any(${[candidate, buyer, spammer]}::uuid[])`;
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      // "thanks!" says nothing more than "other": the candidate stays a candidate
+      assert.equal(byId.get(candidate)!.ai_category, "candidate");
+      assert.equal(byId.get(buyer)!.ai_category, "customer_order");
+      assert.equal(byId.get(spammer)!.ai_category, "spam");
+      const moves = await workspace.sql<{ to_state: string; message_id: string }[]>`
+        select to_state::text, message_id from public.qualification_transitions
+        where conversation_id = ${candidate} order by id`;
+      assert.deepEqual(moves.map((m) => [m.to_state, m.message_id]), [
+        ["qualifying", ids[0]],
+        ["qualified", ids[4]],
+      ]);
+      // a second run of the same batch changes nothing
+      await analyzeJobs(ids, () => new Date());
+      const [count] = await workspace.sql<{ n: number }[]>`
+        select count(*)::int as n from public.message_analyses where message_id = any(${ids}::uuid[])`;
+      assert.equal(count!.n, 6);
     } finally {
       await workspace.close();
     }

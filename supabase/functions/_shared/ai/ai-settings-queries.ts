@@ -13,8 +13,15 @@ export async function loadAiSettings(tx: Tx, imoId: string): Promise<AiSettings>
     select default_mode::text, autopilot_threshold::float8 as autopilot_threshold, lease_minutes,
       time_zone, reply_templates, instructions, booking_link, payment_link_template
     from public.ai_settings where imo_id = ${imoId}`;
+  return settingsFromRow(row ?? null);
+}
+
+/**
+ * Settings from a row of ai_settings (numeric as a number), or the defaults without one. A row
+ * written before a rule tightened falls back to the defaults field by field.
+ */
+export function settingsFromRow(row: Record<string, unknown> | null): AiSettings {
   if (!row) return DEFAULT_AI_SETTINGS;
-  // a row written before a rule tightened falls back to the defaults field by field
   const parsed = aiSettingsSchema.safeParse(row);
   return parsed.success ? parsed.data : { ...DEFAULT_AI_SETTINGS, ...pickValid(row) };
 }

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { asService } from "../db.ts";
 import { endpoint } from "../endpoint.ts";
 import { json } from "../http.ts";
 import { requireServiceRole } from "../require-service.ts";
 import { parseBody } from "../validate.ts";
-import { analyzeJob } from "./analyze-job.ts";
+import { analyzeJobs } from "./analyze-job.ts";
 import { claimJobs, failJob } from "./analysis-jobs.ts";
 
 export interface DrainOptions {
@@ -25,24 +24,30 @@ export async function drainAnalysisJobs(options: DrainOptions = {}) {
   const deadline = performance.now() + (options.budgetMs ?? 45_000);
   const outcome = { analysed: 0, gone: 0, failed: 0 };
   while (performance.now() < deadline) {
-    const jobs = await claimJobs(options.batchSize ?? 50);
+    const jobs = await claimJobs(options.batchSize ?? 100);
     if (jobs.length === 0) break;
-    for (const job of jobs) {
-      try {
-        outcome[await analyzeJob(job.message_id, clock)]++;
-        await deleteJob(job.message_id);
-      } catch (error) {
-        outcome.failed++;
-        console.error(`[ai] message ${job.message_id}:`, (error as Error)?.message ?? error);
-        await failJob(job.message_id, error);
+    const ids = jobs.map((job) => job.message_id);
+    try {
+      const done = await analyzeJobs(ids, clock);
+      outcome.analysed += done.analysed;
+      outcome.gone += done.gone;
+    } catch (error) {
+      // the batch's transaction rolled back: each job again on its own, so one bad message
+      // waits alone (failJob's back-off) and the others go on
+      for (const id of ids) {
+        try {
+          const done = await analyzeJobs([id], clock);
+          outcome.analysed += done.analysed;
+        } catch (single) {
+          outcome.failed++;
+          console.error(`[ai] message ${id}:`, (single as Error)?.message ?? single);
+          await failJob(id, single);
+        }
       }
+      console.warn("[ai] a batch failed and was retried one by one:", (error as Error)?.message);
     }
   }
   return outcome;
-}
-
-async function deleteJob(messageId: string) {
-  await asService((tx) => tx`delete from public.ai_analysis_jobs where message_id = ${messageId}`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { AiDetails } from "@/features/messages/components/ai-details.tsx";
 import { AiDraftCard } from "@/features/messages/components/ai-draft-card.tsx";
 import { AiLeaseControl } from "@/features/messages/components/ai-lease-control.tsx";
 import { CategoryBadge } from "@/features/messages/components/category-badge.tsx";
-import { MODE_LABELS, STATE_LABELS } from "@/features/messages/utils/ai-labels.ts";
+import { MODE_LABELS, orderSummary, STATE_LABELS } from "@/features/messages/utils/ai-labels.ts";
 
 type AiAssistantProps = {
   imoId: string;
@@ -68,6 +68,12 @@ export function AiAssistant({ imoId, conversationId, disabledReason, onInsert }:
             : <ChevronDown className="size-3" aria-hidden="true" />}
         </button>
         {data.category && <CategoryBadge category={data.category} />}
+        {latest?.intent === "order" && latest.entities.order && (
+          // seed 000's order intent: what was parsed, for the person to confirm with the buyer
+          <span className="rounded bg-amber-50 px-1 text-[10px] text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+            {`Order: ${orderSummary(latest.entities.order)} — confirm?`}
+          </span>
+        )}
         <span className="text-[10px] text-zinc-500">{STATE_LABELS[data.qualification_state]}</span>
         <span className="ml-auto inline-flex items-center gap-1">
           <label>

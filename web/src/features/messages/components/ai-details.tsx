@@ -2,7 +2,7 @@ import type { AiPanel } from "@dm-desk/shared/contracts/ai-assistant";
 import type { AnalysisEntities } from "@dm-desk/shared/contracts/message-analysis";
 import { QUALIFICATION_STATES, type QualificationState } from "@dm-desk/shared/schemas/enums";
 import { AiCloseSale } from "@/features/messages/components/ai-close-sale.tsx";
-import { STATE_LABELS } from "@/features/messages/utils/ai-labels.ts";
+import { orderSummary, STATE_LABELS } from "@/features/messages/utils/ai-labels.ts";
 
 type AiDetailsProps = {
   panel: AiPanel;
@@ -98,15 +98,7 @@ function entityRows(known: AnalysisEntities): [string, string][] {
     ],
     [
       "Order",
-      known.order
-        ? [
-          known.order.quantity,
-          known.order.colour,
-          known.order.product,
-          known.order.size && `size ${known.order.size}`,
-        ]
-          .filter(Boolean).join(" ")
-        : null,
+      known.order ? orderSummary(known.order) : null,
     ],
   ];
   return rows.filter((row): row is [string, string] => Boolean(row[1]));
