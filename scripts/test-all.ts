@@ -153,6 +153,7 @@ try {
         gatewayLog: `${tmp}/gateway.log`,
         bluesky: focus.length === 0 || await needsBluesky(focus),
       });
+      await platform.bluesky?.ready;
       const result = {
         name: "local platform start",
         ok: true,

@@ -13,13 +13,17 @@ import { createServer } from "node:http";
 import { TestNetwork } from "@atproto/dev-env";
 
 const schema = process.env.BLUESKY_NETWORK_SCHEMA ?? "dmdesk";
-const controlPort = Number(process.env.BLUESKY_NETWORK_CONTROL_PORT ?? 0);
-const appviewPort = Number(process.env.BLUESKY_APPVIEW_PORT);
+const port = (name) => Number(process.env[name] ?? 0) || undefined;
+const controlPort = port("BLUESKY_NETWORK_CONTROL_PORT") ?? 0;
+const appviewPort = port("BLUESKY_APPVIEW_PORT");
 
 const network = await TestNetwork.create({
   dbPostgresUrl: process.env.DB_POSTGRES_URL,
   // letters and underscores only: the AppView's schema is "appview_<schema>"
   dbPostgresSchema: schema,
+  // a key with `undefined` would override dev-env's own choice of port: set only those given
+  plc: port("BLUESKY_PLC_PORT") ? { port: port("BLUESKY_PLC_PORT") } : {},
+  pds: port("BLUESKY_PDS_PORT") ? { port: port("BLUESKY_PDS_PORT") } : {},
   // image links in posts point at the AppView's own image proxy, so the inbox can show them
   bsky: appviewPort ? { port: appviewPort, publicUrl: `http://localhost:${appviewPort}` } : {},
 });
@@ -48,8 +52,7 @@ const control = createServer((request, response) => {
   }
 });
 await new Promise((resolve) => control.listen(controlPort, "127.0.0.1", resolve));
-const { port } = control.address();
-console.log(JSON.stringify({ ready: true, ...info, control: `http://127.0.0.1:${port}` }));
+console.log(JSON.stringify({ ready: true, ...info }));
 
 let closing = false;
 async function close() {

@@ -20,7 +20,10 @@ export interface LocalPlatform {
   migrations: MigrationReport;
   /** the Meta sandbox standing in for graph.instagram.com and friends */
   metaSandboxUrl: string;
-  /** the local AT Protocol network and the chat simulator, when asked for (`bluesky`) */
+  /**
+   * the local AT Protocol network and the chat simulator, when asked for (`bluesky`); the network
+   * may still be starting: await `bluesky.ready` before using it
+   */
   bluesky?: LocalBluesky;
   /** the variables a test or the SPA needs to reach this platform */
   env: Record<string, string>;
@@ -61,14 +64,13 @@ const root = new URL("../../", import.meta.url);
 export async function startPlatform(options: PlatformOptions): Promise<LocalPlatform> {
   const config = await readProjectConfig();
   await Deno.mkdir(options.stateDir, { recursive: true });
-  // started first: it takes longest, and nothing before the gateway needs it
-  const network = options.bluesky
-    ? startBlueskyNetwork({
+  // started first, in the background: it takes longest, and only its addresses are needed now
+  const bluesky: LocalBluesky | undefined = options.bluesky
+    ? withChatSimulator(startBlueskyNetwork({
       stateDir: `${options.stateDir}/bluesky-network`,
       logFile: `${options.stateDir}/bluesky-network.log`,
-    })
+    }))
     : undefined;
-  network?.catch(() => {}); // awaited below; a failure before then must not go unhandled
   const pg = await startPostgres({
     dataDir: `${options.stateDir}/postgres`,
     persistent: options.persistent,
@@ -77,16 +79,11 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     externalUrl: Deno.env.get("DATABASE_URL"),
     settings: options.postgresSettings,
   }).catch(async (error) => {
-    await (await network?.catch(() => undefined))?.stop();
+    await stopBluesky(bluesky);
     throw error;
   });
   let gateway: Deno.ChildProcess | undefined;
   let sandbox: Awaited<ReturnType<typeof startMetaSandbox>> | undefined;
-  let bluesky: LocalBluesky | undefined;
-  const stopBluesky = async () => {
-    await bluesky?.chat.stop();
-    await (await network?.catch(() => undefined))?.stop();
-  };
   // an exit before stop() has run (an uncaught error, say) must not leave the gateway behind
   const killGateway = () => {
     try {
@@ -117,10 +114,6 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       webhookUrl: `${url}/functions/v1/instagram-webhook`,
       seed: true,
     });
-    if (network) {
-      const started = await network;
-      bluesky = { ...started, chat: startChatSimulator({ plcUrl: started.plcUrl }) };
-    }
     const functionEnv: Record<string, string> = {
       META_INSTAGRAM_AUTHORIZE_URL: `${sandbox.url}/www.instagram.com/oauth/authorize`,
       META_INSTAGRAM_API_URL: `${sandbox.url}/api.instagram.com`,
@@ -206,7 +199,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       async stop() {
         if (gateway) await stopProcess(gateway);
         await sandbox?.stop();
-        await stopBluesky();
+        await stopBluesky(bluesky);
         globalThis.removeEventListener("unload", killGateway);
         await pg.stop();
         log?.out.close();
@@ -216,10 +209,20 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
   } catch (error) {
     killGateway();
     await sandbox?.stop();
-    await stopBluesky();
+    await stopBluesky(bluesky);
     await pg.stop();
     throw error;
   }
+}
+
+/** The chat simulator beside the network: it resolves callers' DIDs in the network's PLC. */
+function withChatSimulator(network: BlueskyNetwork): LocalBluesky {
+  return { ...network, chat: startChatSimulator({ plcUrl: network.plcUrl }) };
+}
+
+async function stopBluesky(bluesky: LocalBluesky | undefined) {
+  await bluesky?.chat.stop();
+  await bluesky?.stop();
 }
 
 /** Where the status page (and tests) find the local Bluesky pieces; app code never reads these. */

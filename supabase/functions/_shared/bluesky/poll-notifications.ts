@@ -24,7 +24,12 @@ export async function pollNotifications(agent: Agent, account: BlueskyAccount): 
   let newest: string | undefined;
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const { data } = await agent.app.bsky.notification.listNotifications({ limit: PAGE, cursor });
+    // every mention, not only those of people the account follows (docs/bluesky.md §3 "priority")
+    const { data } = await agent.app.bsky.notification.listNotifications({
+      limit: PAGE,
+      cursor,
+      priority: false,
+    });
     let reachedCursor = false;
     for (const notification of data.notifications) {
       newest ??= notification.indexedAt;

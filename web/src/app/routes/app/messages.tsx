@@ -89,9 +89,10 @@ function ConnectedInbox(props: ConnectedInboxProps) {
       </div>
     );
   }
-  const instagram = accounts.data.filter((account) => account.platform === "instagram");
+  // Instagram and Bluesky share the inbox (Facebook Pages answer through their Instagram account)
+  const inboxAccounts = accounts.data.filter((account) => account.platform !== "facebook");
   // A disconnected account keeps its history, so the inbox still opens for it.
-  if (!instagram.length) {
+  if (!inboxAccounts.length) {
     return (
       <>
         <title>Messages · DM Desk</title>
@@ -105,7 +106,7 @@ function ConnectedInbox(props: ConnectedInboxProps) {
   return (
     <Inbox
       imoId={imoId}
-      accounts={instagram}
+      accounts={inboxAccounts}
       members={memberList}
       viewer={{
         userId,

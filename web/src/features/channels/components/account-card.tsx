@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button.tsx";
-import { FacebookIcon, InstagramIcon } from "@/components/ui/brand-icons.tsx";
+import { BlueskyIcon, FacebookIcon, InstagramIcon } from "@/components/ui/brand-icons.tsx";
 import type { ConnectedAccount } from "@/features/channels/api/get-connected-accounts.ts";
 import { AccountHealth } from "@/features/channels/components/account-health.tsx";
 import { AccountStatusBadge } from "@/features/channels/components/account-status-badge.tsx";
@@ -13,16 +13,19 @@ type AccountCardProps = {
   onReconnect: (authPath: ConnectAuthPath) => void;
 };
 
+const PLATFORM_ICONS = { instagram: InstagramIcon, facebook: FacebookIcon, bluesky: BlueskyIcon };
+const PLATFORM_NAMES = { instagram: "Instagram", facebook: "Facebook", bluesky: "Bluesky" };
+
 export function accountLabel(account: ConnectedAccount): string {
-  // Instagram handles read as @handle; a Facebook Page is known by its name.
-  if (account.platform === "instagram" && account.username) return `@${account.username}`;
+  // Instagram and Bluesky handles read as @handle; a Facebook Page is known by its name.
+  if (account.platform !== "facebook" && account.username) return `@${account.username}`;
   return account.username ?? account.display_name ?? account.external_account_id;
 }
 
 export function AccountCard(props: AccountCardProps) {
   const { account } = props;
   const label = accountLabel(account);
-  const PlatformIcon = account.platform === "facebook" ? FacebookIcon : InstagramIcon;
+  const PlatformIcon = PLATFORM_ICONS[account.platform];
   const reconnectPath = account.auth_path === "app_password" ? undefined : account.auth_path;
   const showReconnect = reconnectPath !== undefined &&
     (account.health.needs_reconnect || account.status === "disconnected");
@@ -32,7 +35,7 @@ export function AccountCard(props: AccountCardProps) {
       <span className="flex size-10 shrink-0 items-center justify-center rounded-full bg-neutral-100 dark:bg-zinc-800 text-neutral-700 dark:text-zinc-200">
         <PlatformIcon className="size-5" />
         <span className="sr-only">
-          {account.platform === "facebook" ? "Facebook" : "Instagram"}
+          {PLATFORM_NAMES[account.platform]}
         </span>
       </span>
       <div className="min-w-0 flex-1 space-y-1.5">

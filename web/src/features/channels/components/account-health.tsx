@@ -1,4 +1,5 @@
 import type { ConnectedAccount } from "@/features/channels/api/get-connected-accounts.ts";
+import { BlueskyPollHealth } from "@/features/channels/components/bluesky-poll-health.tsx";
 import { formatRelativeTime, formatTokenCountdown } from "@/features/channels/utils/format-time.ts";
 
 // The lines under an account's name: only what helps decide whether to act on it.
@@ -29,16 +30,18 @@ export function AccountHealth({ account }: { account: ConnectedAccount }) {
           {`Missing permissions: ${health.missing_scopes.join(", ")}`}
         </li>
       )}
-      {/* Quiet is only worth a warning once webhooks have flowed; a fresh account has none yet. */}
-      <li
-        className={health.webhooks_quiet && health.last_webhook_at
-          ? "text-amber-700 dark:text-amber-300"
-          : undefined}
-      >
-        {health.last_webhook_at
-          ? `Last webhook ${formatRelativeTime(health.last_webhook_at)}`
-          : "No webhooks received yet"}
-      </li>
+      {account.auth_path === "app_password" ? <BlueskyPollHealth account={account} /> : (
+        /* Quiet is only worth a warning once webhooks have flowed; a fresh account has none yet. */
+        <li
+          className={health.webhooks_quiet && health.last_webhook_at
+            ? "text-amber-700 dark:text-amber-300"
+            : undefined}
+        >
+          {health.last_webhook_at
+            ? `Last webhook ${formatRelativeTime(health.last_webhook_at)}`
+            : "No webhooks received yet"}
+        </li>
+      )}
       {health.last_error && (
         <li className="text-red-700 dark:text-red-300">
           {health.last_error_at

@@ -1,5 +1,6 @@
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
 import { AccountList } from "@/features/channels/components/account-list.tsx";
+import { BlueskyConnectForm } from "@/features/channels/components/bluesky-connect-form.tsx";
 import { ConnectActions } from "@/features/channels/components/connect-actions.tsx";
 import { useConnectInstagram } from "@/features/channels/hooks/use-connect-instagram.ts";
 import { channelPermissions } from "@/features/channels/utils/permissions.ts";
@@ -19,7 +20,7 @@ export function ChannelsSection({ workspace }: { workspace: MyWorkspace }) {
           Channels
         </h2>
         <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
-          The Instagram accounts your team answers DMs from.
+          The Instagram and Bluesky accounts your team answers messages from.
         </p>
       </div>
       <ConnectActions
@@ -28,6 +29,7 @@ export function ChannelsSection({ workspace }: { workspace: MyWorkspace }) {
         errorMessage={connect.errorMessage}
         onConnect={connect.connect}
       />
+      <BlueskyConnectForm workspace={workspace} />
       <AccountList
         imoId={workspace.imo_id}
         canManage={canManage}
