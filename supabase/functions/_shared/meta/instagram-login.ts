@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { graphFetch } from "./graph-client.ts";
 import { REQUIRED_SCOPES } from "../../../../shared/src/rules/account-health.ts";
-import { type MetaConfig, WEBHOOK_FIELDS } from "./meta-config.ts";
+import { INSTAGRAM_LOGIN_WEBHOOK_FIELDS, type MetaConfig } from "./meta-config.ts";
 
 /** Instagram API with Instagram Login (docs/meta-platform.md §1A). */
 
@@ -91,7 +91,7 @@ export async function instagramMe(config: MetaConfig, token: string) {
 /** Required besides the App Dashboard fields, or the account receives no webhooks. */
 export async function subscribeInstagramAccount(config: MetaConfig, token: string) {
   const url = new URL(`${config.instagramGraph}/me/subscribed_apps`);
-  url.searchParams.set("subscribed_fields", WEBHOOK_FIELDS.join(","));
+  url.searchParams.set("subscribed_fields", INSTAGRAM_LOGIN_WEBHOOK_FIELDS.join(","));
   await graphFetch(url, { method: "POST", token });
 }
 

@@ -1,3 +1,4 @@
+import { afterCommentChanges } from "../comments/after-comments.ts";
 import { asService } from "../db.ts";
 import { endpoint } from "../endpoint.ts";
 import { json } from "../http.ts";
@@ -30,6 +31,7 @@ export function createDrainHandler() {
       failed: 0,
       events: { replayed: 0, failed: 0 },
       profiles: { fetched: 0, failed: 0 },
+      comments: {},
     };
     for (const { id } of ids) {
       try {
@@ -41,6 +43,7 @@ export function createDrainHandler() {
     }
     outcome.events = await replayDueEventFailures();
     outcome.profiles = await fetchContactProfiles();
+    outcome.comments = await afterCommentChanges();
     return json(outcome);
   });
 }

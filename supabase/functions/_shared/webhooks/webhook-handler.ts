@@ -1,8 +1,10 @@
 import { afterResponse } from "../after-response.ts";
 import { mayRelease, sendReleasedMessages } from "../automation/released-messages.ts";
+import { afterCommentChanges } from "../comments/after-comments.ts";
 import { asService } from "../db.ts";
 import { handler, HttpError } from "../http.ts";
 import { readBodyWithin } from "./bounded-body.ts";
+import { hasChanges } from "./comment-payload.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
 import { processDelivery } from "./process-delivery.ts";
 import { keptHeaders, recordRejection, rejectionRecord } from "./rejections.ts";
@@ -109,7 +111,8 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
           if (outcome.contactIds.length) await fetchContactProfiles(outcome.contactIds);
           return outcome;
         })
-      ).then((outcome) => mayRelease(envelope) ? sendReleasedMessages(outcome.contactIds) : null),
+      ).then((outcome) => mayRelease(envelope) ? sendReleasedMessages(outcome.contactIds) : null)
+        .then(() => hasChanges(envelope) ? afterCommentChanges() : null),
     );
     return new Response("EVENT_RECEIVED", {
       status: 200,
