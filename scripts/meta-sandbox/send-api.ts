@@ -147,7 +147,12 @@ function send(
   thread.mids.push(stored.mid);
   thread.updatedAt = now;
 
-  // Meta follows a successful send with an echo webhook (§3 "ID directions"), after the answer.
+  echoLater(services, account, stored);
+  return { recipient_id: recipientId, message_id: stored.mid };
+}
+
+/** Meta follows a successful send with an echo webhook (§3 "ID directions"), after the answer. */
+function echoLater(services: SandboxServices, account: InstagramAccount, stored: StoredMessage) {
   services.background.later(services.echoDelayMs, () =>
     services.webhooks.deliver({
       igAccountId: account.igAccountId,
@@ -157,7 +162,6 @@ function send(
       }]),
       field: "message_echoes",
     }));
-  return { recipient_id: recipientId, message_id: stored.mid };
 }
 
 /** A private reply (§9 "Private Replies"): a text or an image to the comment's author. */
@@ -179,15 +183,7 @@ function sendPrivateReplyMessage(
   const stored = sendPrivateReply(services, host, account, commentId, content);
   record.recipientId = stored.igsid;
   record.leadId = services.state.conversations.get(stored.conversationId)?.leadId;
-  services.background.later(services.echoDelayMs, () =>
-    services.webhooks.deliver({
-      igAccountId: account.igAccountId,
-      payload: instagramEnvelope([{
-        igAccountId: account.igAccountId,
-        events: [echoEvent(stored)],
-      }]),
-      field: "message_echoes",
-    }));
+  echoLater(services, account, stored);
   return { recipient_id: stored.igsid, message_id: stored.mid };
 }
 

@@ -83,6 +83,20 @@ import {
   updateScheduledMessageSchema,
 } from "../../shared/src/contracts/scheduled-messages.ts";
 
+import {
+  commentResponseSchema,
+  hideCommentRequestSchema,
+  postCommentsQuerySchema,
+  postCommentsResponseSchema,
+  postListQuerySchema,
+  postListResponseSchema,
+  postResponseSchema,
+  postTriageRequestSchema,
+  privateReplyRequestSchema,
+  privateReplyResponseSchema,
+  publicReplyRequestSchema,
+} from "../../shared/src/contracts/comments.ts";
+
 export interface Operation {
   /** the function's folder under supabase/functions */
   fn: string;
@@ -435,6 +449,68 @@ OPERATIONS.push(
     body: updateReminderSettingsSchema,
     status: 200,
     response: reminderSettingsResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/posts",
+    method: "get",
+    summary: "The Comments view: posts newest comment first, with unread badges per account",
+    query: postListQuerySchema,
+    status: 200,
+    response: postListResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/posts/{postId}/comments",
+    method: "get",
+    summary: "A post and one page of its comment threads, newest first",
+    query: postCommentsQuerySchema,
+    status: 200,
+    response: postCommentsResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/posts/{postId}/triage",
+    method: "post",
+    summary: "Mark a post's comments read, set its priority or its assignee",
+    body: postTriageRequestSchema,
+    status: 200,
+    response: postResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/comments/{commentId}/reply",
+    method: "post",
+    summary: "A public reply in the comment's thread, once per client_comment_id",
+    body: publicReplyRequestSchema,
+    status: 200,
+    response: commentResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/comments/{commentId}/private-reply",
+    method: "post",
+    summary: "Meta's private reply to the commenter: one per comment, within 7 days",
+    body: privateReplyRequestSchema,
+    status: 200,
+    response: privateReplyResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/comments/{commentId}/hide",
+    method: "post",
+    summary: "Hide a comment on Instagram, or show it again",
+    body: hideCommentRequestSchema,
+    status: 200,
+    response: commentResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/comments/{commentId}/delete",
+    method: "post",
+    summary: "Delete a comment on Instagram",
+    status: 200,
+    response: commentResponseSchema,
   },
 );
 
