@@ -96,6 +96,13 @@ import {
   privateReplyResponseSchema,
   publicReplyRequestSchema,
 } from "../../shared/src/contracts/comments.ts";
+import {
+  commentRuleListQuerySchema,
+  commentRuleListResponseSchema,
+  commentRuleResponseSchema,
+  createCommentRuleSchema,
+  updateCommentRuleSchema,
+} from "../../shared/src/contracts/comment-rules.ts";
 
 export interface Operation {
   /** the function's folder under supabase/functions */
@@ -511,6 +518,41 @@ OPERATIONS.push(
     summary: "Delete a comment on Instagram",
     status: 200,
     response: commentResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/rules",
+    method: "get",
+    summary: "The IMO's keyword rules on comments, with what each did",
+    query: commentRuleListQuerySchema,
+    status: 200,
+    response: commentRuleListResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/rules",
+    method: "post",
+    summary:
+      "A keyword rule: a matching comment gets a private reply from a template (owner or admin)",
+    body: createCommentRuleSchema,
+    status: 201,
+    response: commentRuleResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/rules/{ruleId}",
+    method: "patch",
+    summary: "Change a keyword rule or turn it off (owner or admin)",
+    body: updateCommentRuleSchema,
+    status: 200,
+    response: commentRuleResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/rules/{ruleId}",
+    method: "delete",
+    summary: "Delete a keyword rule (owner or admin)",
+    status: 204,
   },
 );
 

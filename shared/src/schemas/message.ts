@@ -54,8 +54,11 @@ export const replyToStorySchema = z.looseObject({
 });
 export type ReplyToStory = z.infer<typeof replyToStorySchema>;
 
-/** The rule an automated message was sent by (`messages.automation_rule`). */
-export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder"] as const;
+/**
+ * The rule an automated message was sent by (`messages.automation_rule`); `comment_rule` is a
+ * keyword rule's private reply to a comment (its rule in `messages.comment_rule_id`).
+ */
+export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder", "comment_rule"] as const;
 export const automationRuleSchema = z.enum(AUTOMATION_RULES);
 export type AutomationRule = z.infer<typeof automationRuleSchema>;
 

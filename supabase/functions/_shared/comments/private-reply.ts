@@ -132,11 +132,11 @@ export async function queuePrivateReply(
     const [row] = await tx<{ id: string }[]>`
       insert into public.messages (imo_id, channel_account_id, conversation_id, client_message_id,
         direction, author_kind, author_user_id, type, text, status, private_reply_to_comment_id,
-        automation_rule)
+        automation_rule, comment_rule_id)
       values (${comment.imo_id}, ${comment.channel_account_id}, ${conversationId},
         ${input.clientMessageId ?? null}, 'outbound', ${automation ? "automation" : "user"},
         ${input.author.kind === "user" ? input.author.userId : null}, 'text', ${text}, 'pending',
-        ${comment.id}, ${automation ? "comment_rule" : null})
+        ${comment.id}, ${automation ? "comment_rule" : null}, ${automation?.ruleId ?? null})
       on conflict do nothing
       returning id`;
     return row ? { messageId: row.id, conversationId } : null;

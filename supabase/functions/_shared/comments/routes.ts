@@ -4,9 +4,11 @@ import { deleteCommentRoute, hideCommentRoute } from "./moderation.ts";
 import { listPostsRoute, postCommentsRoute, triagePostRoute } from "./post-routes.ts";
 import { privateReplyRoute } from "./private-reply.ts";
 import { publicReplyRoute } from "./public-reply.ts";
+import { createRuleRoute, deleteRuleRoute, listRulesRoute, updateRuleRoute } from "./rules.ts";
 
 const post = `/instagram-comments/posts/:postId${UUID}`;
 const comment = `/instagram-comments/comments/:commentId${UUID}`;
+const rule = `/instagram-comments/rules/:ruleId${UUID}`;
 
 type Handle = (
   request: Request,
@@ -20,7 +22,8 @@ const signedIn = (handle: Handle) => async (request: Request, params: Record<str
 
 /**
  * instagram-comments: the Comments view (contracts in shared/src/contracts/comments.ts). Posts
- * with their threads, triage, public and private replies, hiding and deleting, for any member of an
+ * with their threads, triage, public and private replies, hiding and deleting, and the keyword
+ * rules (shared/src/contracts/comment-rules.ts), for any member of an
  * IMO whose plan has Instagram messaging; every route acts as the caller through RLS, and calls
  * Meta with the account's token only after that.
  */
@@ -33,5 +36,9 @@ export function createCommentsHandler() {
     { method: "POST", path: `${comment}/private-reply`, handle: signedIn(privateReplyRoute) },
     { method: "POST", path: `${comment}/hide`, handle: signedIn(hideCommentRoute) },
     { method: "POST", path: `${comment}/delete`, handle: signedIn(deleteCommentRoute) },
+    { method: "GET", path: "/instagram-comments/rules", handle: signedIn(listRulesRoute) },
+    { method: "POST", path: "/instagram-comments/rules", handle: signedIn(createRuleRoute) },
+    { method: "PATCH", path: rule, handle: signedIn(updateRuleRoute) },
+    { method: "DELETE", path: rule, handle: signedIn(deleteRuleRoute) },
   ]);
 }
