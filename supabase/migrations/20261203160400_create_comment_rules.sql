@@ -23,7 +23,10 @@ create table public.comment_rules (
   foreign key (channel_account_id, imo_id) references public.channel_accounts (id, imo_id)
     on delete cascade,
   foreign key (post_id, imo_id) references public.posts (id, imo_id) on delete cascade,
-  foreign key (template_id, imo_id) references public.message_templates (id, imo_id),
+  -- templates are deleted softly (a rule whose template is gone sends nothing); a hard delete
+  -- takes its rules with it
+  foreign key (template_id, imo_id) references public.message_templates (id, imo_id)
+    on delete cascade,
   unique (id, imo_id)
 );
 create index comment_rules_imo_id_idx on public.comment_rules (imo_id) where is_enabled;

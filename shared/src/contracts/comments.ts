@@ -2,7 +2,12 @@ import { z } from "zod";
 import { commentTextSchema } from "../rules/comment-text.ts";
 import { messageTextSchema } from "../rules/message-text.ts";
 import { idSchema, timestampSchema } from "../schemas/common.ts";
-import { channelPlatformSchema, messageStatusSchema } from "../schemas/enums.ts";
+import {
+  channelPlatformSchema,
+  commentAuthorKindSchema,
+  commentStatusSchema,
+  messageStatusSchema,
+} from "../schemas/enums.ts";
 import { inboxCursorSchema, pageLimitSchema, queryFlagSchema } from "./inbox-cursor.ts";
 import { threadMessageSchema } from "./inbox-messages.ts";
 
@@ -59,9 +64,6 @@ export const postListResponseSchema = z.object({
 });
 export type PostListResponse = z.infer<typeof postListResponseSchema>;
 
-export const COMMENT_AUTHOR_KINDS = ["contact", "user", "automation", "native_app"] as const;
-export const COMMENT_STATUSES = ["pending", "sent", "failed"] as const;
-
 /** A comment as a thread shows it. */
 export const threadCommentSchema = z.object({
   id: idSchema,
@@ -71,7 +73,7 @@ export const threadCommentSchema = z.object({
   external_id: z.string().nullable(),
   author: z.object({
     /** `contact` (the commenter), `user` (a member's reply), `automation`, `native_app` (the account, from Instagram's app) */
-    kind: z.enum(COMMENT_AUTHOR_KINDS),
+    kind: commentAuthorKindSchema,
     contact_id: idSchema.nullable(),
     username: z.string().nullable(),
     user_id: idSchema.nullable(),
@@ -80,7 +82,7 @@ export const threadCommentSchema = z.object({
   text: z.string(),
   /** every version, oldest first, the first included; empty when never edited */
   edits: z.array(z.object({ text: z.string(), at: timestampSchema })),
-  status: z.enum(COMMENT_STATUSES),
+  status: commentStatusSchema,
   error: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
   commented_at: timestampSchema,
   edited_at: timestampSchema.nullable(),

@@ -97,6 +97,9 @@ export const messageSchema = z.object({
   /** automation's provenance: the schedule it went out for and the rule that wrote it */
   scheduled_message_id: idSchema.nullable(),
   automation_rule: automationRuleSchema.nullable(),
+  /** a private reply: the comment it answers (Meta's Private Replies), and the keyword rule that sent it */
+  private_reply_to_comment_id: idSchema.nullable(),
+  comment_rule_id: idSchema.nullable(),
 }).superRefine((message, ctx) => {
   if ((message.direction === "inbound") !== (message.author_kind === "contact")) {
     ctx.addIssue({
