@@ -101,6 +101,7 @@ import {
   commentRuleListResponseSchema,
   commentRuleResponseSchema,
   createCommentRuleSchema,
+  deletedCommentRuleSchema,
   updateCommentRuleSchema,
 } from "../../shared/src/contracts/comment-rules.ts";
 
@@ -549,10 +550,11 @@ OPERATIONS.push(
   },
   {
     fn: "instagram-comments",
-    path: "/rules/{ruleId}",
-    method: "delete",
+    path: "/rules/{ruleId}/delete",
+    method: "post",
     summary: "Delete a keyword rule (owner or admin)",
-    status: 204,
+    status: 200,
+    response: deletedCommentRuleSchema,
   },
 );
 

@@ -56,3 +56,6 @@ export type UpdateCommentRule = z.input<typeof updateCommentRuleSchema>;
 
 export const commentRuleResponseSchema = z.object({ rule: commentRuleSchema });
 export type CommentRuleResponse = z.infer<typeof commentRuleResponseSchema>;
+
+export const deletedCommentRuleSchema = z.object({ deleted: z.literal(true) });
+export type DeletedCommentRule = z.infer<typeof deletedCommentRuleSchema>;

@@ -237,10 +237,10 @@ Deno.test(
       const [count] = await ws.sql`select count(*)::int as n from public.comment_rule_runs
         where imo_id = ${ws.imoId}`;
       assert.equal(count!.n, 1);
-      const removed = await callFunction(ws, `instagram-comments/rules/${forPost.id}`, {
-        method: "DELETE",
+      const removed = await callFunction(ws, `instagram-comments/rules/${forPost.id}/delete`, {
+        body: {},
       });
-      assert.equal(removed.status, 204);
+      assert.equal(removed.status, 200);
       const [message] = await ws.sql`select comment_rule_id, automation_rule from public.messages
         where imo_id = ${ws.imoId} and author_kind = 'automation'`;
       assert.deepEqual({ ...message }, { comment_rule_id: null, automation_rule: "comment_rule" });

@@ -22,6 +22,11 @@ export const paths = {
           })}`
           : "/messages",
     },
+    comments: {
+      path: "/comments",
+      getHref: (postId?: string) =>
+        postId ? `/comments?${new URLSearchParams({ post: postId })}` : "/comments",
+    },
     leads: { path: "/leads", getHref: () => "/leads" },
     settings: { path: "/settings", getHref: () => "/settings" },
     settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },

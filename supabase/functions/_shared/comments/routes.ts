@@ -39,6 +39,6 @@ export function createCommentsHandler() {
     { method: "GET", path: "/instagram-comments/rules", handle: signedIn(listRulesRoute) },
     { method: "POST", path: "/instagram-comments/rules", handle: signedIn(createRuleRoute) },
     { method: "PATCH", path: rule, handle: signedIn(updateRuleRoute) },
-    { method: "DELETE", path: rule, handle: signedIn(deleteRuleRoute) },
+    { method: "POST", path: `${rule}/delete`, handle: signedIn(deleteRuleRoute) },
   ]);
 }

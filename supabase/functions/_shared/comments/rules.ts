@@ -4,6 +4,7 @@ import {
   type CommentRuleListResponse,
   type CommentRuleResponse,
   createCommentRuleSchema,
+  type DeletedCommentRule,
   updateCommentRuleSchema,
 } from "../../../../shared/src/contracts/comment-rules.ts";
 import type { Claims } from "../auth.ts";
@@ -77,7 +78,8 @@ export async function deleteRuleRoute(
     await requireImoRole(tx, rule.imo_id, [...WRITERS]);
     await tx`delete from public.comment_rules where id = ${rule.id}`;
   });
-  return new Response(null, { status: 204 });
+  const body: DeletedCommentRule = { deleted: true };
+  return json(body);
 }
 
 async function requireRule(tx: Tx, ruleId: string) {
