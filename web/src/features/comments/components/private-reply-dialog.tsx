@@ -83,7 +83,7 @@ export function PrivateReplyDialog(props: PrivateReplyDialogProps) {
                 {state.reason}
               </p>
             )}
-            {templates.length > 0 && (
+            {state.canSend && templates.length > 0 && (
               <label className="block space-y-0.5">
                 <span className="text-[11px] text-zinc-600 dark:text-zinc-400">Template</span>
                 <select
@@ -96,7 +96,7 @@ export function PrivateReplyDialog(props: PrivateReplyDialogProps) {
                 </select>
               </label>
             )}
-            {!templateId && (
+            {state.canSend && !templateId && (
               <label className="block space-y-0.5">
                 <span className="text-[11px] text-zinc-600 dark:text-zinc-400">Message</span>
                 <textarea

@@ -18,7 +18,8 @@ const changeSchema = z.object({
 /**
  * Live comments: the IMO's private Realtime topic `imo:<imo_id>` carries every change to posts
  * and comments (the broadcast triggers of their migrations). A burst of them refetches the lists
- * and the posts it touched, once; a reconnect refetches everything, since nothing is replayed.
+ * and the posts it touched, once; joining (and joining again after a drop) refetches everything,
+ * since nothing sent before is replayed.
  * Without events the queries work on their own.
  */
 export function useCommentsRealtime(imoId: string) {
@@ -55,7 +56,8 @@ export function useCommentsRealtime(imoId: string) {
       })
       .subscribe((status) => {
         if (status === "SUBSCRIBED") {
-          if (hasJoined && hasDropped) {
+          // what changed before we listened (another page's cached lists, a reconnect) is refetched
+          if (!hasJoined || hasDropped) {
             void queryClient.invalidateQueries({ queryKey: commentKeys.imo(imoId) });
           }
           hasJoined = true;
