@@ -95,6 +95,7 @@ import {
   privateReplyRequestSchema,
   privateReplyResponseSchema,
   publicReplyRequestSchema,
+  threadCommentResponseSchema,
 } from "../../shared/src/contracts/comments.ts";
 import {
   commentRuleListQuerySchema,
@@ -484,6 +485,14 @@ OPERATIONS.push(
     body: postTriageRequestSchema,
     status: 200,
     response: postResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/comments/{commentId}",
+    method: "get",
+    summary: "One comment as its thread shows it, with its post",
+    status: 200,
+    response: threadCommentResponseSchema,
   },
   {
     fn: "instagram-comments",

@@ -100,6 +100,11 @@ Deno.test(
       await conversation.getByText(/Thanks for your interest, .+! Apply here/).waitFor();
       await conversation.getByText("Keyword rule, private reply to a comment").waitFor();
       await screenshot(page, "comments-04-conversation-1440");
+      // and back: the DM links to the comment it answers
+      await conversation.getByRole("link", { name: "Private reply to a comment" }).click();
+      await page.getByRole("region", { name: "Comments on this post" })
+        .getByRole("article", { name: `Comment by @${lead.username}` }).getByText("JOIN 🙋")
+        .waitFor();
 
       // at 375 px the Comments page is one pane at a time
       await page.setViewportSize(PHONE);

@@ -134,6 +134,10 @@ export type PostTriageRequest = z.infer<typeof postTriageRequestSchema>;
 export const postResponseSchema = z.object({ post: inboxPostSchema });
 export type PostResponse = z.infer<typeof postResponseSchema>;
 
+/** One comment, to find its post (a private reply in Messages links to its comment). */
+export const threadCommentResponseSchema = z.object({ comment: threadCommentSchema });
+export type ThreadCommentResponse = z.infer<typeof threadCommentResponseSchema>;
+
 /** A public reply in a comment's thread; the key makes a repeated request the same reply. */
 export const publicReplyRequestSchema = z.object({
   client_comment_id: idSchema,

@@ -33,6 +33,8 @@ export interface ThreadMessageRow {
   deleted_at: Instant | null;
   automation_rule: AutomationRule | null;
   scheduled_message_id: string | null;
+  /** absent from rows written before private replies existed */
+  private_reply_to_comment_id?: string | null;
 }
 
 const iso = (at: Instant) => (typeof at === "string" ? at : at.toISOString());
@@ -79,6 +81,7 @@ export function threadMessageFromRow(
       }
       : null,
     external_id: row.external_id,
+    private_reply_to_comment_id: row.private_reply_to_comment_id ?? null,
     sent_at: iso(row.sent_at),
     delivered_at: isoOrNull(row.delivered_at),
     read_at: isoOrNull(row.read_at),

@@ -2,7 +2,10 @@ import { metaErrorCode } from "../../../../shared/src/rules/send-errors.ts";
 import { HttpError } from "../http.ts";
 import { MetaApiError } from "../meta/graph-client.ts";
 
-/** Meta's answer for an object that is gone: the comment was deleted on Instagram (§9 "Moderation"). */
+/**
+ * Meta's answer for an object that is gone: the comment was deleted on Instagram
+ * (docs/meta-platform.md §9 "Moderation").
+ */
 export const isGoneOnInstagram = (error: unknown) =>
   error instanceof MetaApiError && error.code === 100 && error.subcode === 33;
 

@@ -6,6 +6,7 @@ import {
   type PostResponse,
   type PostTriageRequest,
   postTriageRequestSchema,
+  type ThreadCommentResponse,
 } from "../../../../shared/src/contracts/comments.ts";
 import { encodeInboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
 import type { Claims } from "../auth.ts";
@@ -13,8 +14,8 @@ import { requireFeature, requireImoRole } from "../connect/access.ts";
 import { type Tx, withUser } from "../db.ts";
 import { HttpError, json } from "../http.ts";
 import { parseBody, parseQuery } from "../validate.ts";
-import { requirePost } from "./comment-access.ts";
-import { listThreads } from "./comment-list.ts";
+import { requireComment, requirePost } from "./comment-access.ts";
+import { getThreadComment, listThreads } from "./comment-list.ts";
 import { getInboxPost, listPosts, unreadPostsByAccount } from "./post-list.ts";
 
 /** `GET /instagram-comments/posts`: one page of the Comments view, with the unread badges. */
@@ -64,6 +65,20 @@ export async function postCommentsRoute(
       threads: page.threads,
       next_cursor: page.nextCursor ? encodeInboxCursor(page.nextCursor) : null,
     };
+  });
+  return json(body);
+}
+
+/** `GET /instagram-comments/comments/<id>`: one comment as a thread shows it, with its post's id. */
+export async function getCommentRoute(
+  _request: Request,
+  params: Record<string, string>,
+  claims: Claims,
+) {
+  const body = await withUser(claims, async (tx): Promise<ThreadCommentResponse> => {
+    const comment = await requireComment(tx, params.commentId!);
+    await requireFeature(tx, comment.imo_id, "instagram_messaging");
+    return { comment: (await getThreadComment(tx, comment.id))! };
   });
   return json(body);
 }

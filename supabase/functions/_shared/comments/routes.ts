@@ -1,7 +1,12 @@
 import { type Claims, requireUser } from "../auth.ts";
 import { router, UUID } from "../router.ts";
 import { deleteCommentRoute, hideCommentRoute } from "./moderation.ts";
-import { listPostsRoute, postCommentsRoute, triagePostRoute } from "./post-routes.ts";
+import {
+  getCommentRoute,
+  listPostsRoute,
+  postCommentsRoute,
+  triagePostRoute,
+} from "./post-routes.ts";
 import { privateReplyRoute } from "./private-reply.ts";
 import { publicReplyRoute } from "./public-reply.ts";
 import { createRuleRoute, deleteRuleRoute, listRulesRoute, updateRuleRoute } from "./rules.ts";
@@ -32,6 +37,7 @@ export function createCommentsHandler() {
     { method: "GET", path: "/instagram-comments/posts", handle: signedIn(listPostsRoute) },
     { method: "GET", path: `${post}/comments`, handle: signedIn(postCommentsRoute) },
     { method: "POST", path: `${post}/triage`, handle: signedIn(triagePostRoute) },
+    { method: "GET", path: comment, handle: signedIn(getCommentRoute) },
     { method: "POST", path: `${comment}/reply`, handle: signedIn(publicReplyRoute) },
     { method: "POST", path: `${comment}/private-reply`, handle: signedIn(privateReplyRoute) },
     { method: "POST", path: `${comment}/hide`, handle: signedIn(hideCommentRoute) },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { graphFetch } from "./graph-client.ts";
-import { REQUIRED_SCOPES } from "../../../../shared/src/rules/account-health.ts";
+import { connectScopes } from "../../../../shared/src/rules/account-health.ts";
 import { INSTAGRAM_LOGIN_WEBHOOK_FIELDS, type MetaConfig } from "./meta-config.ts";
 
 /** Instagram API with Instagram Login (docs/meta-platform.md §1A). */
@@ -14,7 +14,7 @@ export function instagramAuthorizeUrl(
   url.searchParams.set("client_id", config.INSTAGRAM_APP_ID);
   url.searchParams.set("redirect_uri", redirectUri);
   url.searchParams.set("response_type", "code");
-  url.searchParams.set("scope", REQUIRED_SCOPES.instagram_login.join(","));
+  url.searchParams.set("scope", connectScopes("instagram_login").join(","));
   url.searchParams.set("state", state);
   return url.href;
 }

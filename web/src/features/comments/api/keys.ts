@@ -13,5 +13,7 @@ export const commentKeys = {
     [...commentKeys.postLists(imoId), filters] as const,
   threads: (imoId: string) => [...commentKeys.imo(imoId), "threads"] as const,
   postThreads: (imoId: string, postId: string) => [...commentKeys.threads(imoId), postId] as const,
+  comment: (imoId: string, commentId: string) =>
+    [...commentKeys.imo(imoId), "comment", commentId] as const,
   rules: (imoId: string) => [...commentKeys.imo(imoId), "rules"] as const,
 };

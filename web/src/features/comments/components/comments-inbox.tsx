@@ -1,4 +1,6 @@
 import { MessageCircle } from "lucide-react";
+import { useEffect } from "react";
+import { useComment } from "@/features/comments/api/get-comment.ts";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { usePosts } from "@/features/comments/api/get-posts.ts";
 import { PostSidebar } from "@/features/comments/components/post-sidebar.tsx";
@@ -29,6 +31,12 @@ export function CommentsInbox(props: CommentsInboxProps) {
   const params = useCommentsParams();
   const isWide = useMediaQuery("(min-width: 768px)");
   useCommentsRealtime(imoId);
+  const linked = useComment(imoId, params.postId ? undefined : params.commentId);
+  const linkedPostId = linked.data?.post_id;
+  const { showCommentPost } = params;
+  useEffect(() => {
+    if (linkedPostId) showCommentPost(linkedPostId);
+  }, [linkedPostId, showCommentPost]);
 
   // the sidebar's own query (same key): no second request
   const list = usePosts(imoId, params.filters);

@@ -5,12 +5,15 @@ import type { PostFilters } from "@/features/comments/api/keys.ts";
 export type PostToggle = "priority" | "unread" | "mine";
 
 /**
- * The Comments view's state lives in the URL (`?post=…&account=…&priority=1&unread=1&mine=1`), so a
+ * The Comments view's state lives in the URL (`?post=…&account=…&priority=1&unread=1&mine=1`, or
+ * `?comment=…` from a private reply, which becomes its post), so a
  * reload, the back button and a link from a conversation land on the same view.
  */
 export function useCommentsParams() {
   const [params, setParams] = useSearchParams();
   const postId = params.get("post") ?? undefined;
+  // a link to one comment (from its private reply in Messages): the page opens its post
+  const commentId = params.get("comment") ?? undefined;
   const accountId = params.get("account") ?? undefined;
   const toggles = {
     priority: params.get("priority") === "1",
@@ -39,10 +42,13 @@ export function useCommentsParams() {
 
   return {
     postId,
+    commentId,
     accountId,
     toggles,
     filters,
-    openPost: (id: string | undefined) => update({ post: id }, true),
+    openPost: (id: string | undefined) => update({ post: id, comment: undefined }, true),
+    /** the linked comment's post, in place of the link (no extra history entry) */
+    showCommentPost: (id: string) => update({ post: id, comment: undefined }),
     setAccount: (id: string | undefined) => update({ account: id }),
     setToggle: (name: PostToggle, isOn: boolean) => update({ [name]: isOn ? "1" : undefined }),
   };
