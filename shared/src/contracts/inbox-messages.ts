@@ -71,6 +71,8 @@ export const threadMessageSchema = z.object({
   }).nullable(),
   /** Meta's id: present once Meta has the message */
   external_id: z.string().nullable(),
+  /** a private reply: the comment it answers (the Comments page opens it) */
+  private_reply_to_comment_id: idSchema.nullable().optional(),
   sent_at: timestampSchema,
   delivered_at: timestampSchema.nullable(),
   read_at: timestampSchema.nullable(),

@@ -37,6 +37,8 @@ export interface ThreadMessageRow {
   ai_review?: AiReview | null;
   /** absent from rows read before public posts existed (old broadcasts) */
   post?: MessagePost | null;
+  /** absent from rows written before private replies existed */
+  private_reply_to_comment_id?: string | null;
 }
 
 const iso = (at: Instant) => (typeof at === "string" ? at : at.toISOString());
@@ -84,6 +86,7 @@ export function threadMessageFromRow(
       }
       : null,
     external_id: row.external_id,
+    private_reply_to_comment_id: row.private_reply_to_comment_id ?? null,
     sent_at: iso(row.sent_at),
     delivered_at: isoOrNull(row.delivered_at),
     read_at: isoOrNull(row.read_at),

@@ -83,8 +83,11 @@ export const messagePostSchema = postRefSchema.extend({
 });
 export type MessagePost = z.infer<typeof messagePostSchema>;
 
-/** The rule an automated message was sent by (`messages.automation_rule`). */
-export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder"] as const;
+/**
+ * The rule an automated message was sent by (`messages.automation_rule`); `comment_rule` is a
+ * keyword rule's private reply to a comment (its rule in `messages.comment_rule_id`).
+ */
+export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder", "comment_rule"] as const;
 export const automationRuleSchema = z.enum(AUTOMATION_RULES);
 export type AutomationRule = z.infer<typeof automationRuleSchema>;
 
@@ -140,6 +143,9 @@ export const messageSchema = z.object({
    */
   ai_review: aiReviewSchema.nullable().optional(),
   ai_reply_to_message_id: idSchema.nullable().optional(),
+  /** a private reply: the comment it answers (Meta's Private Replies), and the keyword rule that sent it */
+  private_reply_to_comment_id: idSchema.nullable(),
+  comment_rule_id: idSchema.nullable(),
 }).superRefine((message, ctx) => {
   if ((message.direction === "inbound") !== (message.author_kind === "contact")) {
     ctx.addIssue({

@@ -190,6 +190,8 @@ const message = {
   updated_at: T2,
   scheduled_message_id: null,
   automation_rule: null,
+  private_reply_to_comment_id: null,
+  comment_rule_id: null,
 };
 const outboundMessage = {
   ...message,

@@ -258,6 +258,8 @@ async function commitToSend(ids: string[], now: Date): Promise<Decision[]> {
             text: message.text,
             attachments: [],
             recipient_id: row.recipient_id,
+            // a scheduled message answers the conversation, never a comment privately
+            recipient_comment_id: null,
             auth_path: row.auth_path,
             external_account_id: row.external_account_id,
             facebook_page_id: row.facebook_page_id,

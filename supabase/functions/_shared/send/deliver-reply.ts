@@ -24,6 +24,8 @@ export interface QueuedReply extends SendingAccount {
   text: string | null;
   attachments: { type: string; url?: string }[];
   recipient_id: string;
+  /** Meta's id of the comment a private reply answers (it is addressed by that, not the IGSID) */
+  recipient_comment_id: string | null;
   access_token_encrypted: string | null;
 }
 
@@ -49,12 +51,13 @@ export async function loadQueuedReplies(messageIds: string[]): Promise<QueuedRep
   return await asService(async (tx) => [
     ...await tx<QueuedReply[]>`
       select m.id, m.imo_id, m.channel_account_id, m.text, m.attachments,
-        k.external_id as recipient_id, a.auth_path::text, a.external_account_id,
-        a.facebook_page_id, a.access_token_encrypted
+        k.external_id as recipient_id, pc.external_id as recipient_comment_id, a.auth_path::text,
+        a.external_account_id, a.facebook_page_id, a.access_token_encrypted
       from public.messages m
       join public.conversations c on c.id = m.conversation_id
       join public.contacts k on k.id = c.contact_id
       join public.channel_accounts a on a.id = m.channel_account_id
+      left join public.comments pc on pc.id = m.private_reply_to_comment_id
       where m.id = any(${messageIds}::uuid[]) and m.status = 'pending'`,
   ]);
 }
@@ -103,6 +106,7 @@ export async function deliverQueuedReply(
   try {
     const mid = await sendInstagramMessage(metaConfig(), reply, token, {
       recipientId: reply.recipient_id,
+      recipientCommentId: reply.recipient_comment_id,
       text: reply.text,
       imageUrl: reply.attachments[0]?.url ?? null,
       tag,

@@ -1,3 +1,4 @@
+import { afterCommentChanges } from "../comments/after-comments.ts";
 import { asService } from "../db.ts";
 import { endpoint } from "../endpoint.ts";
 import { json } from "../http.ts";
@@ -32,6 +33,7 @@ export function createDrainHandler() {
       failed: 0,
       events: { replayed: 0, failed: 0 },
       profiles: { fetched: 0, failed: 0 },
+      comments: {},
     };
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = await processBatch(ids.slice(i, i + BATCH).map(({ id }) => Number(id)));
@@ -40,6 +42,7 @@ export function createDrainHandler() {
     }
     outcome.events = await replayDueEventFailures();
     outcome.profiles = await fetchContactProfiles();
+    outcome.comments = await afterCommentChanges();
     return json(outcome);
   });
 }

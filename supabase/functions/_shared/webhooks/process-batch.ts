@@ -14,6 +14,7 @@ import { parseEvent } from "./event-failures.ts";
 import { type InboundRow, insertInboundMessages, texts } from "./inbound-messages.ts";
 import type { StoredMessage } from "./message-changes.ts";
 import { type AccountMid, applyParkedMany, lockMids, storedKey } from "./parked-events.ts";
+import { changesOf } from "./comment-payload.ts";
 import { parseEnvelope, processDelivery, routeEntries } from "./process-delivery.ts";
 
 export interface BatchOptions {
@@ -284,7 +285,8 @@ async function applyBatch(
 /**
  * A delivery's messaging events, numbered in the order Meta sent them (routed or not, as
  * processDelivery numbers them), each with the account its entry is routed to; null when one of
- * them is not a messaging event (the single way records it as a failure).
+ * them is not a messaging event (the single way records it as a failure), or when the delivery
+ * holds comment changes (the single way applies them, comment-events.ts).
  */
 function readDelivery(
   id: number,
@@ -300,6 +302,7 @@ function readDelivery(
   };
   let index = 0;
   for (const entry of entries) {
+    if (changesOf(entry).length > 0) return null;
     const account = routes.get(entry.id);
     for (const raw of entry.messaging ?? []) {
       const eventIndex = index++;

@@ -1,5 +1,7 @@
 import { asService, type Tx } from "../db.ts";
 import { applyMessagingEvent } from "./apply-event.ts";
+import { applyWebhookChange } from "./comment-events.ts";
+import { changesOf, type WebhookChange } from "./comment-payload.ts";
 import type { RoutedAccount } from "./conversation-upsert.ts";
 import {
   type DeliveredEvent,
@@ -57,12 +59,18 @@ export async function processDelivery(
     // every messaging event of the delivery is numbered in the order Meta sent it, routed or not,
     // so that a failure keeps one identity however often the delivery is processed
     const delivered: DeliveredEvent[] = [];
+    // comments and mentions come as entry changes, numbered after the entry's messaging events
+    const changes: DeliveredEvent[] = [];
     let eventIndex = 0;
     for (const entry of parsed.data.entry) {
       const account = routes.get(entry.id);
       for (const raw of entry.messaging ?? []) {
         const index = eventIndex++;
         if (account) delivered.push({ webhookEventId: eventId, eventIndex: index, account, raw });
+      }
+      for (const raw of changesOf(entry)) {
+        const index = eventIndex++;
+        if (account) changes.push({ webhookEventId: eventId, eventIndex: index, account, raw });
       }
     }
     const known = [...new Set([...routes.values()].map((a) => a.id))];
@@ -112,10 +120,22 @@ export async function processDelivery(
         await fail(item, error);
       }
     }
+    for (const item of changes) {
+      try {
+        await asService((tx) =>
+          applyWebhookChange(tx, item.account, item.raw as WebhookChange, eventId)
+        );
+        applied.push(item.eventIndex);
+      } catch (error) {
+        await fail(item, error);
+      }
+    }
     // a delivery taken up again may now store events that failed on an earlier attempt
     if (claimed.attempts > 1) await resolveEventFailures(eventId, applied);
     const summary = failures.length
-      ? `${failures.length} of ${delivered.length} events failed: see webhook_event_failures`
+      ? `${failures.length} of ${
+        delivered.length + changes.length
+      } events failed: see webhook_event_failures`
       : null;
     await asService(async (tx) => {
       // at most every 10 s: written by every delivery, the account's one row serialised them all

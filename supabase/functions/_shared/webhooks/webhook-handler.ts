@@ -1,6 +1,8 @@
 import { afterResponse } from "../after-response.ts";
+import { afterCommentChanges } from "../comments/after-comments.ts";
 import { handler, HttpError } from "../http.ts";
 import { readBodyWithin } from "./bounded-body.ts";
+import { hasChanges } from "./comment-payload.ts";
 import { storeDelivery } from "./ledger-writer.ts";
 import { processSoon } from "./processing-queue.ts";
 import { keptHeaders, recordRejection, rejectionRecord } from "./rejections.ts";
@@ -73,7 +75,10 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
     });
     if (!valid) throw new HttpError(400, "invalid_body", "The body is not a Meta webhook envelope");
 
-    afterResponse(processSoon(eventId));
+    // comments call Meta after they are stored (keyword rules' private replies, post details)
+    afterResponse(
+      processSoon(eventId).then(() => hasChanges(envelope) ? afterCommentChanges() : null),
+    );
     return new Response("EVENT_RECEIVED", {
       status: 200,
       headers: { "content-type": "text/plain" },

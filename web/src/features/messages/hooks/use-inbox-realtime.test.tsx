@@ -85,6 +85,8 @@ function messageRow(overrides: Record<string, unknown> = {}) {
     updated_at: at,
     scheduled_message_id: null,
     automation_rule: null,
+    private_reply_to_comment_id: null,
+    comment_rule_id: null,
     ...overrides,
   };
 }
