@@ -41,10 +41,13 @@ export async function signInAs(
   const context = await browser.newContext({ viewport: options.viewport });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
+  // A cold Vite dev server compiles the app on the first load; beside the rest of a test run on
+  // a busy machine that can outlast the 30 s any later step gets.
   await page.goto(
     `${webUrl}/sign-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/messages")}`,
+    { waitUntil: "commit" },
   );
-  await page.getByRole("button", { name: "Sign in" }).waitFor();
+  await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 120_000 });
   await options.onSignInScreen?.(page);
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);

@@ -115,8 +115,6 @@ export async function queuePrivateReply(
     const { conversationId } = await ensureConversation(tx, {
       id: comment.channel_account_id,
       imo_id: comment.imo_id,
-      external_account_id: "",
-      external_ids: [],
     }, comment.contact_external_id!);
     const recruiterId = input.author.kind === "user"
       ? input.author.userId
