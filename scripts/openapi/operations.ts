@@ -73,6 +73,19 @@ import {
 } from "../../shared/src/contracts/recruiting-leads.ts";
 
 import {
+  aiPanelSchema,
+  aiSettingsResponseSchema,
+  aiSettingsSchema,
+  approveDraftResponseSchema,
+  approveDraftSchema,
+  closeSaleActionSchema,
+  closeSaleTextSchema,
+  discardDraftResponseSchema,
+  setAiModeSchema,
+  setQualificationSchema,
+  takeOverSchema,
+} from "../../shared/src/contracts/ai-assistant.ts";
+import {
   createScheduledMessageSchema,
   reminderSettingsQuerySchema,
   reminderSettingsResponseSchema,
@@ -438,6 +451,97 @@ OPERATIONS.push(
   },
 );
 
+/** ai-assistant: the AI panel, drafts, mode, lease, qualification and settings (issue 13). */
+OPERATIONS.push(
+  {
+    fn: "ai-assistant",
+    path: "/conversations/{id}",
+    method: "get",
+    summary:
+      "A conversation's AI panel: analysis, known details, state and its moves, mode, lease, draft",
+    status: 200,
+    response: aiPanelSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/conversations/{id}/mode",
+    method: "post",
+    summary: "Set the conversation's AI mode (off, supervised, autopilot)",
+    body: setAiModeSchema,
+    status: 200,
+    response: aiPanelSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/conversations/{id}/takeover",
+    method: "post",
+    summary: "Take the conversation over from the AI (the lease, the IMO's minutes by default)",
+    body: takeOverSchema,
+    status: 200,
+    response: aiPanelSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/conversations/{id}/resume",
+    method: "post",
+    summary: "End the lease: the AI may act again",
+    status: 200,
+    response: aiPanelSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/conversations/{id}/qualification",
+    method: "post",
+    summary: "Move the qualification state (recorded as the caller's move)",
+    body: setQualificationSchema,
+    status: 200,
+    response: aiPanelSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/conversations/{id}/close-sale",
+    method: "post",
+    summary: "The text of a Close sale shortcut: the booking link, or a payment link for an amount",
+    body: closeSaleActionSchema,
+    status: 200,
+    response: closeSaleTextSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/drafts/{id}/approve",
+    method: "post",
+    summary: "Send the AI's draft as written or edited (AI, approved/edited by the caller)",
+    body: approveDraftSchema,
+    status: 200,
+    response: approveDraftResponseSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/drafts/{id}/discard",
+    method: "post",
+    summary: "Discard the AI's draft",
+    status: 200,
+    response: discardDraftResponseSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/settings/{imoId}",
+    method: "get",
+    summary: "The IMO's AI settings and provider status",
+    status: 200,
+    response: aiSettingsResponseSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/settings/{imoId}",
+    method: "patch",
+    summary: "Change the IMO's AI settings (owner or admin)",
+    body: aiSettingsSchema,
+    status: 200,
+    response: aiSettingsResponseSchema,
+  },
+);
+
 export const NOT_CLIENT_FACING: Record<string, string> = {
   "instagram-webhook": "Meta's webhook deliveries (signed), see docs/meta-platform.md",
   "instagram-oauth-callback": "Meta's OAuth redirect in the user's browser",
@@ -446,4 +550,5 @@ export const NOT_CLIENT_FACING: Record<string, string> = {
   "instagram-sync-conversations": "the connect flow and pg_cron, with the service role key",
   "instagram-process-scheduled": "pg_cron every minute, or on demand, with the service role key",
   "instagram-auto-reminder": "pg_cron daily, or on demand, with the service role key",
+  "ai-process-messages": "pg_cron every minute and the webhook's kick, with the service role key",
 };

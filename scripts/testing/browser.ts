@@ -23,3 +23,31 @@ export async function screenshot(page: Page, name: string) {
   await Deno.mkdir(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
+
+/**
+ * A fresh browser context (no shared storage) at `viewport`, signed in through the SPA's form as
+ * `who`, on its way to `redirectTo`; `onSignInScreen` runs once the form is there (a screenshot).
+ */
+export async function signInAs(
+  browser: Browser,
+  webUrl: string,
+  who: { email: string; password: string },
+  options: {
+    viewport: { width: number; height: number };
+    redirectTo?: string;
+    onSignInScreen?: (page: Page) => Promise<void>;
+  },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  await page.goto(
+    `${webUrl}/sign-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/messages")}`,
+  );
+  await page.getByRole("button", { name: "Sign in" }).waitFor();
+  await options.onSignInScreen?.(page);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}

@@ -143,6 +143,16 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     returning id`);
   await sql`insert into public.automation_settings (imo_id, reminder_template_id)
     values (${imoId}, ${templateId})`;
+  // the AI's rows (issue 13): settings, the inbound message's analysis, a qualification move; the
+  // inbound message's queue job (added by its trigger) is parked so no drain takes it meanwhile
+  await sql`insert into public.ai_settings (imo_id) values (${imoId})`;
+  await sql`insert into public.message_analyses (message_id, imo_id, conversation_id, intent,
+      confidence, entities, sentiment, category, provider, model, latency_ms)
+    values (${inboundMessageId}, ${imoId}, ${conversationId}, 'interested', 0.9, '{}', 0.2,
+      'candidate', 'offline', 'fixture', 1)`;
+  await sql`update public.ai_analysis_jobs set attempts = 5 where message_id = ${inboundMessageId}`;
+  await sql`update public.conversations set qualification_state = 'qualifying'
+    where id = ${conversationId}`;
   const webhookEventId = await one(sql`
     insert into public.webhook_events (platform, raw_body, signature_valid, object, entry_ids,
       channel_account_id, imo_id, status)

@@ -185,6 +185,78 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
     delete: (c) => [`delete from public.automation_settings where imo_id = $1`, [c.a.imoId]],
   },
+  ai_settings: {
+    select: (c) => [`select imo_id from public.ai_settings where imo_id = $1`, [c.a.imoId]],
+    // an upsert: tenant A's row exists, so a plain insert would only say "duplicate"
+    insert: (c) => [
+      `insert into public.ai_settings (imo_id, lease_minutes) values ($1, 45)
+       on conflict (imo_id) do update set lease_minutes = excluded.lease_minutes`,
+      [c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.ai_settings set autopilot_threshold = 0.9 where imo_id = $1`,
+      [c.a.imoId],
+    ],
+    delete: (c) => [`delete from public.ai_settings where imo_id = $1`, [c.a.imoId]],
+  },
+  message_analyses: {
+    select: (c) => [
+      `select message_id from public.message_analyses where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    insert: (c) => [
+      `insert into public.message_analyses (message_id, imo_id, conversation_id, intent,
+         confidence, entities, sentiment, category, provider, model, latency_ms)
+       values ($1, $2, $3, 'other', 0.5, '{}', 0, 'other', 'offline', 'matrix', 1)`,
+      [c.a.outboundMessageId, c.a.imoId, c.a.conversationId],
+    ],
+    update: (c) => [
+      `update public.message_analyses set intent = 'spam' where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    delete: (c) => [
+      `delete from public.message_analyses where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+  },
+  ai_analysis_jobs: {
+    select: (c) => [
+      `select message_id from public.ai_analysis_jobs where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    insert: (c) => [
+      `insert into public.ai_analysis_jobs (message_id, imo_id) values ($1, $2)`,
+      [c.a.outboundMessageId, c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.ai_analysis_jobs set last_error = 'matrix' where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    delete: (c) => [
+      `delete from public.ai_analysis_jobs where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+  },
+  qualification_transitions: {
+    select: (c) => [
+      `select id from public.qualification_transitions where conversation_id = $1`,
+      [c.a.conversationId],
+    ],
+    insert: (c) => [
+      `insert into public.qualification_transitions (imo_id, conversation_id, from_state,
+         to_state, moved_by_kind)
+       values ($1, $2, 'new', 'closed', 'system')`,
+      [c.a.imoId, c.a.conversationId],
+    ],
+    update: (c) => [
+      `update public.qualification_transitions set reason = 'matrix' where conversation_id = $1`,
+      [c.a.conversationId],
+    ],
+    delete: (c) => [
+      `delete from public.qualification_transitions where conversation_id = $1`,
+      [c.a.conversationId],
+    ],
+  },
   webhook_events: {
     select: (c) => [
       `select id from public.webhook_events where id = $1::bigint`,

@@ -2,10 +2,12 @@ import { z } from "zod";
 import { idSchema, timestampSchema } from "../schemas/common.ts";
 import {
   channelPlatformSchema,
+  conversationKindSchema,
   leadStatusSchema,
   messageDirectionSchema,
 } from "../schemas/enums.ts";
 import { inboxCursorSchema, pageLimitSchema, queryFlagSchema } from "./inbox-cursor.ts";
+import { opportunityCategorySchema } from "./message-analysis.ts";
 
 /**
  * Where a conversation's messaging window stands (see rules/messaging-window.ts): `open` and
@@ -22,6 +24,8 @@ export type WindowFilter = z.infer<typeof windowFilterSchema>;
  */
 export const conversationListQuerySchema = z.object({
   imo_id: idSchema,
+  /** the channel tab: Instagram (the default), Bluesky, or every channel together */
+  platform: z.enum(["instagram", "bluesky", "all"]).optional(),
   channel_account_id: idSchema.optional(),
   /** contact username, name or last message preview, at least 2 characters */
   q: z.string().trim().min(2).max(100).optional(),
@@ -31,6 +35,8 @@ export const conversationListQuerySchema = z.object({
   assignee: z.enum(["me", "unassigned"]).optional(),
   /** archived conversations instead of the inbox */
   archived: queryFlagSchema.optional(),
+  /** the opportunity the AI sees in the conversation (issue 13) */
+  category: opportunityCategorySchema.optional(),
   cursor: inboxCursorSchema.optional(),
   limit: pageLimitSchema(100, 50),
 });
@@ -62,11 +68,19 @@ export const inboxConversationSchema = z.object({
   last_message_at: timestampSchema.nullable(),
   last_message_direction: messageDirectionSchema.nullable(),
   unread_count: z.number().int().nonnegative(),
+  /**
+   * Meta's messaging window, worked out from the contact's last message. Bluesky has no window:
+   * the field means nothing on its conversations, and the inbox shows no indicator for them
+   */
   window: conversationWindowSchema,
+  /** `direct` (private messages) or `public` (a Bluesky contact's mentions and replies) */
+  kind: conversationKindSchema.optional(),
   is_priority: z.boolean(),
   assignee: z.object({ user_id: idSchema, display_name: z.string().nullable() }).nullable(),
   lead: z.object({ id: idSchema, full_name: z.string(), status: leadStatusSchema }).nullable(),
   archived_at: timestampSchema.nullable(),
+  /** the opportunity the AI sees in it; null until a message is analysed (optional: older servers) */
+  category: opportunityCategorySchema.nullable().optional(),
 });
 export type InboxConversation = z.infer<typeof inboxConversationSchema>;
 

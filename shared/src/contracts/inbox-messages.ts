@@ -7,8 +7,10 @@ import {
   messageTypeSchema,
 } from "../schemas/enums.ts";
 import {
+  aiReviewSchema,
   automationRuleSchema,
   messageAttachmentSchema,
+  messagePostSchema,
   messageReactionSchema,
   replyToStorySchema,
 } from "../schemas/message.ts";
@@ -46,6 +48,11 @@ export const threadMessageSchema = z.object({
       rule: automationRuleSchema,
       scheduled_message_id: idSchema.nullable(),
     }).optional(),
+    /**
+     * only on an `ai` message that was sent: "approved" or "edited" by the person in `user_id`,
+     * or "autopilot"
+     */
+    ai_review: aiReviewSchema.optional(),
   }),
   reply_to: z.object({
     message_id: idSchema.nullable(),
@@ -68,6 +75,8 @@ export const threadMessageSchema = z.object({
   delivered_at: timestampSchema.nullable(),
   read_at: timestampSchema.nullable(),
   deleted_at: timestampSchema.nullable(),
+  /** a public post (Bluesky): its thread references and web address; absent on direct messages */
+  post: messagePostSchema.nullable().optional(),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 

@@ -1,4 +1,4 @@
-import type { AutomationRule } from "../schemas/message.ts";
+import type { AiReview, AutomationRule, MessagePost } from "../schemas/message.ts";
 import { mayHaveBeenSent } from "../rules/send-errors.ts";
 import type { ThreadMessage } from "./inbox-messages.ts";
 
@@ -33,6 +33,10 @@ export interface ThreadMessageRow {
   deleted_at: Instant | null;
   automation_rule: AutomationRule | null;
   scheduled_message_id: string | null;
+  /** how an AI message left (absent on rows from before the AI, and in older broadcasts) */
+  ai_review?: AiReview | null;
+  /** absent from rows read before public posts existed (old broadcasts) */
+  post?: MessagePost | null;
 }
 
 const iso = (at: Instant) => (typeof at === "string" ? at : at.toISOString());
@@ -62,6 +66,7 @@ export function threadMessageFromRow(
           automation: { rule: row.automation_rule, scheduled_message_id: row.scheduled_message_id },
         }
         : {}),
+      ...(row.ai_review ? { ai_review: row.ai_review } : {}),
     },
     reply_to: repliesTo
       ? {
@@ -83,5 +88,6 @@ export function threadMessageFromRow(
     delivered_at: isoOrNull(row.delivered_at),
     read_at: isoOrNull(row.read_at),
     deleted_at: isoOrNull(row.deleted_at),
+    ...(row.post ? { post: row.post } : {}),
   };
 }

@@ -1,6 +1,12 @@
 import { z } from "zod";
+import { opportunityCategorySchema } from "../contracts/message-analysis.ts";
 import { idSchema, timestampSchema } from "./common.ts";
-import { aiModeSchema, messageDirectionSchema, qualificationStateSchema } from "./enums.ts";
+import {
+  aiModeSchema,
+  conversationKindSchema,
+  messageDirectionSchema,
+  qualificationStateSchema,
+} from "./enums.ts";
 
 /**
  * A row of `conversations`: one inbox thread. The list fields and the messaging window
@@ -12,6 +18,8 @@ export const conversationSchema = z.object({
   imo_id: idSchema,
   channel_account_id: idSchema,
   contact_id: idSchema,
+  /** `direct` (private messages) or `public` (a contact's Bluesky mentions and replies) */
+  kind: conversationKindSchema,
   external_conversation_id: z.string().nullable(),
   last_message_at: timestampSchema.nullable(),
   last_message_preview: z.string().nullable(),
@@ -37,6 +45,8 @@ export const conversationSchema = z.object({
   lead_source_referral: z.record(z.string(), z.unknown()).nullable(),
   lead_source_at: timestampSchema.nullable(),
   archived_at: timestampSchema.nullable(),
+  /** the opportunity the AI sees in it (message-analysis.ts); optional for rows from before it */
+  ai_category: opportunityCategorySchema.nullable().optional(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });

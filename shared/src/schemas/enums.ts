@@ -57,6 +57,14 @@ export const QUALIFICATION_STATES = ["new", "qualifying", "qualified", "booked",
 export const qualificationStateSchema = z.enum(QUALIFICATION_STATES);
 export type QualificationState = z.infer<typeof qualificationStateSchema>;
 
+/**
+ * `conversation_kind`: `direct` for private messages, `public` for a contact's posts that mention or
+ * reply to the account (Bluesky). A contact has at most one conversation of each kind.
+ */
+export const CONVERSATION_KINDS = ["direct", "public"] as const;
+export const conversationKindSchema = z.enum(CONVERSATION_KINDS);
+export type ConversationKind = z.infer<typeof conversationKindSchema>;
+
 /** `message_direction`: from the contact (`inbound`) or to them (`outbound`). */
 export const MESSAGE_DIRECTIONS = ["inbound", "outbound"] as const;
 export const messageDirectionSchema = z.enum(MESSAGE_DIRECTIONS);

@@ -64,9 +64,22 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.settingsAutomation.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-automation.tsx"))
+                    .SettingsAutomationRoute,
+                }),
+              },
+              {
                 path: paths.app.settingsPlan.path,
                 lazy: async () => ({
                   Component: (await import("./routes/app/settings-plan.tsx")).SettingsPlanRoute,
+                }),
+              },
+              {
+                path: paths.app.settingsAi.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-ai.tsx")).SettingsAiRoute,
                 }),
               },
             ],

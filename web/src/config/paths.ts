@@ -26,6 +26,8 @@ export const paths = {
     settings: { path: "/settings", getHref: () => "/settings" },
     settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },
     settingsPlan: { path: "/settings/plan", getHref: () => "/settings/plan" },
+    settingsAutomation: { path: "/settings/automation", getHref: () => "/settings/automation" },
+    settingsAi: { path: "/settings/ai", getHref: () => "/settings/ai" },
   },
   invite: { path: "/invite/:token", getHref: (token: string) => `/invite/${token}` },
 } as const;

@@ -3,7 +3,7 @@ import { ensureConversation, recordLeadSource, type RoutedAccount } from "./conv
 import { type InboundMessage, insertInboundMessages } from "./inbound-messages.ts";
 import { describeMessage } from "./message-mapping.ts";
 import { applyEcho } from "./outbound-echo.ts";
-import { applyOrPark, applyParkedFor, storedKey, type Thread } from "./parked-events.ts";
+import { applyOrPark, applyParkedMany, storedKey, type Thread } from "./parked-events.ts";
 import { type MessagingEvent, toDate } from "./payload.ts";
 
 /** The kinds of messaging event we apply; an event with none of them is recorded, not applied. */
@@ -90,7 +90,7 @@ export async function applyMessagingEvent(
       sentAt: read.at,
     })),
   );
-  await applyParkedFor(tx, stored);
+  await applyParkedMany(tx, stored);
   await applyRest(tx, thread, read);
   return { contactIds: [contactId] };
 }

@@ -14,16 +14,25 @@ export interface ContactThread {
   conversationId: string;
 }
 
+/** Direct messages, or (Bluesky) the public thread of someone's mentions and replies. */
+type ConversationKind = "direct" | "public";
+
 export const threadKey = (accountId: string, participantId: string) =>
   `${accountId}:${participantId}`;
 
-/** The contact (one per account and IGSID) and its conversation, created on first sight. */
+type ThreadAccount = Pick<RoutedAccount, "id" | "imo_id">;
+
+/**
+ * The contact (one per account and IGSID, or Bluesky DID) and its conversation of `kind`, created
+ * on first sight.
+ */
 export async function ensureConversation(
   tx: Tx,
-  account: RoutedAccount,
+  account: ThreadAccount,
   participantId: string,
+  kind: ConversationKind = "direct",
 ): Promise<ContactThread> {
-  const threads = await ensureConversations(tx, [{ account, participantId }]);
+  const threads = await ensureConversations(tx, [{ account, participantId }], kind);
   return threads.get(threadKey(account.id, participantId))!;
 }
 
@@ -35,7 +44,8 @@ export async function ensureConversation(
  */
 export async function ensureConversations(
   tx: Tx,
-  people: { account: RoutedAccount; participantId: string }[],
+  people: { account: ThreadAccount; participantId: string }[],
+  kind: ConversationKind = "direct",
 ): Promise<Map<string, ContactThread>> {
   const wanted = new Map(people.map((p) => [threadKey(p.account.id, p.participantId), p]));
   const threads = new Map<string, ContactThread>();
@@ -54,7 +64,7 @@ export async function ensureConversations(
       texts(tx, list.map((p) => p.participantId))
     }) as i (account_id, external_id)
       join public.contacts k on k.channel_account_id = i.account_id::uuid and k.external_id = i.external_id
-      join public.conversations c on c.contact_id = k.id`;
+      join public.conversations c on c.contact_id = k.id and c.kind = ${kind}`;
     for (const row of rows) {
       threads.set(threadKey(row.channel_account_id, row.external_id), {
         contactId: row.contact_id,
@@ -78,11 +88,11 @@ export async function ensureConversations(
     select i.imo_id::uuid, i.account_id::uuid, i.external_id from ${columns()} order by i.ord
     on conflict (channel_account_id, external_id) do nothing`;
   await tx`
-    insert into public.conversations (imo_id, channel_account_id, contact_id)
-    select k.imo_id, k.channel_account_id, k.id from ${columns()}
+    insert into public.conversations (imo_id, channel_account_id, contact_id, kind)
+    select k.imo_id, k.channel_account_id, k.id, ${kind}::public.conversation_kind from ${columns()}
     join public.contacts k on k.channel_account_id = i.account_id::uuid and k.external_id = i.external_id
     order by i.ord
-    on conflict (channel_account_id, contact_id) do nothing`;
+    on conflict (channel_account_id, contact_id, kind) do nothing`;
   await find(missing);
   return threads;
 }

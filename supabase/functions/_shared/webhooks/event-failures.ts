@@ -2,7 +2,7 @@ import { z } from "zod";
 import { asService, type Tx } from "../db.ts";
 import { applyMessagingEvent } from "./apply-event.ts";
 import type { RoutedAccount } from "./conversation-upsert.ts";
-import { type MessagingEvent, messagingEventSchema } from "./payload.ts";
+import { type MessagingEvent, parseMessagingEvent } from "./payload.ts";
 
 /**
  * Tries of a failed event the drain makes by itself, the first included; 1, 2, 4 … 64 minutes
@@ -25,7 +25,7 @@ const describe = (error: unknown) =>
 
 /** A raw event as we apply it, or why it is not one. */
 export function parseEvent(raw: unknown): MessagingEvent {
-  const parsed = messagingEventSchema.safeParse(raw);
+  const parsed = parseMessagingEvent(raw);
   if (!parsed.success) {
     throw new Error(`not a messaging event: ${z.prettifyError(parsed.error)}`);
   }

@@ -1,4 +1,5 @@
 import type { Tx } from "../db.ts";
+import type { AccountMid } from "./parked-events.ts";
 
 /** A message from the contact as we store it (a message or a postback). */
 export interface InboundMessage {
@@ -20,12 +21,6 @@ export interface InboundRow extends InboundMessage {
   sentAt: Date;
 }
 
-/** A stored message by what Meta knows of it. */
-export interface MessageKey {
-  accountId: string;
-  mid: string;
-}
-
 /** Text values for a `text[]` parameter (postgres.js writes null as NULL). */
 export const texts = (tx: Tx, values: (string | null | undefined)[]) =>
   tx.array(values.map((value) => value ?? null) as string[], 25);
@@ -34,10 +29,10 @@ export const texts = (tx: Tx, values: (string | null | undefined)[]) =>
  * Stores inbound messages in one statement, in the order given (the conversation's trigger sees
  * them in that order), once per mid: a mid already stored, or twice in `rows`, is skipped. A reply
  * whose target is already stored is linked here; one whose target comes later (in the same rows
- * or another delivery) is linked when the target is stored (applyParked). Returns the mids it
+ * or another delivery) is linked when the target is stored (applyParkedMany). Returns the mids it
  * stored.
  */
-export async function insertInboundMessages(tx: Tx, rows: InboundRow[]): Promise<MessageKey[]> {
+export async function insertInboundMessages(tx: Tx, rows: InboundRow[]): Promise<AccountMid[]> {
   if (rows.length === 0) return [];
   const json = (
     value: unknown,

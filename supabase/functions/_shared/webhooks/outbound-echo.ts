@@ -1,6 +1,6 @@
 import type { Tx } from "../db.ts";
 import { describeMessage } from "./message-mapping.ts";
-import { applyParked, applyParkedFor, lockMid, lockMids, type Thread } from "./parked-events.ts";
+import { applyParked, applyParkedMany, lockMid, lockMids, type Thread } from "./parked-events.ts";
 import type { MetaMessage } from "./payload.ts";
 
 /** A person replying from the Instagram app takes the conversation over from the AI for this long. */
@@ -183,7 +183,7 @@ export async function recordSendsAccepted(
     }) as i (message_id uuid, mid text)
       where m.id = i.message_id`;
     // reactions or reads that arrived before both the echo and the answer
-    await applyParkedFor(tx, recorded);
+    await applyParkedMany(tx, recorded);
   }
   return records;
 }

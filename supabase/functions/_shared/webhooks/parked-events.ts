@@ -1,6 +1,5 @@
 import type { Tx } from "../db.ts";
 import type { RoutedAccount } from "./conversation-upsert.ts";
-import { type MessageKey, texts } from "./inbound-messages.ts";
 import { applyEdit, applyUnsend, type StoredMessage } from "./message-changes.ts";
 
 /** Where an event lands: the routed account, its conversation, the event time, the ledger row. */
@@ -106,56 +105,70 @@ async function applyToMessage(
  * deliveries) is parked after that transaction looked for parked events, and never applied.
  */
 export async function lockMid(tx: Tx, accountId: string, mid: string) {
-  await tx`select pg_advisory_xact_lock(hashtextextended(${accountId}::text || ':' || ${mid}::text, 0))`;
+  await lockMids(tx, [{ accountId, mid }]);
 }
 
-/** lockMid for several mids in one statement, in one order (no two batches wait in a cycle). */
-export async function lockMids(tx: Tx, mids: MessageKey[]) {
-  await tx`
-    select pg_advisory_xact_lock(k.key) from (
-      select distinct hashtextextended(s.account_id || ':' || s.mid, 0) as key
-      from unnest(${texts(tx, mids.map((m) => m.accountId))}, ${
-    texts(tx, mids.map((m) => m.mid))
-  }) as s (account_id, mid)
-      order by 1
-    ) k`;
-}
-
-/** Applies what waited for the message `mid` that was just stored (applyParkedFor). */
-export async function applyParked(tx: Tx, accountId: string, mid: string) {
-  await applyParkedFor(tx, [{ accountId, mid }]);
+/** A message of an account, by Meta's mid. */
+export interface AccountMid {
+  accountId: string;
+  mid: string;
 }
 
 /**
- * Applies what waited for messages that were just stored, in one statement for all of them:
- * replies to one of them that came first are linked to it, and the parked events that have not
- * expired are applied in event order. The mids are locked first (lockMid), in one order, so two
- * batches never wait for each other in a cycle.
+ * lockMid for many mids in one statement, in the order of their keys: two transactions that each
+ * hold several never wait for each other in a circle.
  */
-export async function applyParkedFor(tx: Tx, stored: MessageKey[]) {
+export async function lockMids(tx: Tx, mids: AccountMid[]) {
+  await tx`
+    select pg_advisory_xact_lock(k) from (
+      select distinct hashtextextended(u.account_id::text || ':' || u.mid, 0) as k
+      from unnest(${mids.map((m) => m.accountId)}::text[], ${
+    mids.map((m) => m.mid)
+  }::text[]) as u (account_id, mid)
+      order by k
+    ) keys`;
+}
+
+/**
+ * Applies what waited for the message `mid` that was just stored: replies to it that came first
+ * are linked to it, and the parked events that have not expired are applied in event order.
+ */
+export async function applyParked(tx: Tx, accountId: string, mid: string) {
+  await applyParkedMany(tx, [{ accountId, mid }]);
+}
+
+/** applyParked for many stored messages, in one statement (a batch of accepted sends). */
+export async function applyParkedMany(tx: Tx, stored: AccountMid[]) {
   if (stored.length === 0) return;
   await lockMids(tx, stored);
-  const parked = await tx<
-    (StoredMessage & { kind: ParkedKind; event: Record<string, unknown>; occurred_at: Date })[]
+  const rows = await tx<
+    (StoredMessage & {
+      kind: ParkedKind;
+      event: Record<string, unknown>;
+      occurred_at: Date;
+    })[]
   >`
-    with target as (
-      select t.id, t.conversation_id, t.sent_at, t.channel_account_id, t.external_id
-      from unnest(${texts(tx, stored.map((m) => m.accountId))}, ${
-    texts(tx, stored.map((m) => m.mid))
-  }) as s (account_id, mid)
-      join public.messages t on t.channel_account_id = s.account_id::uuid and t.external_id = s.mid
+    with input as (
+      select * from unnest(${stored.map((m) => m.accountId)}::uuid[], ${
+    stored.map((m) => m.mid)
+  }::text[]) as i (channel_account_id, external_id)
+    ), target as (
+      select m.id, m.conversation_id, m.sent_at, m.channel_account_id, m.external_id
+      from input i join public.messages m
+        on m.channel_account_id = i.channel_account_id and m.external_id = i.external_id
     ), linked as (
       update public.messages r set reply_to_message_id = t.id from target t
       where r.conversation_id = t.conversation_id and r.reply_to_external_id = t.external_id
         and r.reply_to_external_id is not null and r.reply_to_message_id is null
     ), parked as (
-      delete from public.webhook_pending_events p using target t
-      where p.channel_account_id = t.channel_account_id and p.external_message_id = t.external_id
+      delete from public.webhook_pending_events p using input i
+      where p.channel_account_id = i.channel_account_id and p.external_message_id = i.external_id
         and p.expires_at > now()
-      returning p.id as parked_id, p.kind, p.event, p.occurred_at, t.id, t.conversation_id, t.sent_at
+      returning p.id, p.channel_account_id, p.external_message_id, p.kind, p.event, p.occurred_at
     )
-    select * from parked order by occurred_at, parked_id`;
-  for (const row of parked) {
-    await applyToMessage(tx, row, row.kind, row.event, row.occurred_at);
-  }
+    select t.id, t.conversation_id, t.sent_at, p.kind, p.event, p.occurred_at
+    from target t join parked p
+      on p.channel_account_id = t.channel_account_id and p.external_message_id = t.external_id
+    order by t.id, p.occurred_at, p.id`;
+  for (const row of rows) await applyToMessage(tx, row, row.kind, row.event, row.occurred_at);
 }

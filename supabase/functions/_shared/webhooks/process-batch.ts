@@ -11,14 +11,9 @@ import {
 } from "./apply-event.ts";
 import { ensureConversations, type RoutedAccount, threadKey } from "./conversation-upsert.ts";
 import { parseEvent } from "./event-failures.ts";
-import {
-  type InboundRow,
-  insertInboundMessages,
-  type MessageKey,
-  texts,
-} from "./inbound-messages.ts";
+import { type InboundRow, insertInboundMessages, texts } from "./inbound-messages.ts";
 import type { StoredMessage } from "./message-changes.ts";
-import { applyParkedFor, lockMids, storedKey } from "./parked-events.ts";
+import { type AccountMid, applyParkedMany, lockMids, storedKey } from "./parked-events.ts";
 import { parseEnvelope, processDelivery, routeEntries } from "./process-delivery.ts";
 
 export interface BatchOptions {
@@ -214,7 +209,7 @@ async function applyBatch(
       ? 1
       : a.order - b.order
   );
-  await applyParkedFor(tx, await insertInboundMessages(tx, inbound));
+  await applyParkedMany(tx, await insertInboundMessages(tx, inbound));
 
   // the rest event by event: in event order within a conversation, and the conversations side by
   // side, so that their statements follow each other on the connection without waiting for each
@@ -334,7 +329,7 @@ function readDelivery(
  * Locks the mids (lockMids: the batch holds them to its end, so nothing parks an event for one of
  * them meanwhile) and finds their messages, by storedKey; null when none is stored.
  */
-async function lookUpMessages(tx: Tx, mids: MessageKey[]) {
+async function lookUpMessages(tx: Tx, mids: AccountMid[]) {
   const stored = new Map<string, StoredMessage | null>();
   if (mids.length === 0) return stored;
   await lockMids(tx, mids);

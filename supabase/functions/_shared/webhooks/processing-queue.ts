@@ -1,3 +1,5 @@
+import { afterResponse } from "../after-response.ts";
+import { kickAiProcessing } from "../ai/kick.ts";
 import { sendReleasedMessages } from "../automation/released-messages.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
 import { type BatchOutcome, processBatch } from "./process-batch.ts";
@@ -48,8 +50,12 @@ function startBatches() {
   }
 }
 
-/** After the batch: its new contacts' profiles, and the replies their messages released. */
+/**
+ * After the batch: the AI's analysis of the contact's messages (in its own function, ai/kick.ts),
+ * the new contacts' profiles, and the replies their messages released.
+ */
 async function followUp(outcome: BatchOutcome) {
+  if (outcome.events && outcome.releasingContactIds.length) afterResponse(kickAiProcessing());
   await Promise.all([
     outcome.contactIds.length ? fetchContactProfiles(outcome.contactIds) : null,
     sendReleasedMessages(outcome.releasingContactIds),

@@ -8,8 +8,14 @@ export function provenanceOf(
   switch (author.kind) {
     case "user":
       return author.user_id === viewerId ? "You" : author.display_name ?? "A teammate";
-    case "ai":
+    case "ai": {
+      // issue 13: every message the AI sends says how it left, and who let it
+      const person = author.user_id === viewerId ? "you" : author.display_name ?? "a teammate";
+      if (author.ai_review === "approved") return `AI, approved by ${person}`;
+      if (author.ai_review === "edited") return `AI, edited by ${person}`;
+      if (author.ai_review === "autopilot") return "AI, autopilot";
       return "AI assistant";
+    }
     case "automation":
       // a scheduled message names who scheduled it, when a person did
       if (author.automation?.rule === "scheduled_message") {
