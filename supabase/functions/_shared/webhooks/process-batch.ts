@@ -28,7 +28,7 @@ export interface BatchOutcome {
   events: number;
   /** deliveries whose processing threw (left for the drain) */
   failed: number;
-  /** contacts the deliveries touched, for the profile fetch */
+  /** contacts whose profile to fetch: those the batch created (the drain retries failed ones) */
   contactIds: string[];
   /** those of deliveries that may hold a message from the contact (mayRelease) */
   releasingContactIds: string[];
@@ -221,7 +221,7 @@ async function applyBatch(
       continue;
     }
     const thread = threadOf(e);
-    outcome.contactIds.add(thread.contactId);
+    if (thread.created) outcome.contactIds.add(thread.contactId);
     if (e.delivery.releases) outcome.releasingContactIds.add(thread.contactId);
     if (!hasRest(e.read)) continue;
     const queue = byConversation.get(thread.conversationId);
