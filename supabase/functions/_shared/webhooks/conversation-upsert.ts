@@ -12,6 +12,8 @@ export interface RoutedAccount {
 export interface ContactThread {
   contactId: string;
   conversationId: string;
+  /** this call created the contact or its conversation (a concurrent one may have too) */
+  created: boolean;
 }
 
 /** Direct messages, or (Bluesky) the public thread of someone's mentions and replies. */
@@ -49,7 +51,7 @@ export async function ensureConversations(
 ): Promise<Map<string, ContactThread>> {
   const wanted = new Map(people.map((p) => [threadKey(p.account.id, p.participantId), p]));
   const threads = new Map<string, ContactThread>();
-  const find = async (keys: string[]) => {
+  const find = async (keys: string[], created: boolean) => {
     const list = keys.map((key) => wanted.get(key)!);
     const rows = await tx<
       {
@@ -69,10 +71,11 @@ export async function ensureConversations(
       threads.set(threadKey(row.channel_account_id, row.external_id), {
         contactId: row.contact_id,
         conversationId: row.conversation_id,
+        created,
       });
     }
   };
-  await find([...wanted.keys()]);
+  await find([...wanted.keys()], false);
   const missing = [...wanted.keys()].filter((key) => !threads.has(key)).sort();
   if (missing.length === 0) return threads;
   const list = missing.map((key) => wanted.get(key)!);
@@ -93,7 +96,7 @@ export async function ensureConversations(
     join public.contacts k on k.channel_account_id = i.account_id::uuid and k.external_id = i.external_id
     order by i.ord
     on conflict (channel_account_id, contact_id, kind) do nothing`;
-  await find(missing);
+  await find(missing, true);
   return threads;
 }
 

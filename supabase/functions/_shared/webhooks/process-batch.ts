@@ -29,7 +29,7 @@ export interface BatchOutcome {
   events: number;
   /** deliveries whose processing threw (left for the drain) */
   failed: number;
-  /** contacts the deliveries touched, for the profile fetch */
+  /** contacts whose profile to fetch: those the batch created (the drain retries failed ones) */
   contactIds: string[];
   /** those of deliveries that may hold a message from the contact (mayRelease) */
   releasingContactIds: string[];
@@ -45,6 +45,8 @@ interface Delivery {
   events: { account: RoutedAccount; read: ReadEvent; index: number }[];
   mark: { status: "processed" | "rejected" | "unknown_account"; error: string | null };
   accountId: string | null;
+  /** every account its entries are routed to */
+  accounts: Set<string>;
   releases: boolean;
 }
 
@@ -144,6 +146,7 @@ async function applyBatch(
         events: [],
         mark: { status: "rejected", error: "not a Meta webhook envelope" },
         accountId: null,
+        accounts: new Set(),
         releases: false,
       });
       continue;
@@ -156,7 +159,7 @@ async function applyBatch(
     }
   }
 
-  const accounts = [...new Set(deliveries.flatMap((d) => d.events.map((e) => e.account.id)))];
+  const accounts = [...new Set(deliveries.flatMap((d) => [...d.accounts]))];
   // batches of one account run one at a time: they lock the same conversations and counters,
   // and would otherwise deadlock on them in different orders
   await tx`
@@ -222,7 +225,7 @@ async function applyBatch(
       continue;
     }
     const thread = threadOf(e);
-    outcome.contactIds.add(thread.contactId);
+    if (thread.created) outcome.contactIds.add(thread.contactId);
     if (e.delivery.releases) outcome.releasingContactIds.add(thread.contactId);
     if (!hasRest(e.read)) continue;
     const queue = byConversation.get(thread.conversationId);
@@ -243,7 +246,7 @@ async function applyBatch(
       where id = any(${echoed}::uuid[]) and status in ('pending', 'failed')`;
   }
   const inTurn = turnsByMid();
-  await Promise.all([...byConversation].map(async ([conversationId, queue]) => {
+  await settleAll([...byConversation].map(async ([conversationId, queue]) => {
     for (const e of queue) {
       const thread = {
         account: e.account,
@@ -298,6 +301,7 @@ function readDelivery(
     events: [],
     mark: { status: "processed", error: null },
     accountId: null,
+    accounts: new Set(),
     releases: false,
   };
   let index = 0;
@@ -318,6 +322,7 @@ function readDelivery(
       }
     }
     delivery.accountId ??= account?.id ?? null;
+    if (account) delivery.accounts.add(account.id);
   }
   if (delivery.accountId === null) {
     delivery.mark = {
@@ -367,4 +372,13 @@ function turnsByMid() {
     for (const key of keys) last.set(key, settled);
     return turn;
   };
+}
+
+/**
+ * Waits for every one of the works and fails with the first failure: the transaction must not end
+ * (and its connection go back to the pool) while a work still has statements to send on it.
+ */
+async function settleAll(works: Promise<unknown>[]) {
+  const failed = (await Promise.allSettled(works)).find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
 }
