@@ -5,6 +5,7 @@
  *   --no-serve         prepare the database and exit
  *   --state-dir=PATH   keep state elsewhere than .local/ (used by the start-up test)
  */
+import { seedBlueskyDemo } from "./bluesky-network/demo.ts";
 import { freePort } from "./platform/free-port.ts";
 import { startPlatform } from "./platform/local-platform.ts";
 import { waitForUrl } from "./platform/wait-for-url.ts";
@@ -30,6 +31,8 @@ const platform = await startPlatform({
   preferConfiguredPorts: true,
   useProjectEnv: true,
   webUrl,
+  // --no-serve only prepares the database: the Bluesky network would be thrown away at once
+  bluesky: !args.has("--no-serve"),
 });
 const { applied, alreadyApplied, seeded } = platform.migrations;
 console.log(
@@ -63,6 +66,7 @@ globalThis.addEventListener("unload", () => {
   }
 });
 await waitForUrl(webUrl, { exited: vite.status });
+
 reloadGatewayOnChange();
 
 console.log(`
@@ -72,12 +76,28 @@ console.log(`
   Demo login   demo@dmdesk.local / dmdesk-demo   (admin; also riley@, owner@, sam@dmdesk.local)
   Status       ${platform.url}/
   Meta sandbox ${platform.metaSandboxUrl}/   (make a candidate DM the demo account)
+  Bluesky      starting the local AT Protocol network… (its addresses follow when it is up)
   API          ${platform.url}   (auth /auth/v1, functions /functions/v1)
   Database     ${platform.databaseUrl}
   Anon key     ${platform.anonKey}
 
   Ctrl-C stops everything; data stays in .local/ (npm run db:reset starts over).
 `);
+
+// The network comes up behind the app (it takes seconds more); a demo that fails to seed leaves
+// the rest of the app usable.
+const bluesky = platform.bluesky;
+bluesky?.ready
+  .then(() => seedBlueskyDemo(platform, bluesky))
+  .then((demo) =>
+    console.log(`
+  Bluesky      PDS ${bluesky.pdsUrl}   AppView ${bluesky.appviewUrl}
+               chat simulator ${bluesky.chat.url}
+               ${demo.account} is connected; ${demo.contact} mentions and DMs it
+               (log in to the demo: Messages › Bluesky)
+`)
+  )
+  .catch((error) => console.error(`The Bluesky demo could not be set up: ${error.message}`));
 
 let stopping = false;
 async function stop() {

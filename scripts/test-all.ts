@@ -109,6 +109,29 @@ async function e2eFiles() {
   return files.sort();
 }
 
+/**
+ * The local AT Protocol network costs a Node process, a Postgres cluster and seconds of start-up:
+ * it runs only when a Bluesky test does (a test file whose path contains "bluesky").
+ */
+async function needsBluesky(paths: string[]): Promise<boolean> {
+  const isBlueskyTest = (name: string) => /bluesky/i.test(name) && /\.(test|e2e)\.tsx?$/.test(name);
+  for (const path of paths) {
+    const info = await Deno.stat(path).catch(() => undefined);
+    if (info?.isFile && isBlueskyTest(path)) return true;
+    if (!info?.isDirectory) continue;
+    const stack = [path];
+    while (stack.length) {
+      const dir = stack.pop()!;
+      for await (const entry of Deno.readDir(dir)) {
+        if (entry.name === "node_modules") continue;
+        if (entry.isDirectory) stack.push(`${dir}/${entry.name}`);
+        else if (isBlueskyTest(`${dir}/${entry.name}`)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 const focus = Deno.args;
 const started = performance.now();
 const tmp = await Deno.makeTempDir({ prefix: "dmdesk-test-" });
@@ -128,7 +151,9 @@ try {
         seed: true,
         preferConfiguredPorts: false,
         gatewayLog: `${tmp}/gateway.log`,
+        bluesky: focus.length === 0 || await needsBluesky(focus),
       });
+      await platform.bluesky?.ready;
       const result = {
         name: "local platform start",
         ok: true,

@@ -27,6 +27,9 @@ const gatewayEnv = z.object({
   SUPABASE_SERVICE_ROLE_KEY: z.string().min(1),
   WEB_URL: z.string().optional(),
   META_SANDBOX_URL: z.string().optional(),
+  BLUESKY_PDS_URL: z.string().optional(),
+  BLUESKY_APPVIEW_URL: z.string().optional(),
+  BLUESKY_CHAT_SIMULATOR_URL: z.string().optional(),
 }).parse(Deno.env.toObject());
 
 const config = await readProjectConfig();
@@ -95,6 +98,13 @@ async function components(): Promise<ComponentStatus[]> {
     },
     ...(gatewayEnv.META_SANDBOX_URL
       ? [await probe("meta sandbox", `${gatewayEnv.META_SANDBOX_URL}/_sandbox/state`)]
+      : []),
+    ...(gatewayEnv.BLUESKY_PDS_URL
+      ? await Promise.all([
+        probe("bluesky pds", `${gatewayEnv.BLUESKY_PDS_URL}/xrpc/_health`),
+        probe("bluesky appview", `${gatewayEnv.BLUESKY_APPVIEW_URL}/xrpc/_health`),
+        probe("bluesky chat simulator", `${gatewayEnv.BLUESKY_CHAT_SIMULATOR_URL}/`),
+      ])
       : []),
     ...(gatewayEnv.WEB_URL ? [await probe("web", gatewayEnv.WEB_URL)] : []),
   ];

@@ -1,10 +1,13 @@
 import postgres from "postgres";
+import { type ChatSimulator, startChatSimulator } from "../bluesky-chat-simulator/server.ts";
+import { type BlueskyNetwork, startBlueskyNetwork } from "../bluesky-network/start-network.ts";
 import { startMetaSandbox } from "../meta-sandbox/server.ts";
 import { freePort } from "./free-port.ts";
 import { localFunctionSecrets } from "./function-secrets.ts";
 import { jwks, loadOrCreateSigningKey, mintApiKeys } from "./keys.ts";
 import { migrate, type MigrationReport } from "./migrate.ts";
 import { startPostgres } from "./postgres.ts";
+import { stopProcess } from "./stop-process.ts";
 import { readProjectConfig } from "./project-config.ts";
 import { waitForUrl } from "./wait-for-url.ts";
 
@@ -17,6 +20,11 @@ export interface LocalPlatform {
   migrations: MigrationReport;
   /** the Meta sandbox standing in for graph.instagram.com and friends */
   metaSandboxUrl: string;
+  /**
+   * the local AT Protocol network and the chat simulator, when asked for (`bluesky`); the network
+   * may still be starting: await `bluesky.ready` before using it
+   */
+  bluesky?: LocalBluesky;
   /** the variables a test or the SPA needs to reach this platform */
   env: Record<string, string>;
   /** starts a fresh gateway process, so that changed function code is loaded */
@@ -38,6 +46,16 @@ export interface PlatformOptions {
   useProjectEnv?: boolean;
   /** more `-c name=value` settings for a new cluster (a bench's pg_stat_statements) */
   postgresSettings?: string[];
+  /**
+   * also run the local AT Protocol network (PLC, PDS, AppView) and the Bluesky chat simulator;
+   * it costs a Node process, a Postgres cluster and seconds of start-up, so only `npm start` and
+   * test runs with Bluesky tests ask for it (docs/bluesky.md §2)
+   */
+  bluesky?: boolean;
+}
+
+export interface LocalBluesky extends BlueskyNetwork {
+  chat: ChatSimulator;
 }
 
 const gatewayEntry = new URL("./gateway.ts", import.meta.url);
@@ -46,6 +64,13 @@ const root = new URL("../../", import.meta.url);
 export async function startPlatform(options: PlatformOptions): Promise<LocalPlatform> {
   const config = await readProjectConfig();
   await Deno.mkdir(options.stateDir, { recursive: true });
+  // started first, in the background: it takes longest, and only its addresses are needed now
+  const bluesky: LocalBluesky | undefined = options.bluesky
+    ? withChatSimulator(startBlueskyNetwork({
+      stateDir: `${options.stateDir}/bluesky-network`,
+      logFile: `${options.stateDir}/bluesky-network.log`,
+    }))
+    : undefined;
   const pg = await startPostgres({
     dataDir: `${options.stateDir}/postgres`,
     persistent: options.persistent,
@@ -53,6 +78,9 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     logFile: `${options.stateDir}/postgres.log`,
     externalUrl: Deno.env.get("DATABASE_URL"),
     settings: options.postgresSettings,
+  }).catch(async (error) => {
+    await stopBluesky(bluesky);
+    throw error;
   });
   let gateway: Deno.ChildProcess | undefined;
   let sandbox: Awaited<ReturnType<typeof startMetaSandbox>> | undefined;
@@ -93,6 +121,11 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       META_FACEBOOK_WWW_URL: `${sandbox.url}/www.facebook.com`,
       META_FACEBOOK_GRAPH_URL: `${sandbox.url}/graph.facebook.com`,
       APP_URL: options.webUrl ?? config.auth.site_url,
+      // the PDS forwards chat.bsky.* calls to whichever service this names (docs/bluesky.md §5)
+      // and the local PDS speaks plain http on localhost, which only this list lets through
+      ...(bluesky
+        ? { BLUESKY_CHAT_PROXY: bluesky.chat.proxy, BLUESKY_INSECURE_PDS_HOSTS: "localhost" }
+        : {}),
       // generated secrets, then supabase/functions/.env where allowed: a developer's real Meta
       // app and hosts win over the sandbox
       ...secrets,
@@ -109,6 +142,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
         env: {
           ...functionEnv,
           META_SANDBOX_URL: sandbox!.url,
+          ...blueskyStatusEnv(bluesky),
           DATABASE_URL: pg.url,
           GATEWAY_PORT: String(port),
           SIGNING_KEY_FILE: signingKeyFile,
@@ -138,9 +172,17 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       jwks: jwksJson,
       migrations,
       metaSandboxUrl: sandbox.url,
+      bluesky,
       env: {
         ...functionEnv,
         META_SANDBOX_URL: sandbox.url,
+        ...blueskyStatusEnv(bluesky),
+        ...(bluesky
+          ? {
+            BLUESKY_PLC_URL: bluesky.plcUrl,
+            BLUESKY_NETWORK_CONTROL_URL: bluesky.controlUrl,
+          }
+          : {}),
         SUPABASE_URL: url,
         SUPABASE_ANON_KEY: anonKey,
         SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
@@ -157,6 +199,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
       async stop() {
         if (gateway) await stopProcess(gateway);
         await sandbox?.stop();
+        await stopBluesky(bluesky);
         globalThis.removeEventListener("unload", killGateway);
         await pg.stop();
         log?.out.close();
@@ -166,9 +209,30 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
   } catch (error) {
     killGateway();
     await sandbox?.stop();
+    await stopBluesky(bluesky);
     await pg.stop();
     throw error;
   }
+}
+
+/** The chat simulator beside the network: it resolves callers' DIDs in the network's PLC. */
+function withChatSimulator(network: BlueskyNetwork): LocalBluesky {
+  return { ...network, chat: startChatSimulator({ plcUrl: network.plcUrl }) };
+}
+
+async function stopBluesky(bluesky: LocalBluesky | undefined) {
+  await bluesky?.chat.stop();
+  await bluesky?.stop();
+}
+
+/** Where the status page (and tests) find the local Bluesky pieces; app code never reads these. */
+function blueskyStatusEnv(bluesky: LocalBluesky | undefined): Record<string, string> {
+  if (!bluesky) return {};
+  return {
+    BLUESKY_PDS_URL: bluesky.pdsUrl,
+    BLUESKY_APPVIEW_URL: bluesky.appviewUrl,
+    BLUESKY_CHAT_SIMULATOR_URL: bluesky.chat.url,
+  };
 }
 
 /**
@@ -195,26 +259,5 @@ async function recordProjectSecrets(
     }
   } finally {
     await sql.end();
-  }
-}
-
-/** SIGTERM lets the gateway finish its requests; SIGKILL if it has not gone after 3 s. */
-async function stopProcess(child: Deno.ChildProcess) {
-  try {
-    child.kill("SIGTERM");
-  } catch {
-    return; // already gone
-  }
-  const exited = await Promise.race([
-    child.status.then(() => true),
-    new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000)),
-  ]);
-  if (!exited) {
-    try {
-      child.kill("SIGKILL");
-    } catch {
-      // exited meanwhile
-    }
-    await child.status;
   }
 }

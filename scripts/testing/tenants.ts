@@ -42,6 +42,11 @@ export interface Tenant {
   invitationId: string;
   planChangeId: string;
   pendingConnectionId: string;
+  /** a post with one comment of `contactId`, a keyword rule and its run on that comment */
+  postId: string;
+  commentId: string;
+  commentRuleId: string;
+  commentRuleRunId: string;
 }
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
@@ -204,6 +209,24 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     insert into public.imo_plan_changes (imo_id, from_plan_code, to_plan_code, changed_by)
     values (${imoId}, null, ${planCode}, ${users.owner.id})
     returning id::text as id`);
+  const postId = await one(sql`
+    insert into public.posts (imo_id, channel_account_id, external_id, caption)
+    values (${imoId}, ${channelAccountId}, ${`media-${suffix}`}, 'We are hiring') returning id`);
+  const commentId = await one(sql`
+    insert into public.comments (imo_id, channel_account_id, post_id, external_id, author_kind,
+      contact_id, author_username, text, commented_at)
+    values (${imoId}, ${channelAccountId}, ${postId}, ${`comment-${suffix}`}, 'contact',
+      ${contactId}, 'casey', 'JOIN', now() - interval '3 minutes')
+    returning id`);
+  const commentRuleId = await one(sql`
+    insert into public.comment_rules (imo_id, keyword, template_id, created_by)
+    values (${imoId}, 'join', ${templateId}, ${users.admin.id}) returning id`);
+  const commentRuleRunId = await one(sql`
+    insert into public.comment_rule_runs (imo_id, channel_account_id, rule_id, post_id, contact_id,
+      comment_id, status, reason)
+    values (${imoId}, ${channelAccountId}, ${commentRuleId}, ${postId}, ${contactId}, ${commentId},
+      'skipped', 'rule_disabled')
+    returning id`);
 
   return {
     imoId,
@@ -229,6 +252,10 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     invitationId,
     planChangeId,
     pendingConnectionId,
+    postId,
+    commentId,
+    commentRuleId,
+    commentRuleRunId,
   };
 }
 

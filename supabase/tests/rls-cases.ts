@@ -257,6 +257,58 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.conversationId],
     ],
   },
+  posts: {
+    select: (c) => [`select id from public.posts where id = $1`, [c.a.postId]],
+    insert: (c) => [
+      `insert into public.posts (imo_id, channel_account_id, external_id) values ($1, $2, $3)`,
+      [c.a.imoId, c.a.channelAccountId, `media-${c.unique}`],
+    ],
+    update: (c) => [
+      `update public.posts set is_priority = not is_priority where id = $1`,
+      [c.a.postId],
+    ],
+    delete: (c) => [`delete from public.posts where id = $1`, [c.a.postId]],
+  },
+  comments: {
+    select: (c) => [`select id from public.comments where id = $1`, [c.a.commentId]],
+    // a member's public reply, queued in their own name
+    insert: (c) => [
+      `insert into public.comments (imo_id, channel_account_id, post_id, client_comment_id,
+         parent_id, author_kind, author_user_id, text, status)
+       values ($1, $2, $3, gen_random_uuid(), $4, 'user', $5, 'Thanks for asking!', 'pending')`,
+      [c.a.imoId, c.a.channelAccountId, c.a.postId, c.a.commentId, c.uid],
+    ],
+    update: (c) => [`update public.comments set text = 'Edited' where id = $1`, [c.a.commentId]],
+    delete: (c) => [`delete from public.comments where id = $1`, [c.a.commentId]],
+  },
+  comment_rules: {
+    select: (c) => [`select id from public.comment_rules where id = $1`, [c.a.commentRuleId]],
+    insert: (c) => [
+      `insert into public.comment_rules (imo_id, keyword, template_id) values ($1, 'apply', $2)`,
+      [c.a.imoId, c.a.templateId],
+    ],
+    update: (c) => [
+      `update public.comment_rules set keyword = 'info' where id = $1`,
+      [c.a.commentRuleId],
+    ],
+    delete: (c) => [`delete from public.comment_rules where id = $1`, [c.a.commentRuleId]],
+  },
+  comment_rule_runs: {
+    select: (c) => [
+      `select id from public.comment_rule_runs where id = $1`,
+      [c.a.commentRuleRunId],
+    ],
+    insert: (c) => [
+      `insert into public.comment_rule_runs (imo_id, channel_account_id, post_id, contact_id, comment_id)
+       values ($1, $2, $3, $4, $5)`,
+      [c.a.imoId, c.a.channelAccountId, c.a.postId, c.a.spareContactId, c.a.commentId],
+    ],
+    update: (c) => [
+      `update public.comment_rule_runs set status = 'queued' where id = $1`,
+      [c.a.commentRuleRunId],
+    ],
+    delete: (c) => [`delete from public.comment_rule_runs where id = $1`, [c.a.commentRuleRunId]],
+  },
   webhook_events: {
     select: (c) => [
       `select id from public.webhook_events where id = $1::bigint`,

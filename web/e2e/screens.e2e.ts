@@ -12,23 +12,34 @@ const SIZES = [
   { name: "375", viewport: { width: 375, height: 812 }, isPhone: true },
 ];
 
-/** Nothing wider than the window (no sideways scrolling), and the page gets all of its width. */
+/** The screen as the system's light mode shows it, then its dark mode (`<name>-dark`). */
+async function screenshotBoth(page: Page, name: string) {
+  await screenshot(page, name);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+/**
+ * Nothing wider or taller than the window (the panes scroll, the document does not), and on a
+ * phone the page gets all of its width.
+ */
 async function assertFits(page: Page, size: (typeof SIZES)[number], screen: string) {
-  const { scrollWidth, mainWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
+  const fit = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
     mainWidth: document.querySelector("main")?.getBoundingClientRect().width ?? 0,
   }));
-  assert.ok(
-    scrollWidth <= size.viewport.width,
-    `${screen} at ${size.name}: ${scrollWidth} px wide`,
-  );
+  const { width, height } = size.viewport;
+  assert.ok(fit.width <= width, `${screen} at ${size.name}: ${fit.width} px wide`);
+  assert.ok(fit.height <= height, `${screen} at ${size.name}: ${fit.height} px tall`);
   if (size.isPhone) {
-    assert.equal(Math.round(mainWidth), size.viewport.width, `${screen}: the nav takes no width`);
+    assert.equal(Math.round(fit.mainWidth), width, `${screen}: the nav takes no width`);
   }
 }
 
 Deno.test(
-  "in Chromium: each main screen at 1440×900 and 375×812 (sign in, Messages, Leads, Settings › Channels, the upgrade prompt)",
+  "in Chromium: each main screen at 1440×900 and 375×812, light and dark (sign in, Messages, Leads, Settings, the upgrade prompt)",
   options,
   async () => {
     const team = await createWorkspace({ plan: "team", role: "owner", label: "e2e-screens" });
@@ -53,32 +64,53 @@ Deno.test(
       for (const size of SIZES) {
         const page = await signInAs(browser, web.url, team, {
           viewport: size.viewport,
-          screenshotAs: `screens-01-sign-in-${size.name}`,
+          onSignInScreen: (page) => screenshotBoth(page, `screens-01-sign-in-${size.name}`),
         });
 
         const list = page.getByRole("listbox", { name: "Conversations" });
-        await list.getByRole("option", { name: `@${username}` }).click();
+        const option = list.getByRole("option", { name: `@${username}` });
         const view = page.getByRole("region", { name: `Conversation with @${username}` });
+        if (size.isPhone) await option.click();
+        else {
+          // the keyboard alone: arrows through the list, Enter opens, Escape closes a menu
+          await option.waitFor();
+          await list.focus();
+          await page.keyboard.press("ArrowDown");
+          await page.keyboard.press("Enter");
+          const assign = view.getByRole("button", { name: "Assign" });
+          await assign.focus();
+          await page.keyboard.press("Enter");
+          await page.getByRole("menu").waitFor();
+          await page.keyboard.press("Escape");
+          await page.getByRole("menu").waitFor({ state: "detached" });
+          assert.ok(await assign.evaluate((button) => button === document.activeElement));
+        }
         await view.getByText("Hi, is the recruiter role still open?").waitFor();
         if (size.isPhone) assert.equal(await list.count(), 0, "one panel at a time");
         else assert.equal(await list.count(), 1, "the list beside the conversation");
         await assertFits(page, size, "Messages");
-        await screenshot(page, `screens-02-messages-${size.name}`);
-        await page.emulateMedia({ colorScheme: "dark" });
-        await screenshot(page, `screens-02-messages-dark-${size.name}`);
-        await page.emulateMedia({ colorScheme: "light" });
+        await screenshotBoth(page, `screens-02-messages-${size.name}`);
 
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Leads" })
           .click();
         await page.getByRole("row", { name: "Maya Okafor" }).getByText("Instagram DM").waitFor();
         await assertFits(page, size, "Leads");
-        await screenshot(page, `screens-03-leads-${size.name}`);
+        await screenshotBoth(page, `screens-03-leads-${size.name}`);
 
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })
           .click();
         await page.getByText("inbox.account").first().waitFor();
         await assertFits(page, size, "Settings › Channels");
-        await screenshot(page, `screens-04-settings-channels-${size.name}`);
+        await screenshotBoth(page, `screens-04-settings-channels-${size.name}`);
+        const settingsTabs = page.getByRole("navigation", { name: "Settings" });
+        await settingsTabs.getByRole("link", { name: "Members" }).click();
+        await page.getByText(team.email).first().waitFor();
+        await assertFits(page, size, "Settings › Members");
+        await screenshotBoth(page, `screens-04-settings-members-${size.name}`);
+        await settingsTabs.getByRole("link", { name: "Plan" }).click();
+        await page.getByRole("heading", { name: "Team" }).first().waitFor();
+        await assertFits(page, size, "Settings › Plan");
+        await screenshotBoth(page, `screens-04-settings-plan-${size.name}`);
         await page.context().close();
 
         // A Free-plan user sees what Instagram DMs take, and the way to the plans.
@@ -87,7 +119,7 @@ Deno.test(
           .waitFor();
         await freePage.getByText("This workspace is on the Free plan.").waitFor();
         await assertFits(freePage, size, "the upgrade prompt");
-        await screenshot(freePage, `screens-05-upgrade-prompt-${size.name}`);
+        await screenshotBoth(freePage, `screens-05-upgrade-prompt-${size.name}`);
         await freePage.getByRole("link", { name: "Upgrade in Settings › Plan" }).click();
         await freePage.waitForURL(/\/settings\/plan$/);
         await freePage.context().close();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idSchema, timestampSchema } from "../schemas/common.ts";
 import {
   channelPlatformSchema,
+  conversationKindSchema,
   leadStatusSchema,
   messageDirectionSchema,
 } from "../schemas/enums.ts";
@@ -23,6 +24,8 @@ export type WindowFilter = z.infer<typeof windowFilterSchema>;
  */
 export const conversationListQuerySchema = z.object({
   imo_id: idSchema,
+  /** the channel tab: Instagram (the default), Bluesky, or every channel together */
+  platform: z.enum(["instagram", "bluesky", "all"]).optional(),
   channel_account_id: idSchema.optional(),
   /** contact username, name or last message preview, at least 2 characters */
   q: z.string().trim().min(2).max(100).optional(),
@@ -65,7 +68,13 @@ export const inboxConversationSchema = z.object({
   last_message_at: timestampSchema.nullable(),
   last_message_direction: messageDirectionSchema.nullable(),
   unread_count: z.number().int().nonnegative(),
+  /**
+   * Meta's messaging window, worked out from the contact's last message. Bluesky has no window:
+   * the field means nothing on its conversations, and the inbox shows no indicator for them
+   */
   window: conversationWindowSchema,
+  /** `direct` (private messages) or `public` (a Bluesky contact's mentions and replies) */
+  kind: conversationKindSchema.optional(),
   is_priority: z.boolean(),
   assignee: z.object({ user_id: idSchema, display_name: z.string().nullable() }).nullable(),
   lead: z.object({ id: idSchema, full_name: z.string(), status: leadStatusSchema }).nullable(),

@@ -10,6 +10,7 @@ import {
   aiReviewSchema,
   automationRuleSchema,
   messageAttachmentSchema,
+  messagePostSchema,
   messageReactionSchema,
   replyToStorySchema,
 } from "../schemas/message.ts";
@@ -70,10 +71,14 @@ export const threadMessageSchema = z.object({
   }).nullable(),
   /** Meta's id: present once Meta has the message */
   external_id: z.string().nullable(),
+  /** a private reply: the comment it answers (the Comments page opens it) */
+  private_reply_to_comment_id: idSchema.nullable().optional(),
   sent_at: timestampSchema,
   delivered_at: timestampSchema.nullable(),
   read_at: timestampSchema.nullable(),
   deleted_at: timestampSchema.nullable(),
+  /** a public post (Bluesky): its thread references and web address; absent on direct messages */
+  post: messagePostSchema.nullable().optional(),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 

@@ -1,4 +1,4 @@
-import type { AiReview, AutomationRule } from "../schemas/message.ts";
+import type { AiReview, AutomationRule, MessagePost } from "../schemas/message.ts";
 import { mayHaveBeenSent } from "../rules/send-errors.ts";
 import type { ThreadMessage } from "./inbox-messages.ts";
 
@@ -35,6 +35,10 @@ export interface ThreadMessageRow {
   scheduled_message_id: string | null;
   /** how an AI message left (absent on rows from before the AI, and in older broadcasts) */
   ai_review?: AiReview | null;
+  /** absent from rows read before public posts existed (old broadcasts) */
+  post?: MessagePost | null;
+  /** absent from rows written before private replies existed */
+  private_reply_to_comment_id?: string | null;
 }
 
 const iso = (at: Instant) => (typeof at === "string" ? at : at.toISOString());
@@ -82,9 +86,11 @@ export function threadMessageFromRow(
       }
       : null,
     external_id: row.external_id,
+    private_reply_to_comment_id: row.private_reply_to_comment_id ?? null,
     sent_at: iso(row.sent_at),
     delivered_at: isoOrNull(row.delivered_at),
     read_at: isoOrNull(row.read_at),
     deleted_at: isoOrNull(row.deleted_at),
+    ...(row.post ? { post: row.post } : {}),
   };
 }

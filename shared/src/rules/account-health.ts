@@ -18,10 +18,28 @@ export const REQUIRED_SCOPES = {
 
 export type AuthPath = keyof typeof REQUIRED_SCOPES;
 
+/**
+ * Asked for on connect besides the required ones: comments, for the Comments page and keyword
+ * rules (docs/meta-platform.md §9). Not required: an account without them still messages.
+ */
+export const COMMENT_SCOPES = {
+  instagram_login: ["instagram_business_manage_comments"],
+  facebook_login: ["instagram_manage_comments"],
+  app_password: [],
+} as const satisfies Record<AuthPath, readonly string[]>;
+
+/** Everything the consent dialog asks for. */
+export const connectScopes = (path: AuthPath): string[] => [
+  ...REQUIRED_SCOPES[path],
+  ...COMMENT_SCOPES[path],
+];
+
 /** Long-lived Instagram tokens last 60 days; we refresh from day 53. */
 export const TOKEN_REFRESH_LEAD_MS = 7 * 24 * 60 * 60 * 1000;
 /** No webhook for this long on a connected account is worth a look. */
 export const WEBHOOK_QUIET_MS = 7 * 24 * 60 * 60 * 1000;
+/** A Bluesky account is polled every minute: no successful poll for this long is worth a look. */
+export const POLL_QUIET_MS = 10 * 60 * 1000;
 
 export interface AccountHealthInput {
   status: "connected" | "disconnected" | "expired" | "error";
@@ -29,6 +47,8 @@ export interface AccountHealthInput {
   token_expires_at: string | null;
   scopes: readonly string[];
   last_webhook_at: string | null;
+  /** Bluesky (app_password) accounts are polled instead of called by webhooks */
+  last_polled_at?: string | null;
   last_error: string | null;
   last_error_at: string | null;
 }
@@ -55,7 +75,11 @@ export function accountHealth(account: AccountHealthInput, now: Date = new Date(
   const missing = required.filter((scope) => !granted.includes(scope));
   const expiresAt = account.token_expires_at ? new Date(account.token_expires_at).getTime() : null;
   const msLeft = expiresAt === null ? null : expiresAt - now.getTime();
-  const webhookAt = account.last_webhook_at ? new Date(account.last_webhook_at).getTime() : null;
+  // what "quiet" means depends on how the platform reaches us: webhooks, or our own polling
+  const polled = account.auth_path === "app_password";
+  const heardAt = polled ? account.last_polled_at : account.last_webhook_at;
+  const webhookAt = heardAt ? new Date(heardAt).getTime() : null;
+  const quietAfter = polled ? POLL_QUIET_MS : WEBHOOK_QUIET_MS;
   const connected = account.status === "connected";
   return {
     status: account.status,
@@ -67,7 +91,7 @@ export function accountHealth(account: AccountHealthInput, now: Date = new Date(
     missing_scopes: missing,
     last_webhook_at: account.last_webhook_at,
     webhooks_quiet: connected &&
-      (webhookAt === null || now.getTime() - webhookAt > WEBHOOK_QUIET_MS),
+      (webhookAt === null || now.getTime() - webhookAt > quietAfter),
     last_error: account.last_error,
     last_error_at: account.last_error_at,
     needs_reconnect: account.status === "expired" || account.status === "error" ||

@@ -33,6 +33,10 @@ export const channelAccountSchema = z.object({
   status: channelStatusSchema,
   status_reason: z.string().nullable(),
   last_webhook_at: timestampSchema.nullable(),
+  /** the PDS a Bluesky account's session talks to (docs/bluesky.md §1); null for Meta accounts */
+  service_url: z.string().nullable(),
+  /** when bluesky-poll last read the account without an error */
+  last_polled_at: timestampSchema.nullable(),
   last_error: z.string().nullable(),
   last_error_at: timestampSchema.nullable(),
   connected_at: timestampSchema,

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { opportunityCategorySchema } from "../contracts/message-analysis.ts";
 import { idSchema, timestampSchema } from "./common.ts";
-import { aiModeSchema, messageDirectionSchema, qualificationStateSchema } from "./enums.ts";
+import {
+  aiModeSchema,
+  conversationKindSchema,
+  messageDirectionSchema,
+  qualificationStateSchema,
+} from "./enums.ts";
 
 /**
  * A row of `conversations`: one inbox thread. The list fields and the messaging window
@@ -13,6 +18,8 @@ export const conversationSchema = z.object({
   imo_id: idSchema,
   channel_account_id: idSchema,
   contact_id: idSchema,
+  /** `direct` (private messages) or `public` (a contact's Bluesky mentions and replies) */
+  kind: conversationKindSchema,
   external_conversation_id: z.string().nullable(),
   last_message_at: timestampSchema.nullable(),
   last_message_preview: z.string().nullable(),

@@ -47,6 +47,14 @@ export const messageReactionSchema = z.object({
 });
 export type MessageReaction = z.infer<typeof messageReactionSchema>;
 
+/** One version of an edited message (`messages.edits`): num_edit 0 is the text as first sent. */
+export const messageEditSchema = z.object({
+  num_edit: z.number().int().nullable(),
+  text: z.string().nullable(),
+  at: timestampSchema,
+});
+export type MessageEdit = z.infer<typeof messageEditSchema>;
+
 /** `messages.reply_to_story`: the story a contact replied to, as Meta sends it (`{id, url}`). */
 export const replyToStorySchema = z.looseObject({
   id: z.string().optional(),
@@ -54,8 +62,32 @@ export const replyToStorySchema = z.looseObject({
 });
 export type ReplyToStory = z.infer<typeof replyToStorySchema>;
 
-/** The rule an automated message was sent by (`messages.automation_rule`). */
-export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder"] as const;
+/** A strong reference to an AT Protocol record (docs/bluesky.md §4). */
+export const postRefSchema = z.object({
+  uri: z.string().startsWith("at://"),
+  cid: z.string().min(1),
+});
+export type PostRef = z.infer<typeof postRefSchema>;
+
+/**
+ * `messages.post`: a message that is a public post (Bluesky): its own reference, the thread's root
+ * and the parent it answers (null for a post that answers nothing), its web address, its facets
+ * and why we were notified (`mention` or `reply`; absent on our own posts).
+ */
+export const messagePostSchema = postRefSchema.extend({
+  root: postRefSchema,
+  parent: postRefSchema.nullable(),
+  url: z.url({ protocol: /^https?$/ }),
+  facets: z.array(z.looseObject({})).optional(),
+  reason: z.enum(["mention", "reply"]).optional(),
+});
+export type MessagePost = z.infer<typeof messagePostSchema>;
+
+/**
+ * The rule an automated message was sent by (`messages.automation_rule`); `comment_rule` is a
+ * keyword rule's private reply to a comment (its rule in `messages.comment_rule_id`).
+ */
+export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder", "comment_rule"] as const;
 export const automationRuleSchema = z.enum(AUTOMATION_RULES);
 export type AutomationRule = z.infer<typeof automationRuleSchema>;
 
@@ -80,11 +112,16 @@ export const messageSchema = z.object({
   author_user_id: idSchema.nullable(),
   type: messageTypeSchema,
   text: z.string().nullable(),
+  /** every version of an edited message, oldest first; empty when never edited */
+  edits: z.array(messageEditSchema),
   attachments: z.array(messageAttachmentSchema),
   reactions: z.array(messageReactionSchema),
+  /** the time of the latest reaction event applied, per reactor (an unreact leaves no reaction) */
+  reactions_changed_at: z.partialRecord(messageReactorSchema, timestampSchema),
   reply_to_message_id: idSchema.nullable(),
   reply_to_external_id: z.string().nullable(),
   reply_to_story: replyToStorySchema.nullable(),
+  post: messagePostSchema.nullable(),
   quick_reply_payload: z.string().nullable(),
   postback_payload: z.string().nullable(),
   status: messageStatusSchema,
@@ -106,6 +143,9 @@ export const messageSchema = z.object({
    */
   ai_review: aiReviewSchema.nullable().optional(),
   ai_reply_to_message_id: idSchema.nullable().optional(),
+  /** a private reply: the comment it answers (Meta's Private Replies), and the keyword rule that sent it */
+  private_reply_to_comment_id: idSchema.nullable(),
+  comment_rule_id: idSchema.nullable(),
 }).superRefine((message, ctx) => {
   if ((message.direction === "inbound") !== (message.author_kind === "contact")) {
     ctx.addIssue({

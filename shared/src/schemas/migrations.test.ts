@@ -39,6 +39,7 @@ const shared: Record<string, readonly string[]> = {
   channel_platform: enums.CHANNEL_PLATFORMS,
   channel_auth_path: enums.CHANNEL_AUTH_PATHS,
   channel_status: enums.CHANNEL_STATUSES,
+  conversation_kind: enums.CONVERSATION_KINDS,
   lead_source: enums.LEAD_SOURCES,
   lead_status: enums.LEAD_STATUSES,
   ai_mode: enums.AI_MODES,
@@ -49,6 +50,9 @@ const shared: Record<string, readonly string[]> = {
   message_status: enums.MESSAGE_STATUSES,
   template_category: enums.TEMPLATE_CATEGORIES,
   scheduled_message_status: enums.SCHEDULED_MESSAGE_STATUSES,
+  comment_author_kind: enums.COMMENT_AUTHOR_KINDS,
+  comment_status: enums.COMMENT_STATUSES,
+  comment_rule_run_status: enums.COMMENT_RULE_RUN_STATUSES,
 };
 
 test("the migrations were read", () => {
@@ -93,8 +97,14 @@ const tables: [string, { shape: Record<string, unknown> }, string[]][] = [
   ["imo_members", imoMemberSchema, []],
   ["subscription_plans", subscriptionPlanSchema, []],
   ["imo_subscriptions", imoSubscriptionSchema, []],
-  // the token columns are never returned to the SPA (no column privilege for `authenticated`)
-  ["channel_accounts", channelAccountSchema, ["access_token_encrypted", "token_key_id"]],
+  // the token columns and poll cursors are never returned to the SPA (no column privilege for
+  // `authenticated`)
+  ["channel_accounts", channelAccountSchema, [
+    "access_token_encrypted",
+    "token_key_id",
+    "notifications_cursor",
+    "chat_cursor",
+  ]],
   ["contacts", contactSchema, []],
   ["conversations", conversationSchema, []],
   ["messages", messageSchema, []],

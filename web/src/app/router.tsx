@@ -45,6 +45,12 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.comments.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/comments.tsx")).CommentsRoute,
+                }),
+              },
+              {
                 path: paths.app.leads.path,
                 lazy: async () => ({
                   Component: (await import("./routes/app/leads.tsx")).LeadsRoute,

@@ -22,6 +22,17 @@ export const paths = {
           })}`
           : "/messages",
     },
+    comments: {
+      path: "/comments",
+      // a post, or a comment whose post the page finds (a private reply links to its comment)
+      getHref: (open?: { postId?: string; commentId?: string }) => {
+        const query = new URLSearchParams({
+          ...(open?.postId ? { post: open.postId } : {}),
+          ...(open?.commentId ? { comment: open.commentId } : {}),
+        });
+        return query.size ? `/comments?${query}` : "/comments";
+      },
+    },
     leads: { path: "/leads", getHref: () => "/leads" },
     settings: { path: "/settings", getHref: () => "/settings" },
     settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },

@@ -61,6 +61,8 @@ export function fakeAccount(
     status: "connected" as const,
     status_reason: null,
     last_webhook_at: isoFromNow(-3_600_000),
+    service_url: null,
+    last_polled_at: null,
     last_error: null,
     last_error_at: null,
     connected_at: isoFromNow(-DAY_MS),

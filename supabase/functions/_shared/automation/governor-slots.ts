@@ -1,27 +1,28 @@
-import { asService, type Tx } from "../db.ts";
+import { asService } from "../db.ts";
 import type { GraphCallKind } from "../meta/rate-governor.ts";
 
 /**
  * Slots from the rate governor for many sends of one run: the sends waiting on an account are
  * granted together by one private.take_graph_calls per round (waitForGraphCall asks once per
  * call), oldest first; what the second has no room for waits the milliseconds the governor says.
- * A send still waiting after `maxWaitMs` is refused (its promise rejects).
+ * A send still waiting after `maxWaitMs` is refused (its promise rejects); one granted resolves
+ * with whether it had to wait (a round after the first).
  */
 export function governorSlots(kind: GraphCallKind, maxWaitMs: number) {
   const waiting = new Map<
     string,
-    { resolve: () => void; reject: (error: Error) => void; deadline: number }[]
+    { resolve: (waited: boolean) => void; reject: (error: Error) => void; deadline: number }[]
   >();
 
   async function pump(accountId: string, queue: NonNullable<ReturnType<typeof waiting.get>>) {
     try {
-      while (queue.length) {
+      for (let waited = false; queue.length; waited = true) {
         const [row] = await asService((tx) =>
           tx<{ granted: number; wait_ms: number }[]>`
             select granted, wait_ms
             from private.take_graph_calls(${accountId}, ${kind}, ${queue.length})`
         );
-        for (const call of queue.splice(0, row!.granted)) call.resolve();
+        for (const call of queue.splice(0, row!.granted)) call.resolve(waited);
         if (!queue.length) break;
         const retryAt = Date.now() + row!.wait_ms;
         for (const call of queue.filter((call) => call.deadline < retryAt)) {
@@ -40,7 +41,7 @@ export function governorSlots(kind: GraphCallKind, maxWaitMs: number) {
   }
 
   return (accountId: string) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<boolean>((resolve, reject) => {
       const call = { resolve, reject, deadline: Date.now() + maxWaitMs };
       const queue = waiting.get(accountId);
       if (queue) {
@@ -52,26 +53,4 @@ export function governorSlots(kind: GraphCallKind, maxWaitMs: number) {
       // the sends of this turn of the event loop ask together
       queueMicrotask(() => void pump(accountId, fresh));
     });
-}
-
-/**
- * Slots for calls about to be made, taken in the caller's transaction: up to `wanted` per account,
- * the accounts' rows locked in one order. Returns how many each account was granted; a call
- * without one waits for governorSlots. Rolled back with the transaction, so nothing is counted
- * for calls that will not be made.
- */
-export async function takeSlots(
-  tx: Tx,
-  kind: GraphCallKind,
-  wanted: Map<string, number>,
-): Promise<Map<string, number>> {
-  const rows = await tx<{ account: string; granted: number }[]>`
-    select a.account::text, g.granted
-    from (
-      select * from unnest(${[...wanted.keys()]}::uuid[], ${[...wanted.values()]}::int[])
-        as a (account, wanted)
-      order by a.account
-    ) a
-    cross join lateral private.take_graph_calls(a.account, ${kind}, a.wanted) g`;
-  return new Map(rows.map((row) => [row.account, row.granted]));
 }

@@ -5,16 +5,16 @@ import { asService, type Tx } from "../db.ts";
 import { HttpError } from "../http.ts";
 import {
   type AcceptedReply,
+  decryptToken,
   deliverQueuedReply,
   loadQueuedReplies,
-  queuedReplies,
   type QueuedReply,
   recordAccepted,
 } from "../send/deliver-reply.ts";
 import { renderForConversation } from "../templates/render-for-conversation.ts";
 import type { ClaimedRow } from "./claim-due.ts";
 import { coalesce } from "./coalesce.ts";
-import { governorSlots, takeSlots } from "./governor-slots.ts";
+import { governorSlots } from "./governor-slots.ts";
 
 export type SendOutcome =
   | "sent"
@@ -38,15 +38,14 @@ const REFUSALS: Record<SendRefusalReason, string> = {
 };
 
 /**
- * The sender of one pass. Each claimed row is sent the way a person's reply is: the window rules
+ * The sender of one pass (`send`, then `settled` once everything is sent). Each claimed row is sent the way a person's reply is: the window rules
  * at `clock()` (for an automation author: inside 24 h only, never the HUMAN_AGENT tag), the
  * message stored `pending` under an idempotency key (the schedule's id as client_message_id), a
- * slot from the rate governor (taken in the same transaction while the account is under its
- * rate, waited for when over it), then one call to Meta (deliverQueuedReply, the send path's
- * own). The row ends as its message ends (trigger settle_scheduled_message), or expired,
- * cancelled or failed with the reason. Rows sent side by side share their transactions
- * (coalesce), Meta's answers included: under the rate, a busy pass costs two transactions per
- * batch of messages.
+ * slot from the rate governor, then one call to Meta (deliverQueuedReply, the send path's own).
+ * The row ends as its message ends (trigger settle_scheduled_message), or expired, cancelled or
+ * failed with the reason. Rows sent side by side share their transactions (coalesce), Meta's
+ * answers included: under the rate, a busy pass costs three short transactions per batch of
+ * messages (store, slots, answers).
  */
 export function scheduledSender(clock: () => Date) {
   const commit = coalesce((ids: string[]) => commitToSend(ids, clock()), MAX_BATCH);
@@ -56,31 +55,61 @@ export function scheduledSender(clock: () => Date) {
     return ids.map((id) => replies.get(id) ?? null);
   }, MAX_BATCH);
   const recordTogether = coalesce(recordEach, MAX_BATCH);
-  const record = async (accepted: AcceptedReply) => {
-    const error = await recordTogether(accepted);
-    if (error) throw error;
+  // Meta's answer is stored in the background: a conversation's next message waits for Meta to
+  // have answered this one (their order), not for the transaction that stores the answer
+  const recording = new Set<Promise<void>>();
+  let unrecorded = 0;
+  const record = (accepted: AcceptedReply) => {
+    const stored: Promise<void> = recordTogether(accepted)
+      .then((error) => {
+        if (!error) return;
+        // the row keeps its lease and its message stays `pending` until the echo adopts it
+        unrecorded++;
+        console.error(`[process-scheduled] answer for ${accepted.reply.id}: ${error.message}`);
+      })
+      .finally(() => recording.delete(stored));
+    recording.add(stored);
+    return Promise.resolve();
+  };
+  // decrypting costs more than the rest of a send: once per account and pass (a reconnected
+  // account's new token is a new ciphertext)
+  const tokens = new Map<string, Promise<string>>();
+  const token = (ciphertext: string) => {
+    let plain = tokens.get(ciphertext);
+    if (!plain) {
+      plain = decryptToken(ciphertext);
+      // an unreadable token is tried again by the next send, and recorded by each
+      plain.catch(() => tokens.delete(ciphertext));
+      tokens.set(ciphertext, plain);
+    }
+    return plain;
   };
 
-  return async function send(row: ClaimedRow): Promise<SendOutcome> {
+  async function send(row: ClaimedRow): Promise<SendOutcome> {
     const decision = await commit(row.id);
     if (typeof decision === "string") return decision;
-    let reply = decision.slotted;
-    if (!reply) {
-      // over the governor's rate: wait for a slot, then read the reply again (its account may
-      // have been reconnected or disconnected meanwhile)
-      try {
-        await slot(row.channel_account_id);
-      } catch (error) {
-        await failUnsent(decision.messageId, (error as Error).message);
-        return "failed";
-      }
-      reply = await load(decision.messageId);
-      // an echo, or another attempt, finished it meanwhile
-      if (!reply) return "skipped";
+    let reply: QueuedReply | null = decision.reply;
+    try {
+      const waited = await slot(row.channel_account_id);
+      // read again after a wait for the governor: the account may have been reconnected or
+      // disconnected meanwhile, and an echo or another attempt may have finished the message
+      if (waited) reply = await load(reply.id);
+    } catch (error) {
+      await failUnsent(decision.reply.id, (error as Error).message);
+      return "failed";
     }
+    if (!reply) return "skipped";
     // never a tag: automation may not send after the 24 h window
-    return await deliverQueuedReply(reply, { record });
-  };
+    return await deliverQueuedReply(reply, { record, token });
+  }
+
+  /** Waits for every answer to be stored; returns how many could not be (counted as sent). */
+  async function settled() {
+    while (recording.size) await Promise.all(recording);
+    return unrecorded;
+  }
+
+  return { send, settled };
 }
 
 /**
@@ -102,10 +131,8 @@ async function recordEach(accepted: AcceptedReply[]): Promise<(Error | null)[]> 
   }
 }
 
-type Decision =
-  /** to send: with its reply when the governor granted its slot in the same transaction */
-  | { messageId: string; slotted: QueuedReply | null }
-  | Exclude<SendOutcome, "sent">;
+/** To send, with what sending it needs, read under the rows' locks; or how the row ended. */
+type Decision = { reply: QueuedReply } | Exclude<SendOutcome, "sent">;
 
 interface Candidate {
   id: string;
@@ -128,6 +155,11 @@ interface Candidate {
   has_feature: boolean;
   template_content: string | null;
   replied_since: boolean;
+  recipient_id: string;
+  auth_path: QueuedReply["auth_path"];
+  external_account_id: string;
+  facebook_page_id: string | null;
+  access_token_encrypted: string | null;
 }
 
 /** What becomes of a row at `now`, before its text: skipped, ended with a reason, or sent. */
@@ -169,12 +201,14 @@ async function commitToSend(ids: string[], now: Date): Promise<Decision[]> {
         c.last_inbound_at, c.ai_takeover_until, c.only_story_mentions,
         a.status::text as account_status, a.platform::text, a.human_agent_permission,
         private.has_feature(s.imo_id, 'instagram_scheduled_messages') as has_feature,
-        t.content as template_content,
+        t.content as template_content, k.external_id as recipient_id, a.auth_path::text,
+        a.external_account_id, a.facebook_page_id, a.access_token_encrypted,
         s.origin = 'auto_reminder' and exists (select 1 from public.messages m
           where m.conversation_id = s.conversation_id and m.direction = 'outbound'
             and m.sent_at > s.created_at and m.status <> 'failed') as replied_since
       from public.scheduled_messages s
       join public.conversations c on c.id = s.conversation_id
+      join public.contacts k on k.id = c.contact_id
       join public.channel_accounts a on a.id = s.channel_account_id
       left join public.message_templates t on t.id = s.template_id
       where s.id = any(${ids}::uuid[])
@@ -213,38 +247,29 @@ async function commitToSend(ids: string[], now: Date): Promise<Decision[]> {
         where id = any(${skipped}::uuid[]) and status = 'pending' and sent_message_id is null`;
     }
     if (outgoing.length) {
-      const stored = await storeMessages(tx, outgoing);
-      const slotted = await slottedReplies(tx, stored.map(([, messageId]) => messageId));
-      for (const [id, messageId] of stored) {
-        decisions.set(id, { messageId, slotted: slotted.get(messageId) ?? null });
+      const rows = new Map(outgoing.map((row) => [row.id, row]));
+      for (const message of await storeMessages(tx, outgoing)) {
+        const row = rows.get(message.id)!;
+        decisions.set(message.id, {
+          reply: {
+            id: message.message_id,
+            imo_id: row.imo_id,
+            channel_account_id: row.channel_account_id,
+            text: message.text,
+            attachments: [],
+            recipient_id: row.recipient_id,
+            // a scheduled message answers the conversation, never a comment privately
+            recipient_comment_id: null,
+            auth_path: row.auth_path,
+            external_account_id: row.external_account_id,
+            facebook_page_id: row.facebook_page_id,
+            access_token_encrypted: row.access_token_encrypted,
+          },
+        });
       }
     }
     return ids.map((id) => decisions.get(id) ?? "skipped");
   });
-}
-
-/**
- * The replies just stored that may go to Meta at once, read with what sending them needs: the
- * governor's slots are taken last in the transaction that stored them (the account's row is then
- * held only until its commit), in order, as many as it grants per account. The others wait for a
- * slot (governorSlots) after the commit.
- */
-async function slottedReplies(tx: Tx, messageIds: string[]) {
-  const replies = await queuedReplies(tx, messageIds);
-  const wanted = new Map<string, number>();
-  for (const reply of replies) {
-    wanted.set(reply.channel_account_id, (wanted.get(reply.channel_account_id) ?? 0) + 1);
-  }
-  const granted = replies.length ? await takeSlots(tx, "send_text", wanted) : new Map();
-  const slotted = new Map<string, QueuedReply>();
-  for (const id of messageIds) {
-    const reply = replies.find((reply) => reply.id === id);
-    const left = reply ? granted.get(reply.channel_account_id) ?? 0 : 0;
-    if (!reply || left === 0) continue;
-    granted.set(reply.channel_account_id, left - 1);
-    slotted.set(id, reply);
-  }
-  return slotted;
 }
 
 /** The text to send: a template (or a reminder's default text) rendered now, checked for size. */
@@ -275,7 +300,7 @@ async function renderedText(
 /**
  * The messages of `rows`, `pending`, written by automation with their provenance; each row
  * links to its message. In conversation order, the order every writer locks conversations in.
- * Returns [scheduled message id, message id] pairs.
+ * Returns the rows whose message is still to send: their id, the message's id and its text.
  */
 async function storeMessages(tx: Tx, rows: (Candidate & { rendered: string })[]) {
   const values = rows
@@ -304,12 +329,15 @@ async function storeMessages(tx: Tx, rows: (Candidate & { rendered: string })[])
       automation_rule text)
     on conflict (conversation_id, client_message_id) do nothing`;
   // by the key, so a message a lost run stored (it cannot be, but) is adopted, not sent again
-  const linked = await tx<{ id: string; message_id: string; fresh: boolean }[]>`
+  const linked = await tx<
+    { id: string; message_id: string; text: string | null; fresh: boolean }[]
+  >`
     update public.scheduled_messages s set sent_message_id = m.id
     from public.messages m
     where s.id = any(${rows.map((row) => row.id)}::uuid[])
       and m.conversation_id = s.conversation_id and m.client_message_id = s.id
-    returning s.id, m.id as message_id, m.status = 'pending' and m.external_id is null as fresh`;
+    returning s.id, m.id as message_id, m.text,
+      m.status = 'pending' and m.external_id is null as fresh`;
   const templates = rows.flatMap((row) => row.template_id ? [row.template_id] : []);
   if (templates.length) {
     await tx`
@@ -317,7 +345,7 @@ async function storeMessages(tx: Tx, rows: (Candidate & { rendered: string })[])
       from (select id, count(*)::int as n from unnest(${templates}::uuid[]) as id group by id) used
       where t.id = used.id`;
   }
-  return linked.filter((row) => row.fresh).map((row) => [row.id, row.message_id] as const);
+  return linked.filter((row) => row.fresh);
 }
 
 /** A message the governor had no room for in time: `failed`, Meta never called. */

@@ -5,6 +5,7 @@ import {
 import { requireUser } from "../auth.ts";
 import { asService, withUser } from "../db.ts";
 import { endpoint } from "../endpoint.ts";
+import { endBlueskySession } from "../bluesky/end-session.ts";
 import { HttpError, json } from "../http.ts";
 import { unsubscribePage } from "../meta/facebook-login.ts";
 import { unsubscribeInstagramAccount } from "../meta/instagram-login.ts";
@@ -24,9 +25,16 @@ export function createDisconnectHandler() {
 
     const account = await withUser(claims, async (tx) => {
       const [row] = await tx<
-        { imo_id: string; platform: string; auth_path: string; external_account_id: string }[]
+        {
+          imo_id: string;
+          platform: string;
+          auth_path: string;
+          external_account_id: string;
+          service_url: string | null;
+        }[]
       >`
-        select imo_id, platform, auth_path, external_account_id from public.channel_accounts where id = ${account_id}`;
+        select imo_id, platform, auth_path, external_account_id, service_url
+        from public.channel_accounts where id = ${account_id}`;
       if (!row) throw new HttpError(404, "account_not_found", "No such account in your workspaces");
       await requireImoRole(tx, row.imo_id, ["owner", "admin"]);
       return row;
@@ -43,6 +51,8 @@ export function createDisconnectHandler() {
           await unsubscribeInstagramAccount(metaConfig(), token);
         } else if (account.platform === "facebook") {
           await unsubscribePage(metaConfig(), account.external_account_id, token);
+        } else if (account.platform === "bluesky" && account.service_url) {
+          await endBlueskySession(account.service_url, token);
         }
       } catch (error) {
         console.warn(

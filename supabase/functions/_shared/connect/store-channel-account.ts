@@ -9,8 +9,8 @@ export function heldElsewhereReason(what: string): string {
 export interface ChannelAccountInput {
   imoId: string;
   connectedBy: string;
-  platform: "instagram" | "facebook";
-  authPath: "instagram_login" | "facebook_login";
+  platform: "instagram" | "facebook" | "bluesky";
+  authPath: "instagram_login" | "facebook_login" | "app_password";
   externalAccountId: string;
   externalIds: string[];
   facebookPageId?: string | null;
@@ -21,6 +21,8 @@ export interface ChannelAccountInput {
   token: string;
   tokenExpiresAt: Date | null;
   scopes: string[];
+  /** the PDS of a Bluesky account (docs/bluesky.md §1) */
+  serviceUrl?: string | null;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function storeChannelAccount(
       imo_id, connected_by, platform, auth_path, external_account_id, external_ids, facebook_page_id,
       linked_account_id, username, display_name, profile_picture_url, access_token_encrypted, token_key_id,
       token_expires_at, token_issued_at, token_refreshed_at, scopes, status, status_reason, last_error,
-      last_error_at, connected_at, disconnected_at
+      last_error_at, connected_at, disconnected_at, service_url
     ) values (
       ${input.imoId}, ${input.connectedBy}, ${input.platform}, ${input.authPath}, ${input.externalAccountId},
       ${externalIds}, ${input.facebookPageId ?? null}, ${input.linkedAccountId ?? null}, ${
@@ -58,7 +60,8 @@ export async function storeChannelAccount(
       ${input.displayName ?? null}, ${
     input.profilePictureUrl ?? null
   }, ${encrypted}, ${cipher.activeKeyId},
-      ${input.tokenExpiresAt}, now(), null, ${input.scopes}, 'connected', null, null, null, now(), null
+      ${input.tokenExpiresAt}, now(), null, ${input.scopes}, 'connected', null, null, null, now(), null,
+      ${input.serviceUrl ?? null}
     )
     on conflict (imo_id, platform, external_account_id) do update set
       connected_by = excluded.connected_by,
@@ -80,7 +83,8 @@ export async function storeChannelAccount(
       last_error = null,
       last_error_at = null,
       connected_at = now(),
-      disconnected_at = null
+      disconnected_at = null,
+      service_url = excluded.service_url
     returning id`;
   return row!;
 }

@@ -32,6 +32,7 @@ interface ConversationRow {
   id: string;
   channel_account_id: string;
   platform: InboxConversation["platform"];
+  kind: "direct" | "public";
   contact_id: string;
   username: string | null;
   contact_name: string | null;
@@ -131,7 +132,7 @@ async function accountsInView(tx: Tx, filters: ConversationFilters): Promise<str
 function inboxRows(tx: Tx, page: ReturnType<Tx>) {
   return tx`
     with page as materialized (${page})
-    select c.id, c.channel_account_id, a.platform, k.id as contact_id, k.username,
+    select c.id, c.channel_account_id, a.platform, c.kind, k.id as contact_id, k.username,
       k.display_name as contact_name, k.profile_picture_url, c.last_message_preview as preview,
       c.last_message_at, c.last_message_direction,
       -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
@@ -194,6 +195,7 @@ function toInboxConversation(row: ConversationRow, now: Date): InboxConversation
     id: row.id,
     channel_account_id: row.channel_account_id,
     platform: row.platform,
+    kind: row.kind,
     contact: {
       id: row.contact_id,
       username: row.username,

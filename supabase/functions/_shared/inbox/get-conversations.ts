@@ -12,14 +12,16 @@ import { parseQuery } from "../validate.ts";
 import { listConversations, unreadByAccount } from "./conversation-list.ts";
 
 /**
- * instagram-get-conversations: the Instagram tab's inbox, one page with its filters, plus the
- * unread badges per account. Any member of an IMO whose plan has Instagram messaging.
+ * instagram-get-conversations: a channel tab's inbox (Instagram unless `platform` says Bluesky or
+ * all), one page with its filters, plus the unread badges per account of that tab. Any member of
+ * an IMO whose plan has messaging.
  */
 export function createGetConversationsHandler() {
   return endpoint("GET", async (request) => {
     const claims = await requireUser(request);
     const query = parseQuery(request, conversationListQuerySchema);
     const now = new Date();
+    const platform = query.platform === "all" ? undefined : query.platform ?? "instagram";
     const body = await withUser(claims, async (tx): Promise<ConversationListResponse> => {
       await requireImoRole(tx, query.imo_id, ["owner", "admin", "recruiter"], {
         feature: "instagram_messaging",
@@ -28,7 +30,7 @@ export function createGetConversationsHandler() {
       const [page, unread] = await Promise.all([
         listConversations(tx, {
           imoId: query.imo_id,
-          platform: "instagram",
+          platform,
           channelAccountId: query.channel_account_id,
           search: query.q,
           priorityOnly: query.priority,
@@ -40,7 +42,7 @@ export function createGetConversationsHandler() {
           cursor: query.cursor,
           limit: query.limit,
         }, now),
-        unreadByAccount(tx, query.imo_id, "instagram"),
+        unreadByAccount(tx, query.imo_id, platform),
       ]);
       return {
         conversations: page.conversations,

@@ -91,6 +91,8 @@ export type SendRecord =
 /** Meta answered the Send API with `mid` for the queued reply `messageId`. */
 export interface AcceptedSend {
   messageId: string;
+  /** the reply's channel account (a message's never changes), whose mids are locked */
+  accountId: string;
   mid: string;
 }
 
@@ -106,14 +108,19 @@ export async function recordSendAccepted(
   messageId: string,
   mid: string,
 ): Promise<SendRecord> {
-  const [record] = await recordSendsAccepted(tx, [{ messageId, mid }]);
+  const [account] = await tx<{ channel_account_id: string }[]>`
+    select channel_account_id from public.messages where id = ${messageId} and direction = 'outbound'`;
+  if (!account) throw new Error(`no outbound message ${messageId}`);
+  const [record] = await recordSendsAccepted(tx, [
+    { messageId, accountId: account.channel_account_id, mid },
+  ]);
   return record!;
 }
 
 /**
  * recordSendAccepted for many answers in the caller's transaction, in a few statements whatever
  * their number (a pass of the scheduler records its sends together): the mids are locked in one
- * statement, the replies in id order, and the replies no echo reached first (nearly all) are
+ * statement, then the replies in id order, and the replies no echo reached first (nearly all) are
  * written by one update. One record per send, in order.
  */
 export async function recordSendsAccepted(
@@ -126,32 +133,29 @@ export async function recordSendsAccepted(
     for (const send of sends) records.push(...await recordSendsAccepted(tx, [send]));
     return records;
   }
-  const input = tx.json(sends.map((send) => ({ message_id: send.messageId, mid: send.mid })));
-  // the account of a message never changes: read before the lock, which needs it
-  const accounts = new Map(
-    (await tx<{ id: string; channel_account_id: string }[]>`
-      select m.id, m.channel_account_id
-      from jsonb_to_recordset(${input}) as i (message_id uuid, mid text)
-      join public.messages m on m.id = i.message_id and m.direction = 'outbound'`)
-      .map((row) => [row.id, row.channel_account_id]),
-  );
-  const unknown = sends.find((send) => !accounts.has(send.messageId));
-  if (unknown) throw new Error(`no outbound message ${unknown.messageId}`);
-  const stored = sends.map((send) => ({ accountId: accounts.get(send.messageId)!, mid: send.mid }));
-  await lockMids(tx, stored);
+  await lockMids(tx, sends);
   const replies = new Map(
     (await tx<
       { id: string; conversation_id: string; external_id: string | null; echo_id: string | null }[]
     >`
       select m.id, m.conversation_id, m.external_id, e.id as echo_id
-      from jsonb_to_recordset(${input}) as i (message_id uuid, mid text)
-      join public.messages m on m.id = i.message_id
+      from jsonb_to_recordset(${
+      tx.json(sends.map((send) => ({
+        message_id: send.messageId,
+        account_id: send.accountId,
+        mid: send.mid,
+      })))
+    }) as i (message_id uuid, account_id uuid, mid text)
+      join public.messages m on m.id = i.message_id and m.channel_account_id = i.account_id
+        and m.direction = 'outbound'
       left join public.messages e on e.channel_account_id = m.channel_account_id
         and e.external_id = i.mid and e.conversation_id = m.conversation_id
         and e.author_kind = 'native_app'
       order by m.id
       for update of m`).map((row) => [row.id, row]),
   );
+  const unknown = sends.find((send) => !replies.has(send.messageId));
+  if (unknown) throw new Error(`no outbound message ${unknown.messageId} of its account`);
 
   const records: SendRecord[] = [];
   const recorded: AcceptedSend[] = [];
@@ -179,10 +183,7 @@ export async function recordSendsAccepted(
     }) as i (message_id uuid, mid text)
       where m.id = i.message_id`;
     // reactions or reads that arrived before both the echo and the answer
-    await applyParkedMany(
-      tx,
-      recorded.map((send) => ({ accountId: accounts.get(send.messageId)!, mid: send.mid })),
-    );
+    await applyParkedMany(tx, recorded);
   }
   return records;
 }

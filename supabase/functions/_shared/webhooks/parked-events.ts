@@ -8,7 +8,14 @@ export interface Thread {
   conversationId: string;
   at: Date;
   webhookEventId: number | null;
+  /**
+   * Set by a batch (process-batch.ts) that locked every mid it touches and looked their messages
+   * up, by storedKey: the message, or null when none is stored. A mid it lacks is looked up.
+   */
+  stored?: Map<string, StoredMessage | null>;
 }
+
+export const storedKey = (accountId: string, mid: string) => `${accountId}:${mid}`;
 
 export type ParkedKind = "reaction" | "read" | "unsend" | "edit";
 
@@ -24,10 +31,13 @@ export async function applyOrPark(
   kind: ParkedKind,
   event: Record<string, unknown>,
 ) {
-  await lockMid(tx, thread.account.id, mid);
-  const [target] = await tx<StoredMessage[]>`
-    select id, conversation_id, sent_at from public.messages
-    where channel_account_id = ${thread.account.id} and external_id = ${mid}`;
+  let target = thread.stored?.get(storedKey(thread.account.id, mid));
+  if (target === undefined) {
+    await lockMid(tx, thread.account.id, mid);
+    [target] = await tx<StoredMessage[]>`
+      select id, conversation_id, sent_at from public.messages
+      where channel_account_id = ${thread.account.id} and external_id = ${mid}`;
+  }
   if (!target) {
     // the message is not here yet (Meta does not keep order): applied when it arrives. Parked
     // once: a redelivery, or a delivery finished after a crash, brings the same event again.
@@ -129,6 +139,7 @@ export async function applyParked(tx: Tx, accountId: string, mid: string) {
 
 /** applyParked for many stored messages, in one statement (a batch of accepted sends). */
 export async function applyParkedMany(tx: Tx, stored: AccountMid[]) {
+  if (stored.length === 0) return;
   await lockMids(tx, stored);
   const rows = await tx<
     (StoredMessage & {
@@ -148,7 +159,7 @@ export async function applyParkedMany(tx: Tx, stored: AccountMid[]) {
     ), linked as (
       update public.messages r set reply_to_message_id = t.id from target t
       where r.conversation_id = t.conversation_id and r.reply_to_external_id = t.external_id
-        and r.reply_to_message_id is null
+        and r.reply_to_external_id is not null and r.reply_to_message_id is null
     ), parked as (
       delete from public.webhook_pending_events p using input i
       where p.channel_account_id = i.channel_account_id and p.external_message_id = i.external_id

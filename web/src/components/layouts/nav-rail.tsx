@@ -38,7 +38,10 @@ function NavRailLink({ item }: { item: NavRailItem }) {
   const Icon = item.icon;
   // Slack-style: icon tile with a tiny caption; NavLink adds aria-current="page" when active.
   return (
-    <NavLink to={item.to} className="group flex w-14 flex-col items-center gap-1 py-1">
+    <NavLink
+      to={item.to}
+      className="group flex w-14 flex-col items-center gap-1 rounded-lg py-1 focus-visible:outline-2 focus-visible:outline-indigo-400"
+    >
       {({ isActive }) => (
         <>
           <span

@@ -38,3 +38,11 @@ export function FacebookIcon(props: IconProps) {
     </BrandIcon>
   );
 }
+
+export function BlueskyIcon(props: IconProps) {
+  return (
+    <BrandIcon {...props}>
+      <path d="M12 11C10.5 8 7 4.5 4.5 4.5 3 4.5 2.5 5.5 2.5 7c0 2 1 4.5 4 5-3 .5-3.8 2.5-2 4.3 2.6 2.6 5.2-.5 7.5-4.3 2.3 3.8 4.9 6.9 7.5 4.3 1.8-1.8 1-3.8-2-4.3 3-.5 4-3 4-5 0-1.5-.5-2.5-2-2.5C17 4.5 13.5 8 12 11z" />
+    </BrandIcon>
+  );
+}

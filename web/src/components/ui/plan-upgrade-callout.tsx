@@ -22,12 +22,12 @@ export function PlanUpgradeCallout(
   const next = workspace.role === "owner" ? ownerAction : memberAction;
 
   return (
-    <div className="rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900">
+    <div className="rounded-lg border border-indigo-200 dark:border-indigo-900 bg-indigo-50 dark:bg-indigo-950/60 px-4 py-3 text-sm text-indigo-900 dark:text-indigo-300">
       <p className="font-semibold">{title}</p>
-      <p className="mt-0.5 text-indigo-800">{`${current} ${next}`}</p>
+      <p className="mt-0.5 text-indigo-800 dark:text-indigo-300">{`${current} ${next}`}</p>
       <Link
         to={paths.app.settingsPlan.getHref()}
-        className="mt-2 inline-flex font-semibold text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="mt-2 inline-flex font-semibold text-indigo-700 dark:text-indigo-300 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         {workspace.role === "owner" ? "Compare plans and upgrade" : "Compare plans"}
       </Link>

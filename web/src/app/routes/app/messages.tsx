@@ -46,7 +46,7 @@ function MessagesPage({ children, title = false }: { children: ReactNode; title?
   return (
     <div className="flex min-h-0 flex-1 flex-col bg-white dark:bg-zinc-950">
       {title && <title>Messages · DM Desk</title>}
-      <PageHeader title="Messages" followsDarkMode />
+      <PageHeader title="Messages" />
       {children}
     </div>
   );
@@ -89,9 +89,10 @@ function ConnectedInbox(props: ConnectedInboxProps) {
       </div>
     );
   }
-  const instagram = accounts.data.filter((account) => account.platform === "instagram");
+  // Instagram and Bluesky share the inbox (Facebook Pages answer through their Instagram account)
+  const inboxAccounts = accounts.data.filter((account) => account.platform !== "facebook");
   // A disconnected account keeps its history, so the inbox still opens for it.
-  if (!instagram.length) {
+  if (!inboxAccounts.length) {
     return (
       <>
         <title>Messages · DM Desk</title>
@@ -105,7 +106,7 @@ function ConnectedInbox(props: ConnectedInboxProps) {
   return (
     <Inbox
       imoId={imoId}
-      accounts={instagram}
+      accounts={inboxAccounts}
       members={memberList}
       viewer={{
         userId,

@@ -14,7 +14,7 @@ const MODE_TEXT = {
 } as const;
 
 const INPUT =
-  "mt-1 block w-full rounded-md border border-neutral-300 px-2 py-1.5 text-sm disabled:bg-neutral-50";
+  "mt-1 block w-full rounded-md border border-neutral-300 dark:border-zinc-700 px-2 py-1.5 text-sm disabled:bg-neutral-50 dark:disabled:bg-zinc-900";
 
 /** Settings › AI: the mode new conversations start in, autopilot's threshold, the lease, links, replies. */
 export function AiSettingsSection({ imoId }: { imoId: string }) {
@@ -22,8 +22,10 @@ export function AiSettingsSection({ imoId }: { imoId: string }) {
   return (
     <section aria-labelledby="ai-heading" className="space-y-5">
       <div>
-        <h2 id="ai-heading" className="text-base font-semibold text-neutral-900">AI assistant</h2>
-        <p className="mt-1 text-sm text-neutral-500">
+        <h2 id="ai-heading" className="text-base font-semibold text-neutral-900 dark:text-zinc-50">
+          AI assistant
+        </h2>
+        <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
           Every new message is analysed (intent, contact details, sentiment). Here you decide what
           the AI may do with it.
         </p>
@@ -31,7 +33,7 @@ export function AiSettingsSection({ imoId }: { imoId: string }) {
       {settings.status === "pending" && (
         <div
           aria-busy="true"
-          className="h-64 animate-pulse rounded-xl border border-neutral-200 bg-neutral-50"
+          className="h-64 animate-pulse rounded-xl border border-neutral-200 dark:border-zinc-800 bg-neutral-50 dark:bg-zinc-900"
         />
       )}
       {settings.status === "error" && (
@@ -61,16 +63,20 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
         save.mutate(form);
       }}
     >
-      <p className="rounded-md bg-neutral-50 px-3 py-2 text-xs text-neutral-600">
+      <p className="rounded-md bg-neutral-50 dark:bg-zinc-900 px-3 py-2 text-xs text-neutral-600 dark:text-zinc-300">
         {`Provider: ${data.provider.name} (${data.provider.model})`}
         {!data.provider.configured &&
           " — the LLM settings are incomplete; the offline model answers"}
       </p>
       {!data.can_edit && (
-        <p className="text-xs text-neutral-500">Only owners and admins change these settings.</p>
+        <p className="text-xs text-neutral-500 dark:text-zinc-400">
+          Only owners and admins change these settings.
+        </p>
       )}
       <label className="block">
-        <span className="text-sm font-medium text-neutral-900">New conversations start in</span>
+        <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">
+          New conversations start in
+        </span>
         <select
           value={form.default_mode}
           disabled={isDisabled}
@@ -99,7 +105,7 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
           onChange={(value) => set("lease_minutes", value)}
         />
         <label className="block">
-          <span className="text-sm font-medium text-neutral-900">Time zone</span>
+          <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">Time zone</span>
           <input
             value={form.time_zone}
             disabled={isDisabled}
@@ -109,7 +115,7 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
         </label>
       </div>
       <label className="block">
-        <span className="text-sm font-medium text-neutral-900">Booking link</span>
+        <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">Booking link</span>
         <input
           type="url"
           value={form.booking_link ?? ""}
@@ -120,7 +126,7 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
         />
       </label>
       <label className="block">
-        <span className="text-sm font-medium text-neutral-900">Payment link</span>
+        <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">Payment link</span>
         <input
           value={form.payment_link_template ?? ""}
           placeholder="https://pay.example.com/checkout?amount={{amount}}"
@@ -130,7 +136,9 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
         />
       </label>
       <label className="block">
-        <span className="text-sm font-medium text-neutral-900">Instructions for the LLM</span>
+        <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">
+          Instructions for the LLM
+        </span>
         <textarea
           rows={3}
           value={form.instructions ?? ""}
@@ -166,7 +174,7 @@ type NumberFieldProps = {
 function NumberField({ label, value, min, max, isDisabled, onChange }: NumberFieldProps) {
   return (
     <label className="block">
-      <span className="text-sm font-medium text-neutral-900">{label}</span>
+      <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">{label}</span>
       <input
         type="number"
         min={min}

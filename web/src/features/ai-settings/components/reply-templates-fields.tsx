@@ -17,13 +17,17 @@ export function ReplyTemplatesFields(
 ) {
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-neutral-900">Replies per intent</legend>
-      <p className="text-xs text-neutral-500">
+      <legend className="text-sm font-medium text-neutral-900 dark:text-zinc-50">
+        Replies per intent
+      </legend>
+      <p className="text-xs text-neutral-500 dark:text-zinc-400">
         What the AI drafts (or sends on autopilot) without an LLM. Leave one empty for the default.
       </p>
       {ANSWERED_INTENTS.map((intent) => (
         <label key={intent} className="block">
-          <span className="text-xs font-medium text-neutral-700">{INTENT_LABELS[intent]}</span>
+          <span className="text-xs font-medium text-neutral-700 dark:text-zinc-200">
+            {INTENT_LABELS[intent]}
+          </span>
           <textarea
             rows={2}
             disabled={isDisabled}
@@ -35,7 +39,7 @@ export function ReplyTemplatesFields(
               else delete next[intent];
               onChange(next);
             }}
-            className="mt-1 block w-full rounded-md border border-neutral-300 px-2 py-1.5 text-xs disabled:bg-neutral-50"
+            className="mt-1 block w-full rounded-md border border-neutral-300 dark:border-zinc-700 px-2 py-1.5 text-xs disabled:bg-neutral-50 dark:disabled:bg-zinc-900"
           />
         </label>
       ))}

@@ -49,14 +49,17 @@ export function ReminderSettingsForm(
     <form
       aria-label="Priority reminder settings"
       onSubmit={handleSubmit}
-      className="space-y-4 rounded-lg border border-neutral-200 p-4"
+      className="space-y-4 rounded-lg border border-neutral-200 dark:border-zinc-800 p-4"
     >
       <div className="flex items-start justify-between gap-4">
         <div>
-          <p id="reminders-switch-label" className="text-sm font-medium text-neutral-900">
+          <p
+            id="reminders-switch-label"
+            className="text-sm font-medium text-neutral-900 dark:text-zinc-50"
+          >
             Send priority reminders
           </p>
-          <p className="mt-0.5 text-sm text-neutral-500">
+          <p className="mt-0.5 text-sm text-neutral-500 dark:text-zinc-400">
             {`Once a day, a priority conversation whose 24-hour window is open and that has had no message from your team for ${settings.quiet_hours} hours gets one reminder, at most one per window. Never for story mentions alone, never while someone on your team is in the conversation.`}
           </p>
         </div>
@@ -87,16 +90,18 @@ export function ReminderSettingsForm(
         onValueChange={setTemplateId}
       />
       <div className="space-y-1">
-        <p className="text-xs font-medium text-neutral-500">What it says</p>
-        <p className="rounded-md bg-neutral-50 px-3 py-2 text-sm whitespace-pre-wrap text-neutral-800">
+        <p className="text-xs font-medium text-neutral-500 dark:text-zinc-400">What it says</p>
+        <p className="rounded-md bg-neutral-50 dark:bg-zinc-900 px-3 py-2 text-sm whitespace-pre-wrap text-neutral-800 dark:text-zinc-100">
           {templateId === DEFAULT_TEXT ? settings.default_text : chosen?.content ?? "…"}
         </p>
-        <p className="text-xs text-neutral-500">
+        <p className="text-xs text-neutral-500 dark:text-zinc-400">
           Variables such as {"{{first_name}}"} are filled in for each contact when it is sent.
         </p>
       </div>
       {update.error && <Alert>{`Couldn't save: ${update.error.message}`}</Alert>}
-      {readOnlyReason && <p className="text-sm text-neutral-500">{readOnlyReason}</p>}
+      {readOnlyReason && (
+        <p className="text-sm text-neutral-500 dark:text-zinc-400">{readOnlyReason}</p>
+      )}
       {canEdit && (
         <div className="flex justify-end">
           <Button

@@ -25,10 +25,13 @@ export function ReminderSettingsSection({ workspace, templates }: ReminderSettin
   return (
     <section aria-labelledby="reminders-heading" className="space-y-4">
       <div>
-        <h2 id="reminders-heading" className="text-base font-semibold text-neutral-900">
+        <h2
+          id="reminders-heading"
+          className="text-base font-semibold text-neutral-900 dark:text-zinc-50"
+        >
           Priority reminders
         </h2>
-        <p className="mt-1 text-sm text-neutral-500">
+        <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
           A nudge for the conversations you marked priority, so none goes quiet while Instagram
           still lets you write.
         </p>
@@ -42,7 +45,10 @@ export function ReminderSettingsSection({ workspace, templates }: ReminderSettin
         />
       )}
       {settings.status === "pending" && (
-        <div aria-busy="true" className="h-40 animate-pulse rounded-lg border border-neutral-200">
+        <div
+          aria-busy="true"
+          className="h-40 animate-pulse rounded-lg border border-neutral-200 dark:border-zinc-800"
+        >
           <span className="sr-only">Loading the reminder settings…</span>
         </div>
       )}

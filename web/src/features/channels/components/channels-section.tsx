@@ -1,5 +1,6 @@
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
 import { AccountList } from "@/features/channels/components/account-list.tsx";
+import { BlueskyConnectForm } from "@/features/channels/components/bluesky-connect-form.tsx";
 import { ConnectActions } from "@/features/channels/components/connect-actions.tsx";
 import { useConnectInstagram } from "@/features/channels/hooks/use-connect-instagram.ts";
 import { channelPermissions } from "@/features/channels/utils/permissions.ts";
@@ -12,11 +13,14 @@ export function ChannelsSection({ workspace }: { workspace: MyWorkspace }) {
   return (
     <section aria-labelledby="channels-heading" className="space-y-5">
       <div>
-        <h2 id="channels-heading" className="text-base font-semibold text-neutral-900">
+        <h2
+          id="channels-heading"
+          className="text-base font-semibold text-neutral-900 dark:text-zinc-50"
+        >
           Channels
         </h2>
-        <p className="mt-1 text-sm text-neutral-500">
-          The Instagram accounts your team answers DMs from.
+        <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
+          The Instagram and Bluesky accounts your team answers messages from.
         </p>
       </div>
       <ConnectActions
@@ -25,6 +29,7 @@ export function ChannelsSection({ workspace }: { workspace: MyWorkspace }) {
         errorMessage={connect.errorMessage}
         onConnect={connect.connect}
       />
+      <BlueskyConnectForm workspace={workspace} />
       <AccountList
         imoId={workspace.imo_id}
         canManage={canManage}

@@ -51,12 +51,12 @@ export function ConnectActions(
         </Button>
       </div>
       {!canManage && (
-        <p className="text-sm text-neutral-500">
+        <p className="text-sm text-neutral-500 dark:text-zinc-400">
           Only workspace owners and admins can connect or disconnect accounts.
         </p>
       )}
       {planAllows && canManage && (
-        <p className="text-xs text-neutral-500">
+        <p className="text-xs text-neutral-500 dark:text-zinc-400">
           Use Facebook if your Instagram professional account is linked to a Facebook Page you
           manage.
         </p>

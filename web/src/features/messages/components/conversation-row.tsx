@@ -2,6 +2,7 @@ import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversa
 import { Star, UserRound } from "lucide-react";
 import { CategoryBadge } from "@/features/messages/components/category-badge.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
+import { PlatformBadge } from "@/features/messages/components/platform-badge.tsx";
 import { WINDOW_DOT } from "@/features/messages/components/window-indicator.tsx";
 import { formatListTime } from "@/features/messages/utils/format-time.ts";
 import { windowStatusAt } from "@/features/messages/utils/messaging-window.ts";
@@ -41,12 +42,17 @@ export function ConversationRow(
           src={conversation.contact.profile_picture_url}
           className="size-8 text-xs"
         />
-        <span
-          title={status.label}
-          className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-white dark:border-zinc-950 ${
-            WINDOW_DOT[status.tone]
-          }`}
-        />
+        {conversation.platform === "bluesky"
+          // Bluesky has no reply window: its badge takes the dot's place
+          ? <PlatformBadge conversation={conversation} />
+          : (
+            <span
+              title={status.label}
+              className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-white dark:border-zinc-950 ${
+                WINDOW_DOT[status.tone]
+              }`}
+            />
+          )}
       </span>
       <span className="min-w-0 flex-1">
         <span className="flex items-center gap-1">

@@ -5,6 +5,8 @@ import { type ReactNode, useEffect } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { useConversations } from "@/features/messages/api/get-conversations.ts";
 import { inboxKeys } from "@/features/messages/api/keys.ts";
+import { BlueskyConversationView } from "@/features/messages/components/bluesky-conversation-view.tsx";
+import { ChannelTabs } from "@/features/messages/components/channel-tabs.tsx";
 import { ConversationView } from "@/features/messages/components/conversation-view.tsx";
 import { InboxSidebar } from "@/features/messages/components/inbox-sidebar.tsx";
 import { useInboxParams } from "@/features/messages/hooks/use-inbox-params.ts";
@@ -48,26 +50,48 @@ export function Inbox(props: InboxProps) {
   const totalUnread = [...unreadByAccount.values()].reduce((sum, n) => sum + n, 0);
   const listed = conversations.find((c) => c.id === params.conversationId);
   const selected = useOpenConversation(imoId, params.conversationId, listed);
+  const hasBluesky = accounts.some((account) => account.platform === "bluesky");
+  const tabAccounts = accounts.filter((account) =>
+    params.channel === "all" || (account.platform ?? "instagram") === params.channel
+  );
 
   const sidebar = (
-    <InboxSidebar
-      imoId={imoId}
-      accounts={accounts}
-      unreadByAccount={unreadByAccount}
-      accountId={params.accountId}
-      search={params.search}
-      toggles={params.toggles}
-      filters={params.filters}
-      selectedId={params.conversationId}
-      onAccountChange={params.setAccount}
-      onSearchChange={params.setSearch}
-      onToggle={params.setToggle}
-      category={params.category}
-      onCategoryChange={params.setCategory}
-      onOpen={(conversation) => params.openConversation(conversation.id)}
-    />
+    <div className="flex h-full min-h-0 flex-col">
+      {hasBluesky && <ChannelTabs channel={params.channel} onChange={params.setChannel} />}
+      <div className="min-h-0 flex-1">
+        <InboxSidebar
+          imoId={imoId}
+          accounts={tabAccounts}
+          unreadByAccount={unreadByAccount}
+          accountId={params.accountId}
+          search={params.search}
+          toggles={params.toggles}
+          filters={params.filters}
+          selectedId={params.conversationId}
+          onAccountChange={params.setAccount}
+          onSearchChange={params.setSearch}
+          onToggle={params.setToggle}
+          category={params.category}
+          onCategoryChange={params.setCategory}
+          onOpen={(conversation) => params.openConversation(conversation.id)}
+        />
+      </div>
+    </div>
   );
-  const view = selected
+  const view = selected?.platform === "bluesky"
+    ? (
+      <BlueskyConversationView
+        key={selected.id}
+        imoId={imoId}
+        conversation={selected}
+        account={accounts.find((a) => a.id === selected.channel_account_id)}
+        members={props.members}
+        viewer={props.viewer}
+        leadAction={props.renderLeadAction(selected)}
+        onBack={isWide ? undefined : () => params.openConversation(undefined)}
+      />
+    )
+    : selected
     ? (
       <ConversationView
         key={selected.id}
@@ -142,7 +166,7 @@ function NoConversationOpen({ isMissing, onBack }: { isMissing: boolean; onBack?
         <button
           type="button"
           onClick={onBack}
-          className="text-xs font-medium text-indigo-600 underline"
+          className="text-xs font-medium text-indigo-600 dark:text-indigo-400 underline"
         >
           Back to conversations
         </button>

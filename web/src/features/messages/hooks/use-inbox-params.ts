@@ -8,15 +8,21 @@ import type { ConversationFilters } from "@/features/messages/api/keys.ts";
 
 export type InboxToggle = "priority" | "unread" | "mine" | "archived";
 
+/** The channel tabs: one platform's conversations, or every channel's together. */
+export const INBOX_CHANNELS = ["instagram", "bluesky", "all"] as const;
+export type InboxChannel = (typeof INBOX_CHANNELS)[number];
+
 /**
  * The inbox's state lives in the URL (`?conversation=…&account=…&q=…&priority=1&unread=1&mine=1`
- * `&archived=1`),
+ * `&archived=1&channel=bluesky`),
  * so a reload, the back button and a link from the Leads page land on the same view.
  */
 export function useInboxParams() {
   const [params, setParams] = useSearchParams();
   const conversationId = params.get("conversation") ?? undefined;
   const accountId = params.get("account") ?? undefined;
+  const channel: InboxChannel = INBOX_CHANNELS.find((name) => name === params.get("channel")) ??
+    "instagram";
   const search = params.get("q") ?? "";
   const category = OPPORTUNITY_CATEGORIES.find((c) => c === params.get("category"));
   const toggles = {
@@ -30,6 +36,7 @@ export function useInboxParams() {
   const filters = useMemo<ConversationFilters>(() => {
     const query = search.trim();
     return {
+      ...(channel === "instagram" ? {} : { platform: channel }),
       ...(accountId ? { channel_account_id: accountId } : {}),
       ...(query.length >= 2 ? { q: query } : {}),
       ...(toggles.priority ? { priority: "true" as const } : {}),
@@ -39,6 +46,7 @@ export function useInboxParams() {
       ...(category ? { category } : {}),
     };
   }, [
+    channel,
     accountId,
     search,
     toggles.priority,
@@ -62,6 +70,7 @@ export function useInboxParams() {
 
   return {
     conversationId,
+    channel,
     accountId,
     search,
     toggles,
@@ -69,6 +78,13 @@ export function useInboxParams() {
     filters,
     openConversation: (id: string | undefined) => update({ conversation: id }, true),
     setAccount: (id: string | undefined) => update({ account: id }),
+    // another tab lists other accounts: the account filter and the open conversation go
+    setChannel: (next: InboxChannel) =>
+      update({
+        channel: next === "instagram" ? undefined : next,
+        account: undefined,
+        conversation: undefined,
+      }),
     setSearch: (text: string) => update({ q: text || undefined }),
     setToggle: (name: InboxToggle, isOn: boolean) => update({ [name]: isOn ? "1" : undefined }),
     setCategory: (value: OpportunityCategory | undefined) => update({ category: value }),

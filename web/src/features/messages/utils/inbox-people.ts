@@ -9,6 +9,8 @@ export type InboxAccount = {
   profile_picture_url: string | null;
   status: string;
   human_agent_permission: boolean;
+  /** absent means Instagram */
+  platform?: "instagram" | "facebook" | "bluesky";
 };
 
 export type InboxMember = { user_id: string; display_name: string | null; email: string };

@@ -26,6 +26,9 @@ export function provenanceOf(
           : "Scheduled message";
       }
       if (author.automation?.rule === "auto_reminder") return "Automatic reminder";
+      if (author.automation?.rule === "comment_rule") {
+        return "Keyword rule, private reply to a comment";
+      }
       return "Automation";
     case "native_app":
       return "Sent from the Instagram app";

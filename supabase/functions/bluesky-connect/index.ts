@@ -1,0 +1,3 @@
+import { createBlueskyConnectHandler } from "../_shared/bluesky/connect-bluesky.ts";
+
+Deno.serve(createBlueskyConnectHandler());

@@ -1,0 +1,3 @@
+import { createBlueskyPollHandler } from "../_shared/bluesky/poll-handler.ts";
+
+Deno.serve(createBlueskyPollHandler());

@@ -1,0 +1,3 @@
+import { createBlueskyPublishHandler } from "../_shared/bluesky/publish-post.ts";
+
+Deno.serve(createBlueskyPublishHandler());

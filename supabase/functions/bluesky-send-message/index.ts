@@ -1,0 +1,3 @@
+import { createBlueskySendHandler } from "../_shared/bluesky/send-handler.ts";
+
+Deno.serve(createBlueskySendHandler());

@@ -1,0 +1,149 @@
+import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
+import { ArrowLeft, ExternalLink, Star } from "lucide-react";
+import { type ReactNode, useEffect, useState } from "react";
+import { Avatar } from "@/components/ui/avatar.tsx";
+import { BlueskyIcon } from "@/components/ui/brand-icons.tsx";
+import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
+import { useSendBlueskyMessage } from "@/features/messages/api/send-bluesky-message.ts";
+import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
+import { ArchiveButton } from "@/features/messages/components/archive-button.tsx";
+import { AssignMenu } from "@/features/messages/components/assign-menu.tsx";
+import { BlueskyComposer } from "@/features/messages/components/bluesky-composer.tsx";
+import { contactName } from "@/features/messages/components/conversation-row.tsx";
+import { MessageThread } from "@/features/messages/components/message-thread.tsx";
+import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
+import type {
+  InboxAccount,
+  InboxMember,
+  InboxViewer,
+} from "@/features/messages/utils/inbox-people.ts";
+
+type BlueskyConversationViewProps = {
+  imoId: string;
+  conversation: InboxConversation;
+  account: InboxAccount | undefined;
+  members: InboxMember[];
+  viewer: InboxViewer;
+  leadAction: ReactNode;
+  onBack?: () => void;
+};
+
+/**
+ * A Bluesky conversation: a person's public mentions and replies, or their DMs. The same triage
+ * as Instagram (priority, assignment, archive, lead); no reply window, because Bluesky has none.
+ * A failed reply is tried again with the same key, so it is posted at most once.
+ */
+export function BlueskyConversationView(props: BlueskyConversationViewProps) {
+  const { imoId, conversation, account, viewer } = props;
+  const [draft, setDraft] = useState("");
+  const triage = useTriageConversation(imoId);
+  const send = useSendBlueskyMessage(imoId, viewer);
+  const name = contactName(conversation.contact);
+  const kind = conversation.kind ?? "direct";
+
+  const hasUnread = conversation.unread_count > 0;
+  const { mutate: runTriage } = triage;
+  useEffect(() => {
+    if (hasUnread) runTriage({ action: "mark_read", conversation_id: conversation.id });
+  }, [conversation.id, hasUnread, runTriage]);
+
+  const disabledReason = account !== undefined && account.status !== "connected"
+    ? "This Bluesky account needs to be connected again (Settings › Channels) to reply."
+    : undefined;
+  const sendText = (text: string, clientMessageId: string = crypto.randomUUID()) => {
+    send.mutate({ conversation_id: conversation.id, client_message_id: clientMessageId, text });
+    setDraft("");
+  };
+  const retry = (message: ThreadEntry) => {
+    if (message.client_message_id) sendText(message.text ?? "", message.client_message_id);
+  };
+
+  return (
+    <section
+      aria-label={`Conversation with ${name}`}
+      className="flex h-full min-h-0 flex-col bg-white dark:bg-zinc-950"
+    >
+      <header className="flex items-center gap-2 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
+        {props.onBack && (
+          <button
+            type="button"
+            onClick={props.onBack}
+            aria-label="Back to conversations"
+            className="inline-flex size-7 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            <ArrowLeft className="size-4" aria-hidden="true" />
+          </button>
+        )}
+        <Avatar
+          name={name}
+          src={conversation.contact.profile_picture_url}
+          className="size-7 text-[11px]"
+        />
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate text-xs font-semibold text-zinc-900 dark:text-zinc-50">{name}</h2>
+          <p className="flex items-center gap-1 truncate text-[10px] text-zinc-500">
+            <BlueskyIcon className="size-3 text-sky-500" />
+            {kind === "public" ? "Mentions and replies on Bluesky" : "Direct messages on Bluesky"}
+          </p>
+        </div>
+        {conversation.contact.username && (
+          <a
+            href={`https://bsky.app/profile/${conversation.contact.username}`}
+            target="_blank"
+            rel="noreferrer"
+            className={COMPACT_BUTTON}
+          >
+            <ExternalLink className="size-3" aria-hidden="true" />
+            Profile
+          </a>
+        )}
+      </header>
+      <div
+        role="toolbar"
+        aria-label="Conversation actions"
+        className="flex flex-wrap items-center gap-1 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800"
+      >
+        <button
+          type="button"
+          aria-pressed={conversation.is_priority}
+          onClick={() =>
+            triage.mutate({
+              action: "set_priority",
+              conversation_id: conversation.id,
+              is_priority: !conversation.is_priority,
+            })}
+          className={COMPACT_BUTTON}
+        >
+          <Star
+            aria-hidden="true"
+            className={`size-3 ${conversation.is_priority ? "fill-amber-400 text-amber-400" : ""}`}
+          />
+          Priority
+        </button>
+        <AssignMenu
+          assigneeId={conversation.assignee?.user_id ?? null}
+          assigneeName={conversation.assignee?.display_name ?? null}
+          members={props.members}
+          viewerId={viewer.userId}
+          onAssign={(userId) =>
+            triage.mutate({ action: "assign", conversation_id: conversation.id, user_id: userId })}
+        />
+        <ArchiveButton imoId={imoId} conversation={conversation} />
+        {props.leadAction}
+      </div>
+      <MessageThread
+        imoId={imoId}
+        conversationId={conversation.id}
+        viewerId={viewer.userId}
+        onRetry={retry}
+      />
+      <BlueskyComposer
+        kind={kind}
+        text={draft}
+        onTextChange={setDraft}
+        onSend={(text) => sendText(text)}
+        disabledReason={disabledReason}
+      />
+    </section>
+  );
+}
