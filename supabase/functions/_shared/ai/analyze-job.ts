@@ -73,6 +73,9 @@ export async function analyzeJobs(messageIds: string[], clock: () => Date): Prom
       ? "skipped: newer_message"
       : null;
     analysed.push({ message, settings, ...answer, noReply });
+    // analysis is CPU-bound: let the process's other requests in between messages (locally, and
+    // in any runtime that shares a worker, the webhook's deliveries wait on this loop otherwise)
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   const stored = await asService((tx) => storeBatch(tx, analysed));
   for (const item of stored.filter((item) => item.noReply === null)) {
@@ -119,7 +122,11 @@ function loadJobMessages(tx: Tx, messageIds: string[]) {
 async function storeBatch(tx: Tx, batch: Analysed[]): Promise<Analysed[]> {
   if (batch.length === 0) return [];
   const ids = batch.map((item) => item.message.id);
-  const conversationIds = [...new Set(batch.map((item) => item.message.conversation_id))];
+  // in id order, the order every writer of several conversations locks them in: two drains (the
+  // cron's and a kick's) or a drain and a webhook transaction never wait on each other in a circle
+  const conversationIds = [...new Set(batch.map((item) => item.message.conversation_id))].sort();
+  await tx`select id from public.conversations where id = any(${conversationIds}::uuid[])
+    order by id for no key update`;
   await tx`delete from public.ai_analysis_jobs where message_id = any(${ids}::uuid[])`;
   const histories = await entityHistories(tx, conversationIds);
   const fresh = new Set(await storeAnalyses(tx, batch));
