@@ -3,6 +3,7 @@ import {
   MessageAttachments,
   StoryReference,
 } from "@/features/messages/components/message-attachments.tsx";
+import { PostLink } from "@/features/messages/components/post-link.tsx";
 import { formatMessageTime } from "@/features/messages/utils/format-time.ts";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
 import { provenanceOf } from "@/features/messages/utils/message-provenance.ts";
@@ -61,6 +62,7 @@ export function MessageBubble({ message, viewerId, now, onRetry }: MessageBubble
         </div>
       )}
       <MessageMeta message={message} viewerId={viewerId} now={now} onRetry={onRetry} />
+      {message.post && <PostLink url={message.post.url} />}
     </div>
   );
 }
