@@ -8,6 +8,16 @@ import {
   connectedAccountsQuerySchema,
   connectedAccountsResponseSchema,
 } from "../../shared/src/contracts/connected-accounts.ts";
+import {
+  blueskyConnectRequestSchema,
+  blueskyConnectResponseSchema,
+  blueskyPollRequestSchema,
+  blueskyPollResponseSchema,
+  blueskyPublishRequestSchema,
+  blueskyPublishResponseSchema,
+  blueskySendRequestSchema,
+  blueskySendResponseSchema,
+} from "../../shared/src/contracts/bluesky.ts";
 import { healthResponseSchema } from "../../shared/src/contracts/health.ts";
 import {
   conversationListQuerySchema,
@@ -181,7 +191,7 @@ export const OPERATIONS: Operation[] = [
     fn: "instagram-get-conversations",
     path: "/",
     method: "get",
-    summary: "The Instagram inbox: filters, keyset pages, unread per account",
+    summary: "The inbox of a channel tab (Instagram, Bluesky, all): filters, keyset pages, unread",
     query: conversationListQuerySchema,
     status: 200,
     response: conversationListResponseSchema,
@@ -668,6 +678,46 @@ OPERATIONS.push(
     body: aiSettingsSchema,
     status: 200,
     response: aiSettingsResponseSchema,
+  },
+);
+
+/** Bluesky (docs/bluesky.md): connect, poll on demand, answer, post. */
+OPERATIONS.push(
+  {
+    fn: "bluesky-connect",
+    path: "/",
+    method: "post",
+    summary: "Connect a Bluesky account with its handle and an app password (owner or admin)",
+    body: blueskyConnectRequestSchema,
+    status: 200,
+    response: blueskyConnectResponseSchema,
+  },
+  {
+    fn: "bluesky-poll",
+    path: "/",
+    method: "post",
+    summary: "Read one Bluesky account's new mentions, replies and DMs now (pg_cron polls all)",
+    body: blueskyPollRequestSchema,
+    status: 200,
+    response: blueskyPollResponseSchema,
+  },
+  {
+    fn: "bluesky-send-message",
+    path: "/",
+    method: "post",
+    summary: "Answer a Bluesky conversation: a reply in the thread, or a DM; once per key",
+    body: blueskySendRequestSchema,
+    status: 200,
+    response: blueskySendResponseSchema,
+  },
+  {
+    fn: "bluesky-publish-post",
+    path: "/",
+    method: "post",
+    summary: "A post with up to four images and their alt text (owner or admin)",
+    body: blueskyPublishRequestSchema,
+    status: 200,
+    response: blueskyPublishResponseSchema,
   },
 );
 

@@ -4,6 +4,7 @@ import {
   StoryReference,
 } from "@/features/messages/components/message-attachments.tsx";
 import { PrivateReplyLink } from "@/features/messages/components/private-reply-link.tsx";
+import { PostLink } from "@/features/messages/components/post-link.tsx";
 import { formatMessageTime } from "@/features/messages/utils/format-time.ts";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
 import { provenanceOf } from "@/features/messages/utils/message-provenance.ts";
@@ -65,6 +66,7 @@ export function MessageBubble({ message, viewerId, now, onRetry }: MessageBubble
       {message.private_reply_to_comment_id && (
         <PrivateReplyLink commentId={message.private_reply_to_comment_id} />
       )}
+      {message.post && <PostLink url={message.post.url} />}
     </div>
   );
 }
