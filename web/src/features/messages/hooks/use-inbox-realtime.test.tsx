@@ -34,6 +34,7 @@ function conversationRow(overrides: Record<string, unknown> = {}) {
     is_priority: false,
     recruiting_lead_id: null,
     assigned_to: null,
+    kind: "direct",
     ai_mode: "off",
     ai_takeover_until: null,
     ai_takeover_by: null,
