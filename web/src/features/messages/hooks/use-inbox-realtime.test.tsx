@@ -73,6 +73,7 @@ function messageRow(overrides: Record<string, unknown> = {}) {
     reply_to_message_id: null,
     reply_to_external_id: null,
     reply_to_story: null,
+    post: null,
     quick_reply_payload: null,
     postback_payload: null,
     status: "delivered",
