@@ -28,7 +28,10 @@ async function load(specifier: string) {
   return {
     kind: "module" as const,
     specifier,
-    headers: { "content-type": "application/typescript" },
+    // a JSON module (the AI's intent model) is JSON, as the CLI's own loader sees it
+    headers: {
+      "content-type": specifier.endsWith(".json") ? "application/json" : "application/typescript",
+    },
     content,
   };
 }

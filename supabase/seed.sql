@@ -235,7 +235,7 @@ where id = 'cc000000-0000-4000-8000-000000000001';
 insert into public.messages (
   id, imo_id, channel_account_id, conversation_id, external_id, direction, author_kind,
   author_user_id, type, text, attachments, reply_to_story, status, sent_at, delivered_at, read_at,
-  created_at
+  created_at, ai_review
 )
 select
   format('e0000000-0000-4000-8000-%s', lpad(m.i::text, 12, '0'))::uuid,
@@ -261,7 +261,9 @@ select
   now() - m.ago,
   case when m.status in ('delivered', 'read') then now() - m.ago + interval '2 seconds' end,
   case when m.status = 'read' then least(now() - m.last_in_ago, now() - m.ago + interval '1 minute') end,
-  now() - m.ago
+  now() - m.ago,
+  -- the demo's AI replies went out on autopilot
+  case when m.who = 'ai' then 'autopilot' end
 from (
   select s.*,
     case when s.who = 'in' then 'sent' when s.ago > last_in_ago then 'read'

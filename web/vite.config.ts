@@ -21,8 +21,9 @@ export default defineConfig({
   preview: { host, port, strictPort: true },
   test: {
     environment: "jsdom",
-    // npm test runs Vitest beside the Deno suites on two cores: a render can wait seconds for CPU.
-    testTimeout: 20_000,
+    // npm test runs Vitest beside the Deno suites on two cores: a render can wait seconds for CPU,
+    // and a file's first render also transforms the lazy route modules it lands on.
+    testTimeout: 30_000,
     setupFiles: ["./src/testing/setup.ts"],
     // Tests mock the Supabase client, but config/env.ts still validates at import time.
     env: {

@@ -8,7 +8,11 @@ const SIGNALS = ["SIGINT", "SIGTERM"] as const;
  * parent that dies, and a forgotten one would slow every later run on this machine.
  */
 export async function startThrowawayPlatform(
-  options: { gatewayLog?: boolean } = {},
+  options: {
+    gatewayLog?: boolean;
+    /** more `name=value` Postgres settings (a bench's pg_stat_statements) */
+    postgresSettings?: string[];
+  } = {},
 ): Promise<LocalPlatform> {
   const tmp = await Deno.makeTempDir({ prefix: "dmdesk-bench-" });
   // initdb runs as the unprivileged `postgres` user when we are root: it must reach the folder
@@ -20,6 +24,7 @@ export async function startThrowawayPlatform(
     seed: false,
     preferConfiguredPorts: false,
     gatewayLog: options.gatewayLog ? `${tmp}/gateway.log` : undefined,
+    postgresSettings: options.postgresSettings,
   });
   const stop = async () => {
     for (const signal of SIGNALS) Deno.removeSignalListener(signal, interrupted);

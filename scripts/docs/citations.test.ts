@@ -69,7 +69,7 @@ Deno.test("the check finds a missing section, a missing doc and a citation witho
   planted.set(
     "supabase/functions/_shared/planted.ts",
     [
-      "// docs/meta-platform.md §9 does not exist",
+      "// docs/meta-platform.md §19 does not exist",
       "// docs/nowhere.md §1",
     ].join("\n"),
   );
@@ -82,7 +82,7 @@ Deno.test("the check finds a missing section, a missing doc and a citation witho
     "// §1A and §42 (the sandbox cites meta-platform)",
   );
   assert.deepEqual(brokenCitations(planted).filter((p) => p.includes("planted")), [
-    "supabase/functions/_shared/planted.ts:1: docs/meta-platform.md §9: the doc has no section 9",
+    "supabase/functions/_shared/planted.ts:1: docs/meta-platform.md §19: the doc has no section 19",
     "supabase/functions/_shared/planted.ts:2: docs/nowhere.md §1: no such file in the repository",
     "supabase/functions/_shared/planted-bare.ts:1: §2 names no doc: write docs/<file>.md §2",
     "scripts/meta-sandbox/planted.ts:1: docs/meta-platform.md §42: the doc has no section 42",

@@ -12,6 +12,14 @@ import {
   findAccount,
   igsidFor,
 } from "./directory.ts";
+import {
+  accountComments,
+  commentView,
+  leadComments,
+  leadDeletesComment,
+  leadEditsComment,
+  publishMedia,
+} from "./comment-actions.ts";
 import { addFault, describeFault, GRAPH_FAULTS, WEBHOOK_FAULTS } from "./faults.ts";
 import type { SandboxServices } from "./graph-context.ts";
 import { jsonResponse } from "./http-helpers.ts";
@@ -105,6 +113,28 @@ const schemas = {
   read: z.object({ account: z.string(), mid: z.string() }),
   postback: z.object({ account: z.string(), title: z.string(), payload: z.string() }),
   referral: z.object({ account: z.string(), ref: z.string(), source: z.string() }),
+  media: z.object({
+    account: z.string(),
+    caption: z.string().optional(),
+    mediaType: z.enum(["IMAGE", "VIDEO", "CAROUSEL_ALBUM"]).optional(),
+    productType: z.enum(["FEED", "REELS", "AD"]).optional(),
+    at: z.number().optional(),
+  }),
+  comment: z.object({
+    account: z.string(),
+    media: z.string(),
+    text: z.string().min(1),
+    parent: z.string().optional(),
+    hidden: z.boolean().optional(),
+    at: z.number().optional(),
+  }),
+  accountComment: z.object({
+    media: z.string(),
+    text: z.string().min(1),
+    parent: z.string().optional(),
+  }),
+  commentEdit: z.object({ account: z.string(), comment: z.string(), text: z.string().min(1) }),
+  commentDeletion: z.object({ account: z.string(), comment: z.string() }),
   deliver: z.object({
     account: z.string().optional(),
     events: z.array(z.unknown()).optional(),
@@ -246,6 +276,24 @@ async function route(services: SandboxServices, request: Request, segments: stri
     account.grantedScopes = (await body(request, schemas.scopes)).granted;
     return jsonResponse(accountView(state, account));
   }
+  if (is("POST", "accounts", true, "comments")) {
+    const account = accountOf(services, id);
+    const input = await body(request, schemas.accountComment);
+    return jsonResponse(await accountComments(actionContext(services), account, input), 201);
+  }
+  if (is("POST", "media")) {
+    const input = await body(request, schemas.media);
+    const media = publishMedia(actionContext(services), accountOf(services, input.account), input);
+    return jsonResponse(media, 201);
+  }
+  if (is("GET", "comments")) {
+    const account = url.searchParams.get("account");
+    const igAccountId = account ? accountOf(services, account).igAccountId : undefined;
+    return jsonResponse(
+      [...state.comments.values()].filter((c) => !igAccountId || c.igAccountId === igAccountId)
+        .map(commentView),
+    );
+  }
   if (is("POST", "pages")) {
     const input = await body(request, schemas.page);
     if (input.linkedInstagramAccountId) accountOf(services, input.linkedInstagramAccountId);
@@ -364,9 +412,27 @@ function issueStarterTokens(services: SandboxServices, account: InstagramAccount
   return { accessToken: pageToken.value, userAccessToken: user.value };
 }
 
+const actionContext = (services: SandboxServices) => ({
+  state: services.state,
+  webhooks: services.webhooks,
+  baseUrl: services.baseUrl,
+});
+
 async function leadAction(services: SandboxServices, request: Request, lead: Lead, action: string) {
-  const context = { state: services.state, webhooks: services.webhooks, baseUrl: services.baseUrl };
+  const context = actionContext(services);
   switch (action) {
+    case "comments": {
+      const input = await body(request, schemas.comment);
+      return await leadComments(context, lead, accountOf(services, input.account), input);
+    }
+    case "comment-edits": {
+      const input = await body(request, schemas.commentEdit);
+      return await leadEditsComment(context, lead, accountOf(services, input.account), input);
+    }
+    case "comment-deletions": {
+      const input = await body(request, schemas.commentDeletion);
+      return await leadDeletesComment(context, lead, accountOf(services, input.account), input);
+    }
     case "messages": {
       const input = await body(request, schemas.message);
       return await leadSendsMessage(context, lead, accountOf(services, input.account), input);

@@ -4,6 +4,13 @@
  * token its Page and linked account, a user token the user and their Pages.
  */
 import {
+  commentFields,
+  deleteComment,
+  hideComment,
+  mediaFields,
+  replyToComment,
+} from "./comments-api.ts";
+import {
   conversationMessagesEdge,
   conversationNode,
   listConversations,
@@ -31,6 +38,8 @@ import type {
   FacebookUser,
   InstagramAccount,
   SandboxState,
+  StoredComment,
+  StoredMedia,
   StoredMessage,
 } from "./sandbox-state.ts";
 import { sendApi } from "./send-api.ts";
@@ -43,7 +52,9 @@ type GraphNode =
   | { kind: "facebook_user"; user: FacebookUser }
   | { kind: "person"; account: InstagramAccount; igsid: string }
   | { kind: "conversation"; conversation: Conversation }
-  | { kind: "message"; message: StoredMessage };
+  | { kind: "message"; message: StoredMessage }
+  | { kind: "media"; media: StoredMedia; account: InstagramAccount }
+  | { kind: "comment"; comment: StoredComment; account: InstagramAccount };
 
 const IG = "graph.instagram.com";
 
@@ -170,6 +181,19 @@ export function handleGraph(services: SandboxServices, call: GraphCall): unknown
       requireScope(call, viewer, "instagram_business_manage_messages", "instagram_manage_messages");
       if (!edge && method === "GET") return messageNode(services, call, node.message);
       break;
+    case "media":
+      requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
+      if (!edge && method === "GET") return mediaFields(state, call, node.media);
+      break;
+    case "comment":
+      requireScope(call, viewer, "instagram_business_manage_comments", "instagram_manage_comments");
+      if (!edge && method === "GET") return commentFields(state, call, node.comment);
+      if (!edge && method === "POST") return hideComment(call, node.account, node.comment);
+      if (!edge && method === "DELETE") return deleteComment(services, node.comment);
+      if (edge === "replies" && method === "POST") {
+        return replyToComment(services, call, node.account, node.comment);
+      }
+      break;
   }
   if (edge) throw graphErrors.unknownPath(edge);
   throw graphErrors.unknownObject(method, first);
@@ -234,6 +258,13 @@ function resolveNode(state: SandboxState, call: GraphCall, viewer: Viewer, id: s
     }
     const message = state.messages.get(id);
     if (message?.igAccountId === own.igAccountId) return { kind: "message", message };
+    const media = state.media.get(id);
+    if (media?.igAccountId === own.igAccountId) return { kind: "media", media, account: own };
+    // a deleted comment is gone for Graph: an unknown object (§9 "Moderation")
+    const comment = state.comments.get(id);
+    if (comment && !comment.deleted && comment.igAccountId === own.igAccountId) {
+      return { kind: "comment", comment, account: own };
+    }
     // IGSIDs are scoped to one account (§5): another account's IGSID for the same person is unknown here.
     if (leadByIgsid(state, own.igAccountId, id)) return { kind: "person", account: own, igsid: id };
   }

@@ -139,6 +139,38 @@ export interface Conversation {
   mids: string[];
 }
 
+/** A post, reel or ad of an account (§9 "Media"). */
+export interface StoredMedia {
+  id: string;
+  igAccountId: string;
+  caption: string;
+  mediaType: "IMAGE" | "VIDEO" | "CAROUSEL_ALBUM";
+  mediaProductType: "FEED" | "REELS" | "AD";
+  mediaUrl: string;
+  permalink: string;
+  createdAt: number;
+}
+
+/** A comment on a media, by a lead or by the account itself (§9). */
+export interface StoredComment {
+  id: string;
+  mediaId: string;
+  igAccountId: string;
+  /** the lead who wrote it; none when the account itself did */
+  leadId?: string;
+  /** the author's IGSID for the account, or the account's own id */
+  fromId: string;
+  username: string;
+  text: string;
+  createdAt: number;
+  /** the top-level comment a reply belongs to (§9 "Replies": one level deep) */
+  parentId?: string;
+  hidden: boolean;
+  deleted: boolean;
+  /** the mid of the one private reply Meta allows for it (§9 "Private Replies") */
+  privateReplyMid?: string;
+}
+
 export interface SentRecord {
   at: number;
   igAccountId: string;
@@ -200,6 +232,8 @@ export interface SandboxState {
   tokens: Map<string, AccessToken>;
   conversations: Map<string, Conversation>;
   messages: Map<string, StoredMessage>;
+  media: Map<string, StoredMedia>;
+  comments: Map<string, StoredComment>;
   sent: SentRecord[];
   deliveries: DeliveryRecord[];
   faults: Fault[];
@@ -241,6 +275,8 @@ export function createState(
     tokens: new Map(),
     conversations: new Map(),
     messages: new Map(),
+    media: new Map(),
+    comments: new Map(),
     sent: [],
     deliveries: [],
     faults: [],
@@ -260,6 +296,8 @@ export function clearData(state: SandboxState) {
       state.tokens,
       state.conversations,
       state.messages,
+      state.media,
+      state.comments,
     ]
   ) map.clear();
   state.sent.length = 0;

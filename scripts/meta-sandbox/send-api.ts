@@ -2,6 +2,7 @@
  * The Send API (§2): `POST /me/messages` or `/<IG_ID>/messages` (graph.instagram.com) and
  * `POST /me/messages?access_token=<PAGE_TOKEN>` (graph.facebook.com), with Meta's rules and errors.
  */
+import { sendPrivateReply } from "./comments-api.ts";
 import { conversationOf, ensureConversation, leadByIgsid, threadIdOf } from "./directory.ts";
 import type { GraphCall, SandboxServices } from "./graph-context.ts";
 import { GraphError, graphErrors, type GraphHost } from "./graph-errors.ts";
@@ -68,9 +69,17 @@ function send(
   if (!isObject(recipient) || (recipient.id === undefined && recipient.comment_id === undefined)) {
     throw graphErrors.invalidParameter("The parameter recipient is required");
   }
-  if (recipient.id === undefined) {
-    throw graphErrors.invalidParameter(
-      "recipient.comment_id (private replies) is not imitated by the Meta sandbox",
+  if (recipient.id !== undefined && recipient.comment_id !== undefined) {
+    throw graphErrors.invalidParameter("Give recipient.id or recipient.comment_id, not both");
+  }
+  if (recipient.comment_id !== undefined) {
+    return sendPrivateReplyMessage(
+      services,
+      host,
+      account,
+      body,
+      String(recipient.comment_id),
+      record,
     );
   }
   const recipientId = String(recipient.id);
@@ -138,7 +147,12 @@ function send(
   thread.mids.push(stored.mid);
   thread.updatedAt = now;
 
-  // Meta follows a successful send with an echo webhook (§3 "ID directions"), after the answer.
+  echoLater(services, account, stored);
+  return { recipient_id: recipientId, message_id: stored.mid };
+}
+
+/** Meta follows a successful send with an echo webhook (§3 "ID directions"), after the answer. */
+function echoLater(services: SandboxServices, account: InstagramAccount, stored: StoredMessage) {
   services.background.later(services.echoDelayMs, () =>
     services.webhooks.deliver({
       igAccountId: account.igAccountId,
@@ -148,7 +162,29 @@ function send(
       }]),
       field: "message_echoes",
     }));
-  return { recipient_id: recipientId, message_id: stored.mid };
+}
+
+/** A private reply (§9 "Private Replies"): a text or an image to the comment's author. */
+function sendPrivateReplyMessage(
+  services: SandboxServices,
+  host: GraphHost,
+  account: InstagramAccount,
+  body: Json,
+  commentId: string,
+  record: SentRecord,
+): { recipient_id: string; message_id: string } {
+  if (body.message === undefined) {
+    throw graphErrors.invalidParameter("A private reply needs a message");
+  }
+  if (body.tag !== undefined) {
+    throw graphErrors.invalidParameter("A private reply takes no tag");
+  }
+  const content = validateMessage(host, body.message);
+  const stored = sendPrivateReply(services, host, account, commentId, content);
+  record.recipientId = stored.igsid;
+  record.leadId = services.state.conversations.get(stored.conversationId)?.leadId;
+  echoLater(services, account, stored);
+  return { recipient_id: stored.igsid, message_id: stored.mid };
 }
 
 /**

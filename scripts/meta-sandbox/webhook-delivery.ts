@@ -27,7 +27,14 @@ const FIELD_ALIASES: Record<string, string[]> = {
   messaging_seen: ["messaging_seen", "message_reads"],
   messaging_postbacks: ["messaging_postbacks"],
   messaging_referral: ["messaging_referral", "messaging_referrals"],
+  comments: ["comments"],
 };
+
+/**
+ * Fields a Facebook Login account gets from the app's Instagram subscription, not from its Page's
+ * fields: they flow once the Page is subscribed to any field (§9 "Webhook").
+ */
+const APP_LEVEL_FIELDS = new Set(["comments"]);
 
 export interface DeliverInput {
   igAccountId: string;
@@ -168,6 +175,9 @@ function subscribedFieldsOf(state: SandboxState, account: InstagramAccount): str
 
 function isSubscribed(state: SandboxState, account: InstagramAccount, field: string) {
   const subscribed = subscribedFieldsOf(state, account);
+  if (account.loginPath === "facebook_login" && APP_LEVEL_FIELDS.has(field)) {
+    return subscribed.length > 0;
+  }
   return (FIELD_ALIASES[field] ?? [field]).some((name) => subscribed.includes(name));
 }
 

@@ -3,7 +3,7 @@
  * `{"object":"instagram","entry":[{"id":<IG account id>,"time":...,"messaging":[...]}]}`.
  * Inbound: `sender` = IGSID, `recipient` = the account; echo: the other way round (§3 "ID directions").
  */
-import type { StoredMessage } from "./sandbox-state.ts";
+import type { StoredComment, StoredMedia, StoredMessage } from "./sandbox-state.ts";
 
 /** Messaging examples use milliseconds; other Graph examples seconds. Both are seen (§3 "Timestamp units"). */
 export const timeUnit = (ms: number, seconds: boolean) => seconds ? Math.floor(ms / 1000) : ms;
@@ -59,5 +59,36 @@ export function echoEvent(message: StoredMessage) {
     recipient: { id: message.igsid },
     timestamp: message.createdAt,
     message: messageBody(message, { is_echo: true }),
+  };
+}
+
+/**
+ * A `comments` notification (§9 "Webhook"): one entry whose `changes[]` holds the comment, as
+ * deliveries are seen in practice (Meta's Instagram Login example puts field and value on the entry
+ * itself; DM Desk reads both). `extras` adds the undocumented `verb` of edits and removals.
+ */
+export function commentEnvelope(
+  igAccountId: string,
+  comment: StoredComment,
+  media: StoredMedia,
+  extras: Record<string, unknown> = {},
+) {
+  return {
+    object: "instagram",
+    entry: [{
+      id: igAccountId,
+      time: Date.now(),
+      changes: [{
+        field: "comments",
+        value: {
+          from: { id: comment.fromId, username: comment.username },
+          media: { id: media.id, media_product_type: media.mediaProductType },
+          id: comment.id,
+          ...(comment.parentId ? { parent_id: comment.parentId } : {}),
+          text: comment.text,
+          ...extras,
+        },
+      }],
+    }],
   };
 }

@@ -5,16 +5,32 @@
  */
 const encoder = new TextEncoder();
 
+// importing a key costs as much as signing with it; the app secrets are few and rarely change
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(algorithm: "SHA-256" | "SHA-1", secret: string) {
+  const id = `${algorithm}:${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      "raw",
+      encoder.encode(secret),
+      { name: "HMAC", hash: algorithm },
+      false,
+      ["sign"],
+    );
+    keys.set(id, key);
+  }
+  return key;
+}
+
 async function hmacHex(algorithm: "SHA-256" | "SHA-1", secret: string, body: Uint8Array) {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: algorithm },
-    false,
-    ["sign"],
-  );
   const mac = new Uint8Array(
-    await crypto.subtle.sign("HMAC", key, body as Uint8Array<ArrayBuffer>),
+    await crypto.subtle.sign(
+      "HMAC",
+      await hmacKey(algorithm, secret),
+      body as Uint8Array<ArrayBuffer>,
+    ),
   );
   return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -44,6 +44,8 @@ export interface PlatformOptions {
   gatewayLog?: string;
   /** let supabase/functions/.env override the generated secrets and sandbox URLs (npm start) */
   useProjectEnv?: boolean;
+  /** more `-c name=value` settings for a new cluster (a bench's pg_stat_statements) */
+  postgresSettings?: string[];
   /**
    * also run the local AT Protocol network (PLC, PDS, AppView) and the Bluesky chat simulator;
    * it costs a Node process, a Postgres cluster and seconds of start-up, so only `npm start` and
@@ -77,6 +79,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     preferredPort: options.preferConfiguredPorts ? config.db.port : undefined,
     logFile: `${options.stateDir}/postgres.log`,
     externalUrl: Deno.env.get("DATABASE_URL"),
+    settings: options.postgresSettings,
   }).catch(async (error) => {
     await stopBluesky(bluesky);
     throw error;

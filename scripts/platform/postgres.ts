@@ -16,6 +16,8 @@ export interface PostgresOptions {
   logFile: string;
   /** an already running server to use instead (DATABASE_URL) */
   externalUrl?: string;
+  /** more `name=value` settings, each passed as `-c` */
+  settings?: string[];
 }
 
 const USER = "postgres";
@@ -59,6 +61,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
         "-c",
         "wal_writer_delay=10ms",
       ]),
+      ...(options.settings ?? []).flatMap((setting) => ["-c", setting]),
     ],
   });
 

@@ -23,3 +23,34 @@ export async function screenshot(page: Page, name: string) {
   await Deno.mkdir(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
+
+/**
+ * A fresh browser context (no shared storage) at `viewport`, signed in through the SPA's form as
+ * `who`, on its way to `redirectTo`; `onSignInScreen` runs once the form is there (a screenshot).
+ */
+export async function signInAs(
+  browser: Browser,
+  webUrl: string,
+  who: { email: string; password: string },
+  options: {
+    viewport: { width: number; height: number };
+    redirectTo?: string;
+    onSignInScreen?: (page: Page) => Promise<void>;
+  },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  // A cold Vite dev server compiles the app on the first load; beside the rest of a test run on
+  // a busy machine that can outlast the 30 s any later step gets.
+  await page.goto(
+    `${webUrl}/sign-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/messages")}`,
+    { waitUntil: "commit" },
+  );
+  await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 120_000 });
+  await options.onSignInScreen?.(page);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}

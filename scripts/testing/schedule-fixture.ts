@@ -5,6 +5,7 @@
 import type { CreateScheduledMessage } from "../../shared/src/contracts/scheduled-messages.ts";
 import { eventually } from "./eventually.ts";
 import { sandbox } from "./meta-sandbox-client.ts";
+import { platformEnv } from "./platform-env.ts";
 import { sentFrom } from "./send-fixture.ts";
 import { callFunction, type Workspace } from "./workspace.ts";
 
@@ -30,6 +31,16 @@ export async function scheduleCall(
 /** POST /scheduled-messages; the created row's id, or the failed call. */
 export const schedule = (caller: Pick<Workspace, "accessToken">, body: CreateScheduledMessage) =>
   scheduleCall(caller, "", { body });
+
+/** POSTs an automation function with the service role key, as pg_cron's call (or an operator) does. */
+export function asScheduler(name: string, body: unknown) {
+  const { url, serviceRoleKey } = platformEnv();
+  return fetch(`${url}/functions/v1/${name}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
 
 /** The lead writes again now; resolves once the message is stored. */
 export async function leadWritesAgain(

@@ -42,6 +42,11 @@ export interface Tenant {
   invitationId: string;
   planChangeId: string;
   pendingConnectionId: string;
+  /** a post with one comment of `contactId`, a keyword rule and its run on that comment */
+  postId: string;
+  commentId: string;
+  commentRuleId: string;
+  commentRuleRunId: string;
 }
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
@@ -143,6 +148,16 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     returning id`);
   await sql`insert into public.automation_settings (imo_id, reminder_template_id)
     values (${imoId}, ${templateId})`;
+  // the AI's rows (issue 13): settings, the inbound message's analysis, a qualification move; the
+  // inbound message's queue job (added by its trigger) is parked so no drain takes it meanwhile
+  await sql`insert into public.ai_settings (imo_id) values (${imoId})`;
+  await sql`insert into public.message_analyses (message_id, imo_id, conversation_id, intent,
+      confidence, entities, sentiment, category, provider, model, latency_ms)
+    values (${inboundMessageId}, ${imoId}, ${conversationId}, 'interested', 0.9, '{}', 0.2,
+      'candidate', 'offline', 'fixture', 1)`;
+  await sql`update public.ai_analysis_jobs set attempts = 5 where message_id = ${inboundMessageId}`;
+  await sql`update public.conversations set qualification_state = 'qualifying'
+    where id = ${conversationId}`;
   const webhookEventId = await one(sql`
     insert into public.webhook_events (platform, raw_body, signature_valid, object, entry_ids,
       channel_account_id, imo_id, status)
@@ -194,6 +209,24 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     insert into public.imo_plan_changes (imo_id, from_plan_code, to_plan_code, changed_by)
     values (${imoId}, null, ${planCode}, ${users.owner.id})
     returning id::text as id`);
+  const postId = await one(sql`
+    insert into public.posts (imo_id, channel_account_id, external_id, caption)
+    values (${imoId}, ${channelAccountId}, ${`media-${suffix}`}, 'We are hiring') returning id`);
+  const commentId = await one(sql`
+    insert into public.comments (imo_id, channel_account_id, post_id, external_id, author_kind,
+      contact_id, author_username, text, commented_at)
+    values (${imoId}, ${channelAccountId}, ${postId}, ${`comment-${suffix}`}, 'contact',
+      ${contactId}, 'casey', 'JOIN', now() - interval '3 minutes')
+    returning id`);
+  const commentRuleId = await one(sql`
+    insert into public.comment_rules (imo_id, keyword, template_id, created_by)
+    values (${imoId}, 'join', ${templateId}, ${users.admin.id}) returning id`);
+  const commentRuleRunId = await one(sql`
+    insert into public.comment_rule_runs (imo_id, channel_account_id, rule_id, post_id, contact_id,
+      comment_id, status, reason)
+    values (${imoId}, ${channelAccountId}, ${commentRuleId}, ${postId}, ${contactId}, ${commentId},
+      'skipped', 'rule_disabled')
+    returning id`);
 
   return {
     imoId,
@@ -219,6 +252,10 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     invitationId,
     planChangeId,
     pendingConnectionId,
+    postId,
+    commentId,
+    commentRuleId,
+    commentRuleRunId,
   };
 }
 

@@ -4,17 +4,30 @@ import { platformEnv } from "./platform-env.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 
-/** The SPA in Vite's dev server, pointed at the test run's platform. */
-export async function startWebServer() {
+/**
+ * The SPA pointed at the test run's platform: in Vite's dev server, or (`production`) built as it
+ * is deployed and served by `vite preview`, for measurements (the dev server runs React's
+ * development build, several times slower).
+ */
+export async function startWebServer(options: { production?: boolean } = {}) {
   const { url, anonKey } = platformEnv();
   const port = freePort();
-  const child = new Deno.Command(`${root}node_modules/.bin/vite`, {
-    cwd: `${root}web`,
-    env: { WEB_PORT: String(port), VITE_SUPABASE_URL: url, VITE_SUPABASE_ANON_KEY: anonKey },
-    stdin: "null",
-    stdout: "null",
-    stderr: "inherit",
-  }).spawn();
+  const env = { WEB_PORT: String(port), VITE_SUPABASE_URL: url, VITE_SUPABASE_ANON_KEY: anonKey };
+  const vite = (args: string[], output: "null" | "inherit") =>
+    new Deno.Command(`${root}node_modules/.bin/vite`, {
+      args,
+      cwd: `${root}web`,
+      env,
+      stdin: "null",
+      stdout: "null",
+      stderr: output,
+    });
+  const outDir = options.production ? await Deno.makeTempDir({ prefix: "dmdesk-web-" }) : "";
+  if (outDir) {
+    const build = await vite(["build", "--outDir", outDir, "--emptyOutDir"], "inherit").output();
+    if (!build.success) throw new Error("vite build failed");
+  }
+  const child = vite(outDir ? ["preview", "--outDir", outDir] : [], "inherit").spawn();
   const webUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForUrl(webUrl, { exited: child.status });
@@ -27,6 +40,7 @@ export async function startWebServer() {
     async stop() {
       child.kill("SIGTERM");
       await child.status;
+      if (outDir) await Deno.remove(outDir, { recursive: true }).catch(() => {});
     },
   };
 }

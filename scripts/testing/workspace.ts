@@ -48,10 +48,31 @@ export async function createWorkspace(
     accessToken: session.access_token,
     sql,
     async close() {
-      await sql`delete from public.imos where id = ${imo!.id}`;
-      await sql.end();
+      try {
+        await deleteImo(sql, imo!.id);
+      } finally {
+        await sql.end();
+      }
     },
   };
+}
+
+/**
+ * Deletes the IMO and, by cascade, everything it holds. The gateway may still be working on it
+ * when a test ends (the echoes of its last sends, a pass of the every-minute run, the governor):
+ * the cascade locks rows in another order than that work, and one of the two can be chosen as
+ * the victim of a deadlock (40P01, e.g. `delete from public.imos` against take_graph_call). The
+ * delete is then simply done again.
+ */
+async function deleteImo(sql: postgres.Sql, imoId: string) {
+  for (let attempt = 1;; attempt++) {
+    try {
+      await sql`delete from public.imos where id = ${imoId}`;
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt === 5) throw error;
+    }
+  }
 }
 
 /** Calls a function over plain HTTP as the workspace member (no supabase-js in between). */

@@ -59,6 +59,9 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
         assert.deepEqual(after.tables, [
           "automation_settings",
           "channel_accounts",
+          "comment_rule_runs",
+          "comment_rules",
+          "comments",
           "contacts",
           "conversations",
           "graph_call_counts",
@@ -71,6 +74,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "messages",
           "oauth_states",
           "pending_connections",
+          "posts",
           "recruiting_leads",
           "scheduled_messages",
           "subscription_plans",

@@ -185,6 +185,130 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
     delete: (c) => [`delete from public.automation_settings where imo_id = $1`, [c.a.imoId]],
   },
+  ai_settings: {
+    select: (c) => [`select imo_id from public.ai_settings where imo_id = $1`, [c.a.imoId]],
+    // an upsert: tenant A's row exists, so a plain insert would only say "duplicate"
+    insert: (c) => [
+      `insert into public.ai_settings (imo_id, lease_minutes) values ($1, 45)
+       on conflict (imo_id) do update set lease_minutes = excluded.lease_minutes`,
+      [c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.ai_settings set autopilot_threshold = 0.9 where imo_id = $1`,
+      [c.a.imoId],
+    ],
+    delete: (c) => [`delete from public.ai_settings where imo_id = $1`, [c.a.imoId]],
+  },
+  message_analyses: {
+    select: (c) => [
+      `select message_id from public.message_analyses where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    insert: (c) => [
+      `insert into public.message_analyses (message_id, imo_id, conversation_id, intent,
+         confidence, entities, sentiment, category, provider, model, latency_ms)
+       values ($1, $2, $3, 'other', 0.5, '{}', 0, 'other', 'offline', 'matrix', 1)`,
+      [c.a.outboundMessageId, c.a.imoId, c.a.conversationId],
+    ],
+    update: (c) => [
+      `update public.message_analyses set intent = 'spam' where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    delete: (c) => [
+      `delete from public.message_analyses where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+  },
+  ai_analysis_jobs: {
+    select: (c) => [
+      `select message_id from public.ai_analysis_jobs where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    insert: (c) => [
+      `insert into public.ai_analysis_jobs (message_id, imo_id) values ($1, $2)`,
+      [c.a.outboundMessageId, c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.ai_analysis_jobs set last_error = 'matrix' where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    delete: (c) => [
+      `delete from public.ai_analysis_jobs where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+  },
+  qualification_transitions: {
+    select: (c) => [
+      `select id from public.qualification_transitions where conversation_id = $1`,
+      [c.a.conversationId],
+    ],
+    insert: (c) => [
+      `insert into public.qualification_transitions (imo_id, conversation_id, from_state,
+         to_state, moved_by_kind)
+       values ($1, $2, 'new', 'closed', 'system')`,
+      [c.a.imoId, c.a.conversationId],
+    ],
+    update: (c) => [
+      `update public.qualification_transitions set reason = 'matrix' where conversation_id = $1`,
+      [c.a.conversationId],
+    ],
+    delete: (c) => [
+      `delete from public.qualification_transitions where conversation_id = $1`,
+      [c.a.conversationId],
+    ],
+  },
+  posts: {
+    select: (c) => [`select id from public.posts where id = $1`, [c.a.postId]],
+    insert: (c) => [
+      `insert into public.posts (imo_id, channel_account_id, external_id) values ($1, $2, $3)`,
+      [c.a.imoId, c.a.channelAccountId, `media-${c.unique}`],
+    ],
+    update: (c) => [
+      `update public.posts set is_priority = not is_priority where id = $1`,
+      [c.a.postId],
+    ],
+    delete: (c) => [`delete from public.posts where id = $1`, [c.a.postId]],
+  },
+  comments: {
+    select: (c) => [`select id from public.comments where id = $1`, [c.a.commentId]],
+    // a member's public reply, queued in their own name
+    insert: (c) => [
+      `insert into public.comments (imo_id, channel_account_id, post_id, client_comment_id,
+         parent_id, author_kind, author_user_id, text, status)
+       values ($1, $2, $3, gen_random_uuid(), $4, 'user', $5, 'Thanks for asking!', 'pending')`,
+      [c.a.imoId, c.a.channelAccountId, c.a.postId, c.a.commentId, c.uid],
+    ],
+    update: (c) => [`update public.comments set text = 'Edited' where id = $1`, [c.a.commentId]],
+    delete: (c) => [`delete from public.comments where id = $1`, [c.a.commentId]],
+  },
+  comment_rules: {
+    select: (c) => [`select id from public.comment_rules where id = $1`, [c.a.commentRuleId]],
+    insert: (c) => [
+      `insert into public.comment_rules (imo_id, keyword, template_id) values ($1, 'apply', $2)`,
+      [c.a.imoId, c.a.templateId],
+    ],
+    update: (c) => [
+      `update public.comment_rules set keyword = 'info' where id = $1`,
+      [c.a.commentRuleId],
+    ],
+    delete: (c) => [`delete from public.comment_rules where id = $1`, [c.a.commentRuleId]],
+  },
+  comment_rule_runs: {
+    select: (c) => [
+      `select id from public.comment_rule_runs where id = $1`,
+      [c.a.commentRuleRunId],
+    ],
+    insert: (c) => [
+      `insert into public.comment_rule_runs (imo_id, channel_account_id, post_id, contact_id, comment_id)
+       values ($1, $2, $3, $4, $5)`,
+      [c.a.imoId, c.a.channelAccountId, c.a.postId, c.a.spareContactId, c.a.commentId],
+    ],
+    update: (c) => [
+      `update public.comment_rule_runs set status = 'queued' where id = $1`,
+      [c.a.commentRuleRunId],
+    ],
+    delete: (c) => [`delete from public.comment_rule_runs where id = $1`, [c.a.commentRuleRunId]],
+  },
   webhook_events: {
     select: (c) => [
       `select id from public.webhook_events where id = $1::bigint`,

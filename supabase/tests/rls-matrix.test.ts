@@ -125,6 +125,38 @@ automation_settings select  allowed  allowed  allowed   filtered  denied  allowe
 automation_settings insert  allowed  allowed  denied    denied    denied  allowed
 automation_settings update  allowed  allowed  filtered  filtered  denied  allowed
 automation_settings delete  denied   denied   denied    denied    denied  allowed
+ai_settings         select  allowed  allowed  allowed   filtered  denied  allowed
+ai_settings         insert  allowed  allowed  denied    denied    denied  allowed
+ai_settings         update  allowed  allowed  filtered  filtered  denied  allowed
+ai_settings         delete  denied   denied   denied    denied    denied  allowed
+message_analyses    select  allowed  allowed  allowed   filtered  denied  allowed
+message_analyses    insert  denied   denied   denied    denied    denied  allowed
+message_analyses    update  denied   denied   denied    denied    denied  allowed
+message_analyses    delete  denied   denied   denied    denied    denied  allowed
+ai_analysis_jobs    select  denied   denied   denied    denied    denied  allowed
+ai_analysis_jobs    insert  denied   denied   denied    denied    denied  allowed
+ai_analysis_jobs    update  denied   denied   denied    denied    denied  allowed
+ai_analysis_jobs    delete  denied   denied   denied    denied    denied  allowed
+qualification_transitions select allowed allowed allowed filtered denied allowed
+qualification_transitions insert denied denied  denied    denied    denied  allowed
+qualification_transitions update denied denied  denied    denied    denied  allowed
+qualification_transitions delete denied denied  denied    denied    denied  allowed
+posts               select  allowed  allowed  allowed   filtered  denied  allowed
+posts               insert  denied   denied   denied    denied    denied  allowed
+posts               update  allowed  allowed  allowed   filtered  denied  allowed
+posts               delete  denied   denied   denied    denied    denied  allowed
+comments            select  allowed  allowed  allowed   filtered  denied  allowed
+comments            insert  allowed  allowed  allowed   denied    denied  allowed
+comments            update  denied   denied   denied    denied    denied  allowed
+comments            delete  denied   denied   denied    denied    denied  allowed
+comment_rules       select  allowed  allowed  allowed   filtered  denied  allowed
+comment_rules       insert  allowed  allowed  denied    denied    denied  allowed
+comment_rules       update  allowed  allowed  filtered  filtered  denied  allowed
+comment_rules       delete  allowed  allowed  filtered  filtered  denied  allowed
+comment_rule_runs   select  allowed  allowed  allowed   filtered  denied  allowed
+comment_rule_runs   insert  denied   denied   denied    denied    denied  allowed
+comment_rule_runs   update  denied   denied   denied    denied    denied  allowed
+comment_rule_runs   delete  denied   denied   denied    denied    denied  allowed
 `;
 
 // Which columns each role may insert and update (lines absent: none; anon has none anywhere).
@@ -146,6 +178,12 @@ scheduled_messages  authenticated insert  imo_id channel_account_id conversation
 scheduled_messages  authenticated update  text scheduled_for status wait_for_reply cancel_if_reply template_id
 automation_settings authenticated insert  imo_id reminders_enabled reminder_template_id
 automation_settings authenticated update  reminders_enabled reminder_template_id
+ai_settings         authenticated insert  imo_id default_mode autopilot_threshold lease_minutes time_zone reply_templates instructions booking_link payment_link_template
+ai_settings         authenticated update  default_mode autopilot_threshold lease_minutes time_zone reply_templates instructions booking_link payment_link_template
+posts               authenticated update  is_priority assigned_to
+comments            authenticated insert  imo_id channel_account_id post_id client_comment_id parent_id author_kind author_user_id text status
+comment_rules       authenticated insert  imo_id channel_account_id post_id keyword template_id is_enabled
+comment_rules       authenticated update  channel_account_id post_id keyword template_id is_enabled
 `;
 
 /**
@@ -186,6 +224,14 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   reopen_archived_conversation: "definer", // trigger: the webhook is no member; writes archived_at only
   sign_automation_settings: "invoker", // trigger: writes only the row being written
   take_graph_calls: "definer", // service role only: take_graph_call for a batch
+  sign_ai_settings: "invoker", // trigger: writes only the row being written
+  apply_default_ai_mode: "definer", // trigger: reads the IMO's ai_settings for the webhook's insert
+  enqueue_ai_analysis: "definer", // trigger: ai_analysis_jobs is the service's alone
+  record_qualification_transition: "definer", // trigger: members have no grant on the transitions
+  take_ai_lease_on_reply: "definer", // trigger: members have no grant on the lease's columns
+  mark_post_read: "definer", // members have no grant on a post's counters; checks membership itself
+  apply_comment_to_post: "definer", // trigger: a member's reply moves the post's counters
+  link_private_reply: "definer", // trigger: the comment's link is the server's, not the member's
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

@@ -18,7 +18,8 @@ import("./app/app.tsx")
   .catch((error: unknown) => {
     console.error(error);
     const pre = document.createElement("pre");
-    pre.className = "m-8 whitespace-pre-wrap rounded-md bg-red-50 p-4 text-sm text-red-800";
+    pre.className =
+      "m-8 whitespace-pre-wrap rounded-md bg-red-50 dark:bg-red-950/60 p-4 text-sm text-red-800 dark:text-red-300";
     pre.textContent = error instanceof Error ? error.message : String(error);
     container.replaceChildren(pre);
   });

@@ -7,6 +7,7 @@ import {
   messageDirectionSchema,
 } from "../schemas/enums.ts";
 import { inboxCursorSchema, pageLimitSchema, queryFlagSchema } from "./inbox-cursor.ts";
+import { opportunityCategorySchema } from "./message-analysis.ts";
 
 /**
  * Where a conversation's messaging window stands (see rules/messaging-window.ts): `open` and
@@ -34,6 +35,8 @@ export const conversationListQuerySchema = z.object({
   assignee: z.enum(["me", "unassigned"]).optional(),
   /** archived conversations instead of the inbox */
   archived: queryFlagSchema.optional(),
+  /** the opportunity the AI sees in the conversation (issue 13) */
+  category: opportunityCategorySchema.optional(),
   cursor: inboxCursorSchema.optional(),
   limit: pageLimitSchema(100, 50),
 });
@@ -76,6 +79,8 @@ export const inboxConversationSchema = z.object({
   assignee: z.object({ user_id: idSchema, display_name: z.string().nullable() }).nullable(),
   lead: z.object({ id: idSchema, full_name: z.string(), status: leadStatusSchema }).nullable(),
   archived_at: timestampSchema.nullable(),
+  /** the opportunity the AI sees in it; null until a message is analysed (optional: older servers) */
+  category: opportunityCategorySchema.nullable().optional(),
 });
 export type InboxConversation = z.infer<typeof inboxConversationSchema>;
 

@@ -7,6 +7,7 @@ import {
   messageTypeSchema,
 } from "../schemas/enums.ts";
 import {
+  aiReviewSchema,
   automationRuleSchema,
   messageAttachmentSchema,
   messagePostSchema,
@@ -47,6 +48,11 @@ export const threadMessageSchema = z.object({
       rule: automationRuleSchema,
       scheduled_message_id: idSchema.nullable(),
     }).optional(),
+    /**
+     * only on an `ai` message that was sent: "approved" or "edited" by the person in `user_id`,
+     * or "autopilot"
+     */
+    ai_review: aiReviewSchema.optional(),
   }),
   reply_to: z.object({
     message_id: idSchema.nullable(),
@@ -65,6 +71,8 @@ export const threadMessageSchema = z.object({
   }).nullable(),
   /** Meta's id: present once Meta has the message */
   external_id: z.string().nullable(),
+  /** a private reply: the comment it answers (the Comments page opens it) */
+  private_reply_to_comment_id: idSchema.nullable().optional(),
   sent_at: timestampSchema,
   delivered_at: timestampSchema.nullable(),
   read_at: timestampSchema.nullable(),

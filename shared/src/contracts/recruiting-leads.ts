@@ -54,6 +54,9 @@ export const leadPrefillSchema = z.object({
   last_name: z.string().nullable(),
   instagram_username: z.string().nullable(),
   existing_lead_id: idSchema.nullable(),
+  /** what the AI read in the conversation's messages (issue 13); optional: older servers */
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
 });
 export type LeadPrefill = z.infer<typeof leadPrefillSchema>;
 

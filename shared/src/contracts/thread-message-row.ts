@@ -1,4 +1,4 @@
-import type { AutomationRule, MessagePost } from "../schemas/message.ts";
+import type { AiReview, AutomationRule, MessagePost } from "../schemas/message.ts";
 import { mayHaveBeenSent } from "../rules/send-errors.ts";
 import type { ThreadMessage } from "./inbox-messages.ts";
 
@@ -33,8 +33,12 @@ export interface ThreadMessageRow {
   deleted_at: Instant | null;
   automation_rule: AutomationRule | null;
   scheduled_message_id: string | null;
+  /** how an AI message left (absent on rows from before the AI, and in older broadcasts) */
+  ai_review?: AiReview | null;
   /** absent from rows read before public posts existed (old broadcasts) */
   post?: MessagePost | null;
+  /** absent from rows written before private replies existed */
+  private_reply_to_comment_id?: string | null;
 }
 
 const iso = (at: Instant) => (typeof at === "string" ? at : at.toISOString());
@@ -64,6 +68,7 @@ export function threadMessageFromRow(
           automation: { rule: row.automation_rule, scheduled_message_id: row.scheduled_message_id },
         }
         : {}),
+      ...(row.ai_review ? { ai_review: row.ai_review } : {}),
     },
     reply_to: repliesTo
       ? {
@@ -81,6 +86,7 @@ export function threadMessageFromRow(
       }
       : null,
     external_id: row.external_id,
+    private_reply_to_comment_id: row.private_reply_to_comment_id ?? null,
     sent_at: iso(row.sent_at),
     delivered_at: isoOrNull(row.delivered_at),
     read_at: isoOrNull(row.read_at),

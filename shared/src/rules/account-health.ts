@@ -18,6 +18,22 @@ export const REQUIRED_SCOPES = {
 
 export type AuthPath = keyof typeof REQUIRED_SCOPES;
 
+/**
+ * Asked for on connect besides the required ones: comments, for the Comments page and keyword
+ * rules (docs/meta-platform.md §9). Not required: an account without them still messages.
+ */
+export const COMMENT_SCOPES = {
+  instagram_login: ["instagram_business_manage_comments"],
+  facebook_login: ["instagram_manage_comments"],
+  app_password: [],
+} as const satisfies Record<AuthPath, readonly string[]>;
+
+/** Everything the consent dialog asks for. */
+export const connectScopes = (path: AuthPath): string[] => [
+  ...REQUIRED_SCOPES[path],
+  ...COMMENT_SCOPES[path],
+];
+
 /** Long-lived Instagram tokens last 60 days; we refresh from day 53. */
 export const TOKEN_REFRESH_LEAD_MS = 7 * 24 * 60 * 60 * 1000;
 /** No webhook for this long on a connected account is worth a look. */

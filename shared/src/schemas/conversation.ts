@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { opportunityCategorySchema } from "../contracts/message-analysis.ts";
 import { idSchema, timestampSchema } from "./common.ts";
 import {
   aiModeSchema,
@@ -44,6 +45,8 @@ export const conversationSchema = z.object({
   lead_source_referral: z.record(z.string(), z.unknown()).nullable(),
   lead_source_at: timestampSchema.nullable(),
   archived_at: timestampSchema.nullable(),
+  /** the opportunity the AI sees in it (message-analysis.ts); optional for rows from before it */
+  ai_category: opportunityCategorySchema.nullable().optional(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });

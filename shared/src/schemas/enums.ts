@@ -120,3 +120,24 @@ export const SCHEDULED_MESSAGE_STATUSES = [
 ] as const;
 export const scheduledMessageStatusSchema = z.enum(SCHEDULED_MESSAGE_STATUSES);
 export type ScheduledMessageStatus = z.infer<typeof scheduledMessageStatusSchema>;
+
+/** `comment_author_kind`: who wrote a comment (our account typed in Instagram's app: `native_app`). */
+export const COMMENT_AUTHOR_KINDS = ["contact", "user", "automation", "native_app"] as const;
+export const commentAuthorKindSchema = z.enum(COMMENT_AUTHOR_KINDS);
+export type CommentAuthorKind = z.infer<typeof commentAuthorKindSchema>;
+
+/** `comment_status`: a reply of ours on its way to Instagram; every other comment is `sent`. */
+export const COMMENT_STATUSES = ["pending", "sent", "failed"] as const;
+export const commentStatusSchema = z.enum(COMMENT_STATUSES);
+export type CommentStatus = z.infer<typeof commentStatusSchema>;
+
+/** `comment_rule_run_status`: one keyword rule firing for a person on a post. */
+export const COMMENT_RULE_RUN_STATUSES = [
+  "queued",
+  "sending",
+  "sent",
+  "failed",
+  "skipped",
+] as const;
+export const commentRuleRunStatusSchema = z.enum(COMMENT_RULE_RUN_STATUSES);
+export type CommentRuleRunStatus = z.infer<typeof commentRuleRunStatusSchema>;

@@ -47,6 +47,14 @@ export const messageReactionSchema = z.object({
 });
 export type MessageReaction = z.infer<typeof messageReactionSchema>;
 
+/** One version of an edited message (`messages.edits`): num_edit 0 is the text as first sent. */
+export const messageEditSchema = z.object({
+  num_edit: z.number().int().nullable(),
+  text: z.string().nullable(),
+  at: timestampSchema,
+});
+export type MessageEdit = z.infer<typeof messageEditSchema>;
+
 /** `messages.reply_to_story`: the story a contact replied to, as Meta sends it (`{id, url}`). */
 export const replyToStorySchema = z.looseObject({
   id: z.string().optional(),
@@ -75,10 +83,18 @@ export const messagePostSchema = postRefSchema.extend({
 });
 export type MessagePost = z.infer<typeof messagePostSchema>;
 
-/** The rule an automated message was sent by (`messages.automation_rule`). */
-export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder"] as const;
+/**
+ * The rule an automated message was sent by (`messages.automation_rule`); `comment_rule` is a
+ * keyword rule's private reply to a comment (its rule in `messages.comment_rule_id`).
+ */
+export const AUTOMATION_RULES = ["scheduled_message", "auto_reminder", "comment_rule"] as const;
 export const automationRuleSchema = z.enum(AUTOMATION_RULES);
 export type AutomationRule = z.infer<typeof automationRuleSchema>;
+
+/** `messages.ai_review`: how a message the AI wrote was sent. */
+export const AI_REVIEWS = ["approved", "edited", "autopilot"] as const;
+export const aiReviewSchema = z.enum(AI_REVIEWS);
+export type AiReview = z.infer<typeof aiReviewSchema>;
 
 /**
  * A row of `messages`. Besides the column types, the table's checks hold: inbound messages are the
@@ -96,8 +112,12 @@ export const messageSchema = z.object({
   author_user_id: idSchema.nullable(),
   type: messageTypeSchema,
   text: z.string().nullable(),
+  /** every version of an edited message, oldest first; empty when never edited */
+  edits: z.array(messageEditSchema),
   attachments: z.array(messageAttachmentSchema),
   reactions: z.array(messageReactionSchema),
+  /** the time of the latest reaction event applied, per reactor (an unreact leaves no reaction) */
+  reactions_changed_at: z.partialRecord(messageReactorSchema, timestampSchema),
   reply_to_message_id: idSchema.nullable(),
   reply_to_external_id: z.string().nullable(),
   reply_to_story: replyToStorySchema.nullable(),
@@ -116,6 +136,16 @@ export const messageSchema = z.object({
   /** automation's provenance: the schedule it went out for and the rule that wrote it */
   scheduled_message_id: idSchema.nullable(),
   automation_rule: automationRuleSchema.nullable(),
+  /**
+   * the AI's provenance (issue 13): how an AI message left ("approved" or "edited" by the person
+   * in author_user_id, or "autopilot"; null on drafts) and the inbound message it answers.
+   * Optional: rows written before the AI shipped, and fixtures, may lack them.
+   */
+  ai_review: aiReviewSchema.nullable().optional(),
+  ai_reply_to_message_id: idSchema.nullable().optional(),
+  /** a private reply: the comment it answers (Meta's Private Replies), and the keyword rule that sent it */
+  private_reply_to_comment_id: idSchema.nullable(),
+  comment_rule_id: idSchema.nullable(),
 }).superRefine((message, ctx) => {
   if ((message.direction === "inbound") !== (message.author_kind === "contact")) {
     ctx.addIssue({

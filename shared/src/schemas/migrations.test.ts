@@ -50,6 +50,9 @@ const shared: Record<string, readonly string[]> = {
   message_status: enums.MESSAGE_STATUSES,
   template_category: enums.TEMPLATE_CATEGORIES,
   scheduled_message_status: enums.SCHEDULED_MESSAGE_STATUSES,
+  comment_author_kind: enums.COMMENT_AUTHOR_KINDS,
+  comment_status: enums.COMMENT_STATUSES,
+  comment_rule_run_status: enums.COMMENT_RULE_RUN_STATUSES,
 };
 
 test("the migrations were read", () => {

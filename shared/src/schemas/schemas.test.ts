@@ -164,10 +164,15 @@ const message = {
     },
     { type: "share" },
   ],
+  edits: [
+    { num_edit: 0, text: null, at: T2 },
+    { num_edit: 1, text: "see attached", at: "2026-11-23T09:31:00.5Z" },
+  ],
   reactions: [
     { by: "user", reaction: "love", emoji: "❤️", at: T2 },
     { by: "contact", reaction: "other", at: "2026-11-23T09:31:00.5Z" },
   ],
+  reactions_changed_at: { user: T2, contact: "2026-11-23T09:31:00.5+00:00" },
   reply_to_message_id: null,
   reply_to_external_id: null,
   reply_to_story: null,
@@ -185,6 +190,8 @@ const message = {
   updated_at: T2,
   scheduled_message_id: null,
   automation_rule: null,
+  private_reply_to_comment_id: null,
+  comment_rule_id: null,
 };
 const outboundMessage = {
   ...message,

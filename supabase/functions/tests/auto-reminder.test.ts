@@ -4,6 +4,7 @@
  * template, and the conversations it must leave alone.
  */
 import assert from "node:assert/strict";
+import { eventually } from "../../../scripts/testing/eventually.ts";
 import { DEFAULT_REMINDER_TEXT } from "../../../shared/src/rules/reminders.ts";
 import {
   HOUR,
@@ -31,6 +32,13 @@ async function turnRemindersOn(workspace: Workspace, templateId: string | null =
 }
 
 async function makePriority(workspace: Workspace, conversationId: string, name = "Maya Okafor") {
+  // the profile fetch that follows ingestion writes Instagram's name: let it land first
+  await eventually(async () => {
+    const [contact] = await workspace.sql<{ fetched: Date | null }[]>`
+      select k.profile_fetched_at as fetched from public.contacts k
+      join public.conversations c on c.contact_id = k.id where c.id = ${conversationId}`;
+    return contact?.fetched ?? undefined;
+  }, "the contact's profile was fetched");
   await workspace
     .sql`update public.conversations set is_priority = true where id = ${conversationId}`;
   await workspace.sql`update public.contacts set display_name = ${name}

@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { eventually } from "../../../scripts/testing/eventually.ts";
-import { platformEnv } from "../../../scripts/testing/platform-env.ts";
 import {
+  asScheduler,
   schedule,
   scheduledRow,
   textsSentFrom,
@@ -15,16 +15,6 @@ import { sandboxThread } from "../../../scripts/testing/send-fixture.ts";
 import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
-
-/** POSTs a function with the service role key, as pg_cron's call does. */
-function asScheduler(name: string, body: unknown) {
-  const { url, serviceRoleKey } = platformEnv();
-  return fetch(`${url}/functions/v1/${name}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-}
 
 Deno.test(
   "end to end: the schedule worker fires the SQL schedule, pg_net calls the function, the message goes",

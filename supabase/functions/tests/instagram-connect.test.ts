@@ -44,7 +44,7 @@ Deno.test(
       );
       assert.equal(
         flow.dialogUrl.searchParams.get("scope"),
-        "instagram_business_basic,instagram_business_manage_messages",
+        "instagram_business_basic,instagram_business_manage_messages,instagram_business_manage_comments",
       );
       assert.equal(flow.callback.status, 302);
       assert.equal(flow.landing?.pathname, "/settings/channels");
@@ -70,6 +70,7 @@ Deno.test(
       assert.equal(row!.connected_by, workspace.userId);
       assert.deepEqual([...row!.scopes].sort(), [
         "instagram_business_basic",
+        "instagram_business_manage_comments",
         "instagram_business_manage_messages",
       ]);
       const daysLeft = (row!.token_expires_at.getTime() - Date.now()) / 86_400_000;
@@ -83,6 +84,7 @@ Deno.test(
         `accounts/${account.igAccountId}`,
       );
       assert.ok(subscribed.subscribedFields.includes("messages"), "webhooks subscribed");
+      assert.ok(subscribed.subscribedFields.includes("comments"), "comments subscribed");
     } finally {
       await workspace.close();
     }

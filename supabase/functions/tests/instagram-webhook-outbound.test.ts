@@ -148,6 +148,9 @@ Deno.test(
       assert.equal(await sendAccepted(older, "ana.older"), "recorded");
       await queueReply(workspace, conversationId, "Booked ✅", ago(20));
       const reply = await queueReply(workspace, conversationId, "Booked ✅", ago(2));
+      // the person's replies hold the AI off in their name (issue 13); the echo adds nothing
+      const held = await takeover(workspace, conversationId);
+      assert.ok(held, "a person's reply takes the lease");
       await deliver([
         e.echo("ana", ago(1), { mid: mid("ana.booked"), text: "Booked ✅" }),
         e.react("ana", ago(0.5), "ana.booked", "love", "❤️"),
@@ -159,7 +162,11 @@ Deno.test(
         row("user", "Booked ✅", mid("ana.booked"), "sent", { reactions: ["❤️"] }),
       ];
       assert.deepEqual(await outbound(workspace, conversationId), expected);
-      assert.equal(await takeover(workspace, conversationId), null, "our own send is no takeover");
+      assert.deepEqual(
+        await takeover(workspace, conversationId),
+        held,
+        "our own send's echo is no takeover",
+      );
 
       // the Send API's answer arrives afterwards: nothing moves
       assert.equal(await sendAccepted(reply, "ana.booked"), "already_matched");

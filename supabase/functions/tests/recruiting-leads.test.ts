@@ -53,6 +53,9 @@ Deno.test(
         last_name: "José Gonzalez",
         instagram_username: "maria.jose",
         existing_lead_id: null,
+        // nothing analysed in this thread: the AI has read no email or phone (ai-assistant.test.ts)
+        email: null,
+        phone: null,
       });
 
       const base = {

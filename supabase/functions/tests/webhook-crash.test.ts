@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { db } from "../_shared/db.ts";
+import { processBatch } from "../_shared/webhooks/process-batch.ts";
 import { processDelivery } from "../_shared/webhooks/process-delivery.ts";
 import { connectSandboxAccount } from "../../../scripts/testing/connected-account.ts";
 import { eventually } from "../../../scripts/testing/eventually.ts";
@@ -48,6 +49,70 @@ async function storedMids(workspace: Workspace, accountId: string) {
     select external_id from public.messages where channel_account_id = ${accountId} order by sent_at`;
   return rows.map((r) => r.external_id);
 }
+
+Deno.test(
+  "a batch that dies before its commit leaves nothing applied, and the drain finishes it as a clean run does",
+  options,
+  async () => {
+    const crashed = await createWorkspace({ label: "webhook-batch-crash" });
+    const clean = await createWorkspace({ label: "webhook-batch-clean" });
+    try {
+      const crashedAccount = await connectSandboxAccount(crashed);
+      const cleanAccount = await connectSandboxAccount(clean);
+      // two deliveries of the same events in one batch: the second changes nothing
+      const cleanIds = [
+        await storeDelivery(clean, cleanAccount.igAccountId),
+        await storeDelivery(clean, cleanAccount.igAccountId),
+      ];
+      const outcome = await processBatch(cleanIds);
+      assert.equal(outcome.processed, 2);
+      assert.equal(outcome.events, 2 * crashBatchEvents(cleanAccount.igAccountId).length);
+      const expected = await snapshotAccount(clean.sql, cleanAccount.accountId);
+      assert.equal(Object.keys(expected.messages).length, 12);
+      assert.equal(expected.pending.length, 1, "the read of a message we never had stays parked");
+
+      const ids = [
+        await storeDelivery(crashed, crashedAccount.igAccountId),
+        await storeDelivery(crashed, crashedAccount.igAccountId),
+      ];
+      await assert.rejects(
+        processBatch(ids, { crashBeforeCommit: true }),
+        /simulated crash before the commit/,
+      );
+      for (const id of ids) {
+        assert.deepEqual(await ledgerRow(crashed, id), {
+          status: "received",
+          attempts: 0,
+          last_error: null,
+          processed_at: null,
+        });
+      }
+      const nothing = await snapshotAccount(crashed.sql, crashedAccount.accountId);
+      assert.deepEqual([nothing.contacts, nothing.messages, nothing.pending], [[], {}, []]);
+
+      // the drain (what the cron calls) finishes both
+      await crashed.sql`update public.webhook_events set received_at = now() - interval '1 minute'
+        where id = any(${ids}::bigint[])`;
+      await runDrain();
+      for (const id of ids) {
+        const finished = await eventually(
+          async () => {
+            const row = await ledgerRow(crashed, id);
+            return row.status === "processed" ? row : null;
+          },
+          "the drain to finish the delivery",
+          10_000,
+        );
+        assert.deepEqual([finished.attempts, finished.last_error], [1, null]);
+      }
+      const resumed = await snapshotAccount(crashed.sql, crashedAccount.accountId);
+      assert.equal(JSON.stringify(resumed), JSON.stringify(expected));
+    } finally {
+      await crashed.close();
+      await clean.close();
+    }
+  },
+);
 
 Deno.test(
   "a crash in the middle of a batch, finished by the drain, ends as a clean run does",

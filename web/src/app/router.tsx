@@ -45,6 +45,12 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.comments.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/comments.tsx")).CommentsRoute,
+                }),
+              },
+              {
                 path: paths.app.leads.path,
                 lazy: async () => ({
                   Component: (await import("./routes/app/leads.tsx")).LeadsRoute,
@@ -64,9 +70,22 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.settingsAutomation.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-automation.tsx"))
+                    .SettingsAutomationRoute,
+                }),
+              },
+              {
                 path: paths.app.settingsPlan.path,
                 lazy: async () => ({
                   Component: (await import("./routes/app/settings-plan.tsx")).SettingsPlanRoute,
+                }),
+              },
+              {
+                path: paths.app.settingsAi.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-ai.tsx")).SettingsAiRoute,
                 }),
               },
             ],

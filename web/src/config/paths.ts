@@ -22,10 +22,23 @@ export const paths = {
           })}`
           : "/messages",
     },
+    comments: {
+      path: "/comments",
+      // a post, or a comment whose post the page finds (a private reply links to its comment)
+      getHref: (open?: { postId?: string; commentId?: string }) => {
+        const query = new URLSearchParams({
+          ...(open?.postId ? { post: open.postId } : {}),
+          ...(open?.commentId ? { comment: open.commentId } : {}),
+        });
+        return query.size ? `/comments?${query}` : "/comments";
+      },
+    },
     leads: { path: "/leads", getHref: () => "/leads" },
     settings: { path: "/settings", getHref: () => "/settings" },
     settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },
     settingsPlan: { path: "/settings/plan", getHref: () => "/settings/plan" },
+    settingsAutomation: { path: "/settings/automation", getHref: () => "/settings/automation" },
+    settingsAi: { path: "/settings/ai", getHref: () => "/settings/ai" },
   },
   invite: { path: "/invite/:token", getHref: (token: string) => `/invite/${token}` },
 } as const;

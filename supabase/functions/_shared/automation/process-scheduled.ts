@@ -46,7 +46,7 @@ export async function processDueMessages(options: ProcessOptions = {}): Promise<
     skipped: 0,
     errors: 0,
   };
-  const send = scheduledSender(clock);
+  const { send, settled } = scheduledSender(clock);
 
   // conversations with claimed rows left, in the order they became ready; a conversation a worker
   // is on keeps its rows here, so a later claim of the same conversation joins the same worker
@@ -96,6 +96,9 @@ export async function processDueMessages(options: ProcessOptions = {}): Promise<
   }
 
   await Promise.all(Array.from({ length: concurrency }, worker));
+  const unrecorded = await settled();
+  outcome.sent -= unrecorded;
+  outcome.errors += unrecorded;
   return outcome;
 }
 

@@ -3,7 +3,14 @@ import { canSend, type SendRefusalReason } from "../../../../shared/src/rules/me
 import type { AutomationRule } from "../../../../shared/src/schemas/message.ts";
 import { asService, type Tx } from "../db.ts";
 import { HttpError } from "../http.ts";
-import { deliverQueuedReply, loadQueuedReplies } from "../send/deliver-reply.ts";
+import {
+  type AcceptedReply,
+  decryptToken,
+  deliverQueuedReply,
+  loadQueuedReplies,
+  type QueuedReply,
+  recordAccepted,
+} from "../send/deliver-reply.ts";
 import { renderForConversation } from "../templates/render-for-conversation.ts";
 import type { ClaimedRow } from "./claim-due.ts";
 import { coalesce } from "./coalesce.ts";
@@ -31,13 +38,14 @@ const REFUSALS: Record<SendRefusalReason, string> = {
 };
 
 /**
- * The sender of one pass. Each claimed row is sent the way a person's reply is: the window rules
+ * The sender of one pass (`send`, then `settled` once everything is sent). Each claimed row is sent the way a person's reply is: the window rules
  * at `clock()` (for an automation author: inside 24 h only, never the HUMAN_AGENT tag), the
  * message stored `pending` under an idempotency key (the schedule's id as client_message_id), a
  * slot from the rate governor, then one call to Meta (deliverQueuedReply, the send path's own).
  * The row ends as its message ends (trigger settle_scheduled_message), or expired, cancelled or
- * failed with the reason. Rows sent side by side share their transactions (coalesce), so a busy
- * pass costs about one transaction per message: the one recording Meta's answer.
+ * failed with the reason. Rows sent side by side share their transactions (coalesce), Meta's
+ * answers included: under the rate, a busy pass costs three short transactions per batch of
+ * messages (store, slots, answers).
  */
 export function scheduledSender(clock: () => Date) {
   const commit = coalesce((ids: string[]) => commitToSend(ids, clock()), MAX_BATCH);
@@ -46,25 +54,85 @@ export function scheduledSender(clock: () => Date) {
     const replies = new Map((await loadQueuedReplies(ids)).map((reply) => [reply.id, reply]));
     return ids.map((id) => replies.get(id) ?? null);
   }, MAX_BATCH);
+  const recordTogether = coalesce(recordEach, MAX_BATCH);
+  // Meta's answer is stored in the background: a conversation's next message waits for Meta to
+  // have answered this one (their order), not for the transaction that stores the answer
+  const recording = new Set<Promise<void>>();
+  let unrecorded = 0;
+  const record = (accepted: AcceptedReply) => {
+    const stored: Promise<void> = recordTogether(accepted)
+      .then((error) => {
+        if (!error) return;
+        // the row keeps its lease and its message stays `pending` until the echo adopts it
+        unrecorded++;
+        console.error(`[process-scheduled] answer for ${accepted.reply.id}: ${error.message}`);
+      })
+      .finally(() => recording.delete(stored));
+    recording.add(stored);
+    return Promise.resolve();
+  };
+  // decrypting costs more than the rest of a send: once per account and pass (a reconnected
+  // account's new token is a new ciphertext)
+  const tokens = new Map<string, Promise<string>>();
+  const token = (ciphertext: string) => {
+    let plain = tokens.get(ciphertext);
+    if (!plain) {
+      plain = decryptToken(ciphertext);
+      // an unreadable token is tried again by the next send, and recorded by each
+      plain.catch(() => tokens.delete(ciphertext));
+      tokens.set(ciphertext, plain);
+    }
+    return plain;
+  };
 
-  return async function send(row: ClaimedRow): Promise<SendOutcome> {
+  async function send(row: ClaimedRow): Promise<SendOutcome> {
     const decision = await commit(row.id);
     if (typeof decision === "string") return decision;
+    let reply: QueuedReply | null = decision.reply;
     try {
-      await slot(row.channel_account_id);
+      const waited = await slot(row.channel_account_id);
+      // read again after a wait for the governor: the account may have been reconnected or
+      // disconnected meanwhile, and an echo or another attempt may have finished the message
+      if (waited) reply = await load(reply.id);
     } catch (error) {
-      await failUnsent(decision.messageId, (error as Error).message);
+      await failUnsent(decision.reply.id, (error as Error).message);
       return "failed";
     }
-    const reply = await load(decision.messageId);
-    // an echo, or another attempt, finished it meanwhile
     if (!reply) return "skipped";
     // never a tag: automation may not send after the 24 h window
-    return await deliverQueuedReply(reply);
-  };
+    return await deliverQueuedReply(reply, { record, token });
+  }
+
+  /** Waits for every answer to be stored; returns how many could not be (counted as sent). */
+  async function settled() {
+    while (recording.size) await Promise.all(recording);
+    return unrecorded;
+  }
+
+  return { send, settled };
 }
 
-type Decision = { messageId: string } | Exclude<SendOutcome, "sent">;
+/**
+ * Meta's answers of sends side by side, stored in one transaction. Should it fail, each is stored
+ * on its own: one the batch could not store must not leave the others `pending` after Meta sent
+ * them. One error (or null) per answer, in order.
+ */
+async function recordEach(accepted: AcceptedReply[]): Promise<(Error | null)[]> {
+  try {
+    await recordAccepted(accepted);
+    return accepted.map(() => null);
+  } catch (error) {
+    if (accepted.length === 1) return [error as Error];
+    const errors: (Error | null)[] = [];
+    for (const one of accepted) {
+      errors.push(await recordAccepted([one]).then(() => null, (error: Error) => error));
+    }
+    return errors;
+  }
+}
+
+/** To send, with what sending it needs, read under the rows' locks; or how the row ended. */
+type Decision = { reply: QueuedReply } | Exclude<SendOutcome, "sent">;
 
 interface Candidate {
   id: string;
@@ -87,6 +155,11 @@ interface Candidate {
   has_feature: boolean;
   template_content: string | null;
   replied_since: boolean;
+  recipient_id: string;
+  auth_path: QueuedReply["auth_path"];
+  external_account_id: string;
+  facebook_page_id: string | null;
+  access_token_encrypted: string | null;
 }
 
 /** What becomes of a row at `now`, before its text: skipped, ended with a reason, or sent. */
@@ -128,12 +201,14 @@ async function commitToSend(ids: string[], now: Date): Promise<Decision[]> {
         c.last_inbound_at, c.ai_takeover_until, c.only_story_mentions,
         a.status::text as account_status, a.platform::text, a.human_agent_permission,
         private.has_feature(s.imo_id, 'instagram_scheduled_messages') as has_feature,
-        t.content as template_content,
+        t.content as template_content, k.external_id as recipient_id, a.auth_path::text,
+        a.external_account_id, a.facebook_page_id, a.access_token_encrypted,
         s.origin = 'auto_reminder' and exists (select 1 from public.messages m
           where m.conversation_id = s.conversation_id and m.direction = 'outbound'
             and m.sent_at > s.created_at and m.status <> 'failed') as replied_since
       from public.scheduled_messages s
       join public.conversations c on c.id = s.conversation_id
+      join public.contacts k on k.id = c.contact_id
       join public.channel_accounts a on a.id = s.channel_account_id
       left join public.message_templates t on t.id = s.template_id
       where s.id = any(${ids}::uuid[])
@@ -172,8 +247,25 @@ async function commitToSend(ids: string[], now: Date): Promise<Decision[]> {
         where id = any(${skipped}::uuid[]) and status = 'pending' and sent_message_id is null`;
     }
     if (outgoing.length) {
-      for (const [id, messageId] of await storeMessages(tx, outgoing)) {
-        decisions.set(id, { messageId });
+      const rows = new Map(outgoing.map((row) => [row.id, row]));
+      for (const message of await storeMessages(tx, outgoing)) {
+        const row = rows.get(message.id)!;
+        decisions.set(message.id, {
+          reply: {
+            id: message.message_id,
+            imo_id: row.imo_id,
+            channel_account_id: row.channel_account_id,
+            text: message.text,
+            attachments: [],
+            recipient_id: row.recipient_id,
+            // a scheduled message answers the conversation, never a comment privately
+            recipient_comment_id: null,
+            auth_path: row.auth_path,
+            external_account_id: row.external_account_id,
+            facebook_page_id: row.facebook_page_id,
+            access_token_encrypted: row.access_token_encrypted,
+          },
+        });
       }
     }
     return ids.map((id) => decisions.get(id) ?? "skipped");
@@ -208,7 +300,7 @@ async function renderedText(
 /**
  * The messages of `rows`, `pending`, written by automation with their provenance; each row
  * links to its message. In conversation order, the order every writer locks conversations in.
- * Returns [scheduled message id, message id] pairs.
+ * Returns the rows whose message is still to send: their id, the message's id and its text.
  */
 async function storeMessages(tx: Tx, rows: (Candidate & { rendered: string })[]) {
   const values = rows
@@ -237,12 +329,15 @@ async function storeMessages(tx: Tx, rows: (Candidate & { rendered: string })[])
       automation_rule text)
     on conflict (conversation_id, client_message_id) do nothing`;
   // by the key, so a message a lost run stored (it cannot be, but) is adopted, not sent again
-  const linked = await tx<{ id: string; message_id: string; fresh: boolean }[]>`
+  const linked = await tx<
+    { id: string; message_id: string; text: string | null; fresh: boolean }[]
+  >`
     update public.scheduled_messages s set sent_message_id = m.id
     from public.messages m
     where s.id = any(${rows.map((row) => row.id)}::uuid[])
       and m.conversation_id = s.conversation_id and m.client_message_id = s.id
-    returning s.id, m.id as message_id, m.status = 'pending' and m.external_id is null as fresh`;
+    returning s.id, m.id as message_id, m.text,
+      m.status = 'pending' and m.external_id is null as fresh`;
   const templates = rows.flatMap((row) => row.template_id ? [row.template_id] : []);
   if (templates.length) {
     await tx`
@@ -250,7 +345,7 @@ async function storeMessages(tx: Tx, rows: (Candidate & { rendered: string })[])
       from (select id, count(*)::int as n from unnest(${templates}::uuid[]) as id group by id) used
       where t.id = used.id`;
   }
-  return linked.filter((row) => row.fresh).map((row) => [row.id, row.message_id] as const);
+  return linked.filter((row) => row.fresh);
 }
 
 /** A message the governor had no room for in time: `failed`, Meta never called. */

@@ -23,6 +23,7 @@ export interface ConversationFilters {
   window?: WindowFilter;
   assignee?: "me" | "unassigned";
   archived?: boolean;
+  category?: NonNullable<InboxConversation["category"]>;
   cursor?: InboxCursor;
   limit: number;
 }
@@ -49,6 +50,7 @@ interface ConversationRow {
   lead_name: string | null;
   lead_status: NonNullable<InboxConversation["lead"]>["status"] | null;
   archived_at: Date | null;
+  ai_category: InboxConversation["category"];
 }
 
 /** One page, newest first, and the cursor of the next page (null on the last). */
@@ -72,6 +74,7 @@ export async function listConversations(tx: Tx, filters: ConversationFilters, no
         ${filters.priorityOnly ? tx`and c.is_priority` : tx``}
         ${filters.unreadOnly ? tx`and c.unread_count > 0` : tx``}
         ${assigneeFilter(tx, filters.assignee)}
+        ${filters.category ? tx`and c.ai_category = ${filters.category}` : tx``}
         ${windowFilter(tx, filters.window, now)}
         ${searchFilter(tx, filters.imoId, filters.search)}
         ${
@@ -136,7 +139,7 @@ function inboxRows(tx: Tx, page: ReturnType<Tx>) {
       to_char(c.last_message_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
       c.unread_count, c.last_inbound_at, c.is_priority, c.assigned_to,
       m.display_name as assignee_name, l.id as lead_id, l.full_name as lead_name,
-      l.status as lead_status, c.archived_at
+      l.status as lead_status, c.archived_at, c.ai_category
     from page c
     join public.channel_accounts a on a.id = c.channel_account_id
     join public.contacts k on k.id = c.contact_id
@@ -212,5 +215,6 @@ function toInboxConversation(row: ConversationRow, now: Date): InboxConversation
       ? { id: row.lead_id, full_name: row.lead_name, status: row.lead_status }
       : null,
     archived_at: row.archived_at?.toISOString() ?? null,
+    category: row.ai_category ?? null,
   };
 }

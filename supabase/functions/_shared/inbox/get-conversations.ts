@@ -38,6 +38,7 @@ export function createGetConversationsHandler() {
           window: query.window,
           assignee: query.assignee,
           archived: query.archived,
+          category: query.category,
           cursor: query.cursor,
           limit: query.limit,
         }, now),

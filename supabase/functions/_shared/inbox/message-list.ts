@@ -47,7 +47,7 @@ function selectMessages(tx: Tx) {
       m.author_kind, m.author_user_id, mem.display_name as author_name, m.reply_to_message_id,
       m.reply_to_external_id, m.reply_to_story, m.post, m.status, m.error_code, m.error_message,
       m.external_id, m.sent_at, m.delivered_at, m.read_at, m.deleted_at, m.automation_rule,
-      m.scheduled_message_id,
+      m.scheduled_message_id, m.ai_review, m.private_reply_to_comment_id,
       -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
       to_char(m.sent_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
     from public.messages m

@@ -1,3 +1,5 @@
+import { knownEntities } from "../../../../shared/src/rules/qualification.ts";
+import { entityHistory } from "../ai/analysis-queries.ts";
 import { encodeInboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
 import {
   createLeadSchema,
@@ -78,10 +80,14 @@ export function createRecruitingLeadsHandler() {
         const { conversation_id } = parseQuery(request, leadPrefillQuerySchema);
         const prefill = await withUser(claims, async (tx): Promise<LeadPrefill> => {
           const { contact } = await contactOf(tx, conversation_id);
+          // the details the AI extracted from their messages pre-fill the rest
+          const known = knownEntities(await entityHistory(tx, conversation_id));
           return {
             ...splitDisplayName(contact.display_name),
             instagram_username: contact.username,
             existing_lead_id: contact.lead_id,
+            email: known.email,
+            phone: known.phone,
           };
         });
         return json(prefill);

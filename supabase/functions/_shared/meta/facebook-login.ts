@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { graphFetch } from "./graph-client.ts";
-import { REQUIRED_SCOPES } from "../../../../shared/src/rules/account-health.ts";
+import { connectScopes } from "../../../../shared/src/rules/account-health.ts";
 import { type MetaConfig, WEBHOOK_FIELDS } from "./meta-config.ts";
 
 /** Instagram API with Facebook Login: Page-linked accounts (docs/meta-platform.md §1B). */
@@ -10,7 +10,7 @@ export function facebookDialogUrl(config: MetaConfig, state: string, redirectUri
   url.searchParams.set("client_id", config.META_APP_ID);
   url.searchParams.set("redirect_uri", redirectUri);
   url.searchParams.set("response_type", "code");
-  url.searchParams.set("scope", REQUIRED_SCOPES.facebook_login.join(","));
+  url.searchParams.set("scope", connectScopes("facebook_login").join(","));
   url.searchParams.set("state", state);
   return url.href;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { graphFetch } from "./graph-client.ts";
-import { REQUIRED_SCOPES } from "../../../../shared/src/rules/account-health.ts";
-import { type MetaConfig, WEBHOOK_FIELDS } from "./meta-config.ts";
+import { connectScopes } from "../../../../shared/src/rules/account-health.ts";
+import { INSTAGRAM_LOGIN_WEBHOOK_FIELDS, type MetaConfig } from "./meta-config.ts";
 
 /** Instagram API with Instagram Login (docs/meta-platform.md §1A). */
 
@@ -14,7 +14,7 @@ export function instagramAuthorizeUrl(
   url.searchParams.set("client_id", config.INSTAGRAM_APP_ID);
   url.searchParams.set("redirect_uri", redirectUri);
   url.searchParams.set("response_type", "code");
-  url.searchParams.set("scope", REQUIRED_SCOPES.instagram_login.join(","));
+  url.searchParams.set("scope", connectScopes("instagram_login").join(","));
   url.searchParams.set("state", state);
   return url.href;
 }
@@ -91,7 +91,7 @@ export async function instagramMe(config: MetaConfig, token: string) {
 /** Required besides the App Dashboard fields, or the account receives no webhooks. */
 export async function subscribeInstagramAccount(config: MetaConfig, token: string) {
   const url = new URL(`${config.instagramGraph}/me/subscribed_apps`);
-  url.searchParams.set("subscribed_fields", WEBHOOK_FIELDS.join(","));
+  url.searchParams.set("subscribed_fields", INSTAGRAM_LOGIN_WEBHOOK_FIELDS.join(","));
   await graphFetch(url, { method: "POST", token });
 }
 

@@ -55,3 +55,10 @@ export const WEBHOOK_FIELDS = [
   "messaging_postbacks",
   "messaging_referral",
 ];
+
+/**
+ * An Instagram Login account also subscribes to `comments` (which brings its mentions too). A Page
+ * takes only Page fields: comments on its linked account come through the app's Instagram
+ * subscription once the Page is subscribed to any field (docs/meta-platform.md §9 "Webhook").
+ */
+export const INSTAGRAM_LOGIN_WEBHOOK_FIELDS = [...WEBHOOK_FIELDS, "comments"];

@@ -3,9 +3,10 @@ import { HttpError } from "../http.ts";
 
 /**
  * The kinds of Graph call Meta limits separately per Instagram account (docs/meta-platform.md §2
- * "Rate limits"); the limits themselves are in `private.graph_call_limits`.
+ * "Rate limits"); the limits themselves are in `private.graph_call_limits`: per second, but private
+ * replies per hour (§9 "Private Replies").
  */
-export type GraphCallKind = "send_text" | "send_audio_video" | "conversations";
+export type GraphCallKind = "send_text" | "send_audio_video" | "conversations" | "private_reply";
 
 /**
  * Asks the governor for one call of `kind` on the account, in its own short transaction so that

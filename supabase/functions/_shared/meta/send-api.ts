@@ -13,6 +13,8 @@ export interface SendingAccount {
 export interface OutgoingMessage {
   /** the contact's IGSID */
   recipientId: string;
+  /** a private reply is addressed by the comment instead (docs/meta-platform.md §9 "Private Replies") */
+  recipientCommentId?: string | null;
   text: string | null;
   imageUrl: string | null;
   /** only a person's reply between 24 h and 7 d (rules/messaging-window.ts canSend) */
@@ -35,7 +37,9 @@ export async function sendInstagramMessage(
   message: OutgoingMessage,
 ): Promise<string> {
   const fields: Record<string, unknown> = {
-    recipient: { id: message.recipientId },
+    recipient: message.recipientCommentId
+      ? { comment_id: message.recipientCommentId }
+      : { id: message.recipientId },
     message: message.text !== null
       ? { text: message.text }
       : { attachment: { type: "image", payload: { url: message.imageUrl } } },

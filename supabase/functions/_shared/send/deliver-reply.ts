@@ -14,7 +14,7 @@ import {
   sendInstagramMessage,
 } from "../meta/send-api.ts";
 import { tokenCipher } from "../token-cipher.ts";
-import { recordSendAccepted } from "../webhooks/outbound-echo.ts";
+import { recordSendsAccepted } from "../webhooks/outbound-echo.ts";
 
 /** A `pending` reply with what sending it needs: the recipient and the account's token. */
 export interface QueuedReply extends SendingAccount {
@@ -24,6 +24,8 @@ export interface QueuedReply extends SendingAccount {
   text: string | null;
   attachments: { type: string; url?: string }[];
   recipient_id: string;
+  /** Meta's id of the comment a private reply answers (it is addressed by that, not the IGSID) */
+  recipient_comment_id: string | null;
   access_token_encrypted: string | null;
 }
 
@@ -41,7 +43,7 @@ export async function deliverReply(messageId: string, tag?: typeof HUMAN_AGENT_T
   const [reply] = await loadQueuedReplies([messageId]);
   // another request finished it meanwhile (an echo, or a concurrent attempt)
   if (!reply) return;
-  await deliverQueuedReply(reply, tag);
+  await deliverQueuedReply(reply, { tag });
 }
 
 /** The replies among `messageIds` still `pending`, in one query (a cron sends many at once). */
@@ -49,20 +51,44 @@ export async function loadQueuedReplies(messageIds: string[]): Promise<QueuedRep
   return await asService(async (tx) => [
     ...await tx<QueuedReply[]>`
       select m.id, m.imo_id, m.channel_account_id, m.text, m.attachments,
-        k.external_id as recipient_id, a.auth_path::text, a.external_account_id,
-        a.facebook_page_id, a.access_token_encrypted
+        k.external_id as recipient_id, pc.external_id as recipient_comment_id, a.auth_path::text,
+        a.external_account_id, a.facebook_page_id, a.access_token_encrypted
       from public.messages m
       join public.conversations c on c.id = m.conversation_id
       join public.contacts k on k.id = c.contact_id
       join public.channel_accounts a on a.id = m.channel_account_id
+      left join public.comments pc on pc.id = m.private_reply_to_comment_id
       where m.id = any(${messageIds}::uuid[]) and m.status = 'pending'`,
   ]);
+}
+
+/** Meta took `reply` and named it `mid`. */
+export interface AcceptedReply {
+  reply: QueuedReply;
+  mid: string;
+}
+
+export interface DeliveryOptions {
+  tag?: typeof HUMAN_AGENT_TAG;
+  /** how Meta's answer is stored: recordAccepted by default; a pass batches many (coalesce) */
+  record?: (accepted: AcceptedReply) => Promise<void>;
+  /** the account's token from its ciphertext: decryptToken by default; a pass keeps each one's */
+  token?: (ciphertext: string) => Promise<string>;
+}
+
+/** The token of an account from the ciphertext it is stored as. */
+export async function decryptToken(ciphertext: string): Promise<string> {
+  return await (await tokenCipher()).decrypt(ciphertext);
 }
 
 /** deliverReply once the reply is loaded: the call to Meta and the outcome it leaves. */
 export async function deliverQueuedReply(
   reply: QueuedReply,
-  tag?: typeof HUMAN_AGENT_TAG,
+  {
+    tag,
+    record = (accepted) => recordAccepted([accepted]),
+    token: tokenOf = decryptToken,
+  }: DeliveryOptions = {},
 ): Promise<"sent" | "failed"> {
   const messageId = reply.id;
   if (!reply.access_token_encrypted) {
@@ -71,7 +97,7 @@ export async function deliverQueuedReply(
   }
   let token: string;
   try {
-    token = await (await tokenCipher()).decrypt(reply.access_token_encrypted);
+    token = await tokenOf(reply.access_token_encrypted);
   } catch (error) {
     // a key missing from the function secrets: nothing was sent, and the row must not hang pending
     await recordFailure(messageId, "token_unreadable", "The account's token cannot be read");
@@ -80,14 +106,12 @@ export async function deliverQueuedReply(
   try {
     const mid = await sendInstagramMessage(metaConfig(), reply, token, {
       recipientId: reply.recipient_id,
+      recipientCommentId: reply.recipient_comment_id,
       text: reply.text,
       imageUrl: reply.attachments[0]?.url ?? null,
       tag,
     });
-    await asService(async (tx) => {
-      await recordSendAccepted(tx, messageId, mid);
-      await tx`select private.increment_usage(${reply.imo_id}, 'messages_sent')`;
-    });
+    await record({ reply, mid });
     return "sent";
   } catch (error) {
     if (error instanceof MissingMessageIdError) {
@@ -100,6 +124,31 @@ export async function deliverQueuedReply(
     console.warn(`[send] message ${messageId}: Meta ${error.kind} ${errorCodeOf(error)}`);
     return "failed";
   }
+}
+
+/**
+ * Meta's answers stored in one transaction, however many: each reply `sent` with its mid (the
+ * echo handshake, recordSendsAccepted) and counted as sent, once per IMO.
+ */
+export async function recordAccepted(accepted: AcceptedReply[]) {
+  await asService(async (tx) => {
+    await recordSendsAccepted(
+      tx,
+      accepted.map(({ reply, mid }) => ({
+        messageId: reply.id,
+        accountId: reply.channel_account_id,
+        mid,
+      })),
+    );
+    // the counter is one row per IMO and day that every send writes: last, and in one order
+    await tx`
+      select private.increment_usage(sent.imo_id, 'messages_sent', sent.n) from (
+        select imo_id, count(*) as n from unnest(${
+      accepted.map(({ reply }) => reply.imo_id)
+    }::uuid[]) as imo_id
+        group by imo_id order by imo_id
+      ) sent`;
+  });
 }
 
 function errorCodeOf(error: MetaApiError): string {

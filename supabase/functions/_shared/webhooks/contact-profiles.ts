@@ -4,6 +4,8 @@ import { metaConfig } from "../meta/meta-config.ts";
 import { tokenCipher } from "../token-cipher.ts";
 
 const MAX_ATTEMPTS = 5;
+/** Graph calls at once */
+const CONCURRENCY = 4;
 const FIELDS =
   "name,username,profile_pic,follower_count,is_user_follow_business,is_business_follow_user,is_verified_user";
 
@@ -39,7 +41,11 @@ export async function fetchContactProfiles(
   if (pending.length === 0) return outcome;
   const config = metaConfig();
   const cipher = await tokenCipher();
-  for (const contact of pending) {
+  const next = pending.values();
+  const fetchNext = async () => {
+    for (const contact of next) await fetchProfile(contact);
+  };
+  const fetchProfile = async (contact: PendingContact) => {
     try {
       const base = contact.auth_path === "instagram_login"
         ? config.instagramGraph
@@ -81,6 +87,8 @@ export async function fetchContactProfiles(
       );
       outcome.failed++;
     }
-  }
+  };
+  // a batch of deliveries brings many new contacts at once: a few calls at a time, not one
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pending.length) }, fetchNext));
   return outcome;
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "../db.ts";
+import { texts } from "./inbound-messages.ts";
 
 export interface RoutedAccount {
   id: string;
@@ -7,40 +8,102 @@ export interface RoutedAccount {
   external_ids: string[];
 }
 
+/** A contact's ids and its conversation's. */
+export interface ContactThread {
+  contactId: string;
+  conversationId: string;
+  /** this call created the contact or its conversation (a concurrent one may have too) */
+  created: boolean;
+}
+
+/** Direct messages, or (Bluesky) the public thread of someone's mentions and replies. */
+type ConversationKind = "direct" | "public";
+
+export const threadKey = (accountId: string, participantId: string) =>
+  `${accountId}:${participantId}`;
+
+type ThreadAccount = Pick<RoutedAccount, "id" | "imo_id">;
+
 /**
  * The contact (one per account and IGSID, or Bluesky DID) and its conversation of `kind`, created
- * on first sight. Looked up first: most events belong to a known thread, and an upsert would
- * rewrite the rows every time.
+ * on first sight.
  */
 export async function ensureConversation(
   tx: Tx,
-  account: Pick<RoutedAccount, "id" | "imo_id">,
+  account: ThreadAccount,
   participantId: string,
-  kind: "direct" | "public" = "direct",
-) {
-  const find = () =>
-    tx<{ contact_id: string; conversation_id: string }[]>`
-      select k.id as contact_id, c.id as conversation_id
-      from public.contacts k join public.conversations c on c.contact_id = k.id
-      where k.channel_account_id = ${account.id} and k.external_id = ${participantId}
-        and c.kind = ${kind}`;
-  const [known] = await find();
-  if (known) return { contactId: known.contact_id, conversationId: known.conversation_id };
+  kind: ConversationKind = "direct",
+): Promise<ContactThread> {
+  const threads = await ensureConversations(tx, [{ account, participantId }], kind);
+  return threads.get(threadKey(account.id, participantId))!;
+}
+
+/**
+ * The contacts and conversations of several people at once, by threadKey. Looked up first: most
+ * events belong to a known thread, and an upsert would rewrite the rows every time. The missing
+ * ones are created in key order, so two batches creating the same contacts never wait for each
+ * other in a cycle.
+ */
+export async function ensureConversations(
+  tx: Tx,
+  people: { account: ThreadAccount; participantId: string }[],
+  kind: ConversationKind = "direct",
+): Promise<Map<string, ContactThread>> {
+  const wanted = new Map(people.map((p) => [threadKey(p.account.id, p.participantId), p]));
+  const threads = new Map<string, ContactThread>();
+  const find = async (keys: string[], created: boolean) => {
+    const list = keys.map((key) => wanted.get(key)!);
+    const rows = await tx<
+      {
+        channel_account_id: string;
+        external_id: string;
+        contact_id: string;
+        conversation_id: string;
+      }[]
+    >`
+      select k.channel_account_id, k.external_id, k.id as contact_id, c.id as conversation_id
+      from unnest(${texts(tx, list.map((p) => p.account.id))}, ${
+      texts(tx, list.map((p) => p.participantId))
+    }) as i (account_id, external_id)
+      join public.contacts k on k.channel_account_id = i.account_id::uuid and k.external_id = i.external_id
+      join public.conversations c on c.contact_id = k.id and c.kind = ${kind}`;
+    for (const row of rows) {
+      threads.set(threadKey(row.channel_account_id, row.external_id), {
+        contactId: row.contact_id,
+        conversationId: row.conversation_id,
+        created,
+      });
+    }
+  };
+  await find([...wanted.keys()], false);
+  const missing = [...wanted.keys()].filter((key) => !threads.has(key)).sort();
+  if (missing.length === 0) return threads;
+  const list = missing.map((key) => wanted.get(key)!);
+  const columns = () =>
+    tx`unnest(${texts(tx, list.map((p) => p.account.imo_id))}, ${
+      texts(tx, list.map((p) => p.account.id))
+    }, ${
+      texts(tx, list.map((p) => p.participantId))
+    }) with ordinality as i (imo_id, account_id, external_id, ord)`;
   // on conflict do nothing: a concurrent delivery may create the same contact first
   await tx`
     insert into public.contacts (imo_id, channel_account_id, external_id)
-    values (${account.imo_id}, ${account.id}, ${participantId})
+    select i.imo_id::uuid, i.account_id::uuid, i.external_id from ${columns()} order by i.ord
     on conflict (channel_account_id, external_id) do nothing`;
   await tx`
     insert into public.conversations (imo_id, channel_account_id, contact_id, kind)
-    select ${account.imo_id}, ${account.id}, k.id, ${kind} from public.contacts k
-    where k.channel_account_id = ${account.id} and k.external_id = ${participantId}
+    select k.imo_id, k.channel_account_id, k.id, ${kind}::public.conversation_kind from ${columns()}
+    join public.contacts k on k.channel_account_id = i.account_id::uuid and k.external_id = i.external_id
+    order by i.ord
     on conflict (channel_account_id, contact_id, kind) do nothing`;
-  const [created] = await find();
-  return { contactId: created!.contact_id, conversationId: created!.conversation_id };
+  await find(missing, true);
+  return threads;
 }
 
-/** Meta's referral (an ad or an ig.me link) is kept as the conversation's lead source, first seen. */
+/**
+ * Meta's referral (an ad or an ig.me link) is kept as the conversation's lead source: the first by
+ * event time, whichever arrives first.
+ */
 export async function recordLeadSource(
   tx: Tx,
   conversationId: string,
@@ -55,5 +118,5 @@ export async function recordLeadSource(
       lead_source_type = ${text("source")}, lead_source_ref = ${text("ref")},
       lead_source_ad_id = ${text("ad_id")}, lead_source_referral = ${tx.json(referral as never)},
       lead_source_at = ${at}
-    where id = ${conversationId} and lead_source_at is null`;
+    where id = ${conversationId} and (lead_source_at is null or lead_source_at > ${at})`;
 }

@@ -1,12 +1,15 @@
+import { afterCommentChanges } from "../comments/after-comments.ts";
 import { asService } from "../db.ts";
 import { endpoint } from "../endpoint.ts";
 import { json } from "../http.ts";
 import { requireServiceRole } from "../require-service.ts";
 import { fetchContactProfiles } from "./contact-profiles.ts";
 import { replayDueEventFailures } from "./event-failures.ts";
-import { processDelivery } from "./process-delivery.ts";
+import { processBatch } from "./process-batch.ts";
 
 const MAX_ATTEMPTS = 10;
+/** deliveries processed together (process-batch.ts) */
+const BATCH = 100;
 
 /**
  * instagram-process-webhooks (cron, every minute): finishes what the ledger holds unprocessed:
@@ -30,17 +33,16 @@ export function createDrainHandler() {
       failed: 0,
       events: { replayed: 0, failed: 0 },
       profiles: { fetched: 0, failed: 0 },
+      comments: {},
     };
-    for (const { id } of ids) {
-      try {
-        const result = await processDelivery(Number(id));
-        if (result.status !== "skipped") outcome.processed++;
-      } catch {
-        outcome.failed++;
-      }
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = await processBatch(ids.slice(i, i + BATCH).map(({ id }) => Number(id)));
+      outcome.processed += batch.processed;
+      outcome.failed += batch.failed;
     }
     outcome.events = await replayDueEventFailures();
     outcome.profiles = await fetchContactProfiles();
+    outcome.comments = await afterCommentChanges();
     return json(outcome);
   });
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { asService, type Tx } from "../db.ts";
 import { applyMessagingEvent } from "./apply-event.ts";
+import { applyWebhookChange } from "./comment-events.ts";
+import { failedChangeSchema, isChange } from "./comment-payload.ts";
 import type { RoutedAccount } from "./conversation-upsert.ts";
-import { type MessagingEvent, messagingEventSchema } from "./payload.ts";
+import { type MessagingEvent, parseMessagingEvent } from "./payload.ts";
 
 /**
  * Tries of a failed event the drain makes by itself, the first included; 1, 2, 4 … 64 minutes
@@ -25,7 +27,7 @@ const describe = (error: unknown) =>
 
 /** A raw event as we apply it, or why it is not one. */
 export function parseEvent(raw: unknown): MessagingEvent {
-  const parsed = messagingEventSchema.safeParse(raw);
+  const parsed = parseMessagingEvent(raw);
   if (!parsed.success) {
     throw new Error(`not a messaging event: ${z.prettifyError(parsed.error)}`);
   }
@@ -97,14 +99,12 @@ export async function replayDueEventFailures(
   const outcome = { replayed: 0, failed: 0 };
   for (const { failure_id, webhook_event_id, event, ...account } of due) {
     try {
-      await asService((tx) =>
-        applyMessagingEvent(
-          tx,
-          account,
-          parseEvent(event),
-          webhook_event_id === null ? null : Number(webhook_event_id),
-        )
-      );
+      const ledgerId = webhook_event_id === null ? null : Number(webhook_event_id);
+      await asService(async (tx) => {
+        if (isChange(event)) {
+          await applyWebhookChange(tx, account, failedChangeSchema.parse(event), ledgerId);
+        } else await applyMessagingEvent(tx, account, parseEvent(event), ledgerId);
+      });
       await asService((tx) =>
         tx`update public.webhook_event_failures set resolved_at = now(), next_attempt_at = null
            where id = ${failure_id}`

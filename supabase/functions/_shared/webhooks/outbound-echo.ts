@@ -1,6 +1,6 @@
 import type { Tx } from "../db.ts";
 import { describeMessage } from "./message-mapping.ts";
-import { applyParked, lockMid, type Thread } from "./parked-events.ts";
+import { applyParked, applyParkedMany, lockMid, lockMids, type Thread } from "./parked-events.ts";
 import type { MetaMessage } from "./payload.ts";
 
 /** A person replying from the Instagram app takes the conversation over from the AI for this long. */
@@ -88,6 +88,14 @@ export type SendRecord =
   /** an echo of identical content typed in the app took this reply first; both stay `sent` */
   | "matched_another_echo";
 
+/** Meta answered the Send API with `mid` for the queued reply `messageId`. */
+export interface AcceptedSend {
+  messageId: string;
+  /** the reply's channel account (a message's never changes), whose mids are locked */
+  accountId: string;
+  mid: string;
+}
+
 /**
  * The send path's half of the echo handshake: Meta answered the Send API with `mid` for the queued
  * reply `messageId`. Whichever of the answer and the echo comes first, the reply ends `sent` with
@@ -103,46 +111,99 @@ export async function recordSendAccepted(
   const [account] = await tx<{ channel_account_id: string }[]>`
     select channel_account_id from public.messages where id = ${messageId} and direction = 'outbound'`;
   if (!account) throw new Error(`no outbound message ${messageId}`);
-  await lockMid(tx, account.channel_account_id, mid);
-  const [reply] = await tx<{ conversation_id: string; external_id: string | null }[]>`
-    select conversation_id, external_id from public.messages where id = ${messageId} for update`;
-  if (reply!.external_id === mid) {
-    await tx`update public.messages set status = 'sent'
-      where id = ${messageId} and status in ('pending', 'failed')`;
-    return "already_matched";
-  }
-  if (reply!.external_id !== null) return "matched_another_echo";
+  const [record] = await recordSendsAccepted(tx, [
+    { messageId, accountId: account.channel_account_id, mid },
+  ]);
+  return record!;
+}
 
-  const [echo] = await tx<
-    {
-      id: string;
-      status: string;
-      delivered_at: Date | null;
-      read_at: Date | null;
-      reactions: unknown[];
-    }[]
-  >`
-    select id, status, delivered_at, read_at, reactions from public.messages
-    where channel_account_id = ${account.channel_account_id} and external_id = ${mid}
-      and conversation_id = ${reply!.conversation_id} and author_kind = 'native_app'`;
-  if (echo) {
-    await tx`update public.messages set reply_to_message_id = ${messageId}
-      where reply_to_message_id = ${echo.id}`;
-    await tx`delete from public.messages where id = ${echo.id}`;
+/**
+ * recordSendAccepted for many answers in the caller's transaction, in a few statements whatever
+ * their number (a pass of the scheduler records its sends together): the mids are locked in one
+ * statement, then the replies in id order, and the replies no echo reached first (nearly all) are
+ * written by one update. One record per send, in order.
+ */
+export async function recordSendsAccepted(
+  tx: Tx,
+  sends: AcceptedSend[],
+): Promise<SendRecord[]> {
+  if (new Set(sends.map((send) => send.messageId)).size < sends.length) {
+    // two answers for one reply (two attempts at once): the second finds the first's mid
+    const records: SendRecord[] = [];
+    for (const send of sends) records.push(...await recordSendsAccepted(tx, [send]));
+    return records;
   }
+  await lockMids(tx, sends);
+  const replies = new Map(
+    (await tx<
+      { id: string; conversation_id: string; external_id: string | null; echo_id: string | null }[]
+    >`
+      select m.id, m.conversation_id, m.external_id, e.id as echo_id
+      from jsonb_to_recordset(${
+      tx.json(sends.map((send) => ({
+        message_id: send.messageId,
+        account_id: send.accountId,
+        mid: send.mid,
+      })))
+    }) as i (message_id uuid, account_id uuid, mid text)
+      join public.messages m on m.id = i.message_id and m.channel_account_id = i.account_id
+        and m.direction = 'outbound'
+      left join public.messages e on e.channel_account_id = m.channel_account_id
+        and e.external_id = i.mid and e.conversation_id = m.conversation_id
+        and e.author_kind = 'native_app'
+      order by m.id
+      for update of m`).map((row) => [row.id, row]),
+  );
+  const unknown = sends.find((send) => !replies.has(send.messageId));
+  if (unknown) throw new Error(`no outbound message ${unknown.messageId} of its account`);
+
+  const records: SendRecord[] = [];
+  const recorded: AcceptedSend[] = [];
+  for (const send of sends) {
+    const reply = replies.get(send.messageId)!;
+    if (reply.external_id === send.mid) {
+      await tx`update public.messages set status = 'sent'
+        where id = ${send.messageId} and status in ('pending', 'failed')`;
+      records.push("already_matched");
+    } else if (reply.external_id !== null) records.push("matched_another_echo");
+    else if (reply.echo_id !== null) {
+      await foldEcho(tx, send, reply.echo_id);
+      records.push("merged_echo");
+    } else {
+      recorded.push(send);
+      records.push("recorded");
+    }
+  }
+  if (recorded.length) {
+    await tx`
+      update public.messages m set external_id = i.mid, status = 'sent', reactions = '[]'::jsonb,
+        error_code = null, error_message = null
+      from jsonb_to_recordset(${
+      tx.json(recorded.map((send) => ({ message_id: send.messageId, mid: send.mid })))
+    }) as i (message_id uuid, mid text)
+      where m.id = i.message_id`;
+    // reactions or reads that arrived before both the echo and the answer
+    await applyParkedMany(tx, recorded);
+  }
+  return records;
+}
+
+/** The echo stored as a `native_app` message before the answer becomes the reply itself. */
+async function foldEcho(tx: Tx, send: AcceptedSend, echoId: string) {
+  const [echo] = await tx<
+    { status: string; delivered_at: Date | null; read_at: Date | null; reactions: unknown[] }[]
+  >`
+    select status, delivered_at, read_at, reactions from public.messages where id = ${echoId}`;
+  await tx`update public.messages set reply_to_message_id = ${send.messageId}
+    where reply_to_message_id = ${echoId}`;
+  await tx`delete from public.messages where id = ${echoId}`;
   await tx`
-    update public.messages set external_id = ${mid},
+    update public.messages set external_id = ${send.mid},
       status = ${
-    echo && ["delivered", "read"].includes(echo.status) ? echo.status : "sent"
+    ["delivered", "read"].includes(echo!.status) ? echo!.status : "sent"
   }::public.message_status,
-      delivered_at = coalesce(delivered_at, ${echo?.delivered_at ?? null}),
-      read_at = coalesce(read_at, ${echo?.read_at ?? null}),
-      reactions = ${
-    tx.json((echo?.reactions ?? []) as never)
-  }, error_code = null, error_message = null
-    where id = ${messageId}`;
-  if (echo) return "merged_echo";
-  // reactions or reads that arrived before both the echo and the answer
-  await applyParked(tx, account.channel_account_id, mid);
-  return "recorded";
+      delivered_at = coalesce(delivered_at, ${echo!.delivered_at}),
+      read_at = coalesce(read_at, ${echo!.read_at}),
+      reactions = ${tx.json(echo!.reactions as never)}, error_code = null, error_message = null
+    where id = ${send.messageId}`;
 }

@@ -8,7 +8,14 @@ export interface Thread {
   conversationId: string;
   at: Date;
   webhookEventId: number | null;
+  /**
+   * Set by a batch (process-batch.ts) that locked every mid it touches and looked their messages
+   * up, by storedKey: the message, or null when none is stored. A mid it lacks is looked up.
+   */
+  stored?: Map<string, StoredMessage | null>;
 }
+
+export const storedKey = (accountId: string, mid: string) => `${accountId}:${mid}`;
 
 export type ParkedKind = "reaction" | "read" | "unsend" | "edit";
 
@@ -24,10 +31,13 @@ export async function applyOrPark(
   kind: ParkedKind,
   event: Record<string, unknown>,
 ) {
-  await lockMid(tx, thread.account.id, mid);
-  const [target] = await tx<StoredMessage[]>`
-    select id, conversation_id, sent_at from public.messages
-    where channel_account_id = ${thread.account.id} and external_id = ${mid}`;
+  let target = thread.stored?.get(storedKey(thread.account.id, mid));
+  if (target === undefined) {
+    await lockMid(tx, thread.account.id, mid);
+    [target] = await tx<StoredMessage[]>`
+      select id, conversation_id, sent_at from public.messages
+      where channel_account_id = ${thread.account.id} and external_id = ${mid}`;
+  }
   if (!target) {
     // the message is not here yet (Meta does not keep order): applied when it arrives. Parked
     // once: a redelivery, or a delivery finished after a crash, brings the same event again.
@@ -95,7 +105,28 @@ async function applyToMessage(
  * deliveries) is parked after that transaction looked for parked events, and never applied.
  */
 export async function lockMid(tx: Tx, accountId: string, mid: string) {
-  await tx`select pg_advisory_xact_lock(hashtextextended(${accountId}::text || ':' || ${mid}::text, 0))`;
+  await lockMids(tx, [{ accountId, mid }]);
+}
+
+/** A message of an account, by Meta's mid. */
+export interface AccountMid {
+  accountId: string;
+  mid: string;
+}
+
+/**
+ * lockMid for many mids in one statement, in the order of their keys: two transactions that each
+ * hold several never wait for each other in a circle.
+ */
+export async function lockMids(tx: Tx, mids: AccountMid[]) {
+  await tx`
+    select pg_advisory_xact_lock(k) from (
+      select distinct hashtextextended(u.account_id::text || ':' || u.mid, 0) as k
+      from unnest(${mids.map((m) => m.accountId)}::text[], ${
+    mids.map((m) => m.mid)
+  }::text[]) as u (account_id, mid)
+      order by k
+    ) keys`;
 }
 
 /**
@@ -103,32 +134,41 @@ export async function lockMid(tx: Tx, accountId: string, mid: string) {
  * are linked to it, and the parked events that have not expired are applied in event order.
  */
 export async function applyParked(tx: Tx, accountId: string, mid: string) {
-  await lockMid(tx, accountId, mid);
+  await applyParkedMany(tx, [{ accountId, mid }]);
+}
+
+/** applyParked for many stored messages, in one statement (a batch of accepted sends). */
+export async function applyParkedMany(tx: Tx, stored: AccountMid[]) {
+  if (stored.length === 0) return;
+  await lockMids(tx, stored);
   const rows = await tx<
     (StoredMessage & {
-      parked_id: string | null;
       kind: ParkedKind;
       event: Record<string, unknown>;
       occurred_at: Date;
     })[]
   >`
-    with target as (
-      select id, conversation_id, sent_at from public.messages
-      where channel_account_id = ${accountId} and external_id = ${mid}
+    with input as (
+      select * from unnest(${stored.map((m) => m.accountId)}::uuid[], ${
+    stored.map((m) => m.mid)
+  }::text[]) as i (channel_account_id, external_id)
+    ), target as (
+      select m.id, m.conversation_id, m.sent_at, m.channel_account_id, m.external_id
+      from input i join public.messages m
+        on m.channel_account_id = i.channel_account_id and m.external_id = i.external_id
     ), linked as (
       update public.messages r set reply_to_message_id = t.id from target t
-      where r.conversation_id = t.conversation_id and r.reply_to_external_id = ${mid}
-        and r.reply_to_message_id is null
+      where r.conversation_id = t.conversation_id and r.reply_to_external_id = t.external_id
+        and r.reply_to_external_id is not null and r.reply_to_message_id is null
     ), parked as (
-      delete from public.webhook_pending_events
-      where channel_account_id = ${accountId} and external_message_id = ${mid} and expires_at > now()
-      returning id, kind, event, occurred_at
+      delete from public.webhook_pending_events p using input i
+      where p.channel_account_id = i.channel_account_id and p.external_message_id = i.external_id
+        and p.expires_at > now()
+      returning p.id, p.channel_account_id, p.external_message_id, p.kind, p.event, p.occurred_at
     )
-    select t.id, t.conversation_id, t.sent_at, p.id as parked_id, p.kind, p.event, p.occurred_at
-    from target t left join parked p on true
-    order by p.occurred_at, p.id`;
-  for (const row of rows) {
-    if (row.parked_id === null) continue;
-    await applyToMessage(tx, row, row.kind, row.event, row.occurred_at);
-  }
+    select t.id, t.conversation_id, t.sent_at, p.kind, p.event, p.occurred_at
+    from target t join parked p
+      on p.channel_account_id = t.channel_account_id and p.external_message_id = t.external_id
+    order by t.id, p.occurred_at, p.id`;
+  for (const row of rows) await applyToMessage(tx, row, row.kind, row.event, row.occurred_at);
 }

@@ -1,5 +1,7 @@
-import { asService } from "../db.ts";
+import { asService, type Tx } from "../db.ts";
 import { applyMessagingEvent } from "./apply-event.ts";
+import { applyWebhookChange } from "./comment-events.ts";
+import { changesOf, type WebhookChange } from "./comment-payload.ts";
 import type { RoutedAccount } from "./conversation-upsert.ts";
 import {
   type DeliveredEvent,
@@ -46,24 +48,29 @@ export async function processDelivery(
   if (!claimed) return { status: "skipped", ...none };
 
   try {
-    const json = JSON.parse(claimed.raw_body);
-    const parsed = webhookEnvelopeSchema.safeParse(
-      claimed.raw_body.includes("\\u0000") ? storable(json) : json,
-    );
+    const parsed = parseEnvelope(claimed.raw_body);
     if (!parsed.success) {
       await finish(eventId, "rejected", "not a Meta webhook envelope");
       return { status: "rejected", ...none };
     }
-    const routes = await routeEntries(parsed.data.entry.map((entry) => entry.id));
+    const routes = await asService((tx) =>
+      routeEntries(tx, parsed.data.entry.map((entry) => entry.id))
+    );
     // every messaging event of the delivery is numbered in the order Meta sent it, routed or not,
     // so that a failure keeps one identity however often the delivery is processed
     const delivered: DeliveredEvent[] = [];
+    // comments and mentions come as entry changes, numbered after the entry's messaging events
+    const changes: DeliveredEvent[] = [];
     let eventIndex = 0;
     for (const entry of parsed.data.entry) {
       const account = routes.get(entry.id);
       for (const raw of entry.messaging ?? []) {
         const index = eventIndex++;
         if (account) delivered.push({ webhookEventId: eventId, eventIndex: index, account, raw });
+      }
+      for (const raw of changesOf(entry)) {
+        const index = eventIndex++;
+        if (account) changes.push({ webhookEventId: eventId, eventIndex: index, account, raw });
       }
     }
     const known = [...new Set([...routes.values()].map((a) => a.id))];
@@ -113,10 +120,22 @@ export async function processDelivery(
         await fail(item, error);
       }
     }
+    for (const item of changes) {
+      try {
+        await asService((tx) =>
+          applyWebhookChange(tx, item.account, item.raw as WebhookChange, eventId)
+        );
+        applied.push(item.eventIndex);
+      } catch (error) {
+        await fail(item, error);
+      }
+    }
     // a delivery taken up again may now store events that failed on an earlier attempt
     if (claimed.attempts > 1) await resolveEventFailures(eventId, applied);
     const summary = failures.length
-      ? `${failures.length} of ${delivered.length} events failed: see webhook_event_failures`
+      ? `${failures.length} of ${
+        delivered.length + changes.length
+      } events failed: see webhook_event_failures`
       : null;
     await asService(async (tx) => {
       // at most every 10 s: written by every delivery, the account's one row serialised them all
@@ -144,18 +163,25 @@ export async function processDelivery(
   }
 }
 
+/** A stored delivery's body as an envelope, or why it is not one. */
+export function parseEnvelope(rawBody: string) {
+  const json = JSON.parse(rawBody);
+  return webhookEnvelopeSchema.safeParse(rawBody.includes("\\u0000") ? storable(json) : json);
+}
+
 /**
  * Webhook `entry.id` may be any id Meta hands out for the account (docs/meta-platform.md §1A):
  * match them all.
  */
-async function routeEntries(entryIds: string[]): Promise<Map<string, RoutedAccount>> {
-  const rows = await asService((tx) =>
-    tx<RoutedAccount[]>`
+export async function routeEntries(
+  tx: Tx,
+  entryIds: string[],
+): Promise<Map<string, RoutedAccount>> {
+  const rows = await tx<RoutedAccount[]>`
       select id, imo_id, external_account_id, external_ids from public.channel_accounts
       where platform = 'instagram' and (external_account_id = any(${entryIds}) or external_ids && ${entryIds})
       -- several IMOs may have connected the account in turn: the one holding it now comes first
-      order by status = 'disconnected', connected_at desc`
-  );
+      order by status = 'disconnected', connected_at desc`;
   const routes = new Map<string, RoutedAccount>();
   for (const entryId of entryIds) {
     const account = rows.find((row) =>
@@ -183,7 +209,7 @@ async function finish(
  * a text, a referral key) would fail every attempt and hold back the rest of its batch. Meta does
  * not send one; such a value is kept with U+FFFD in its place.
  */
-function storable(value: unknown): unknown {
+export function storable(value: unknown): unknown {
   if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD");
   if (Array.isArray(value)) return value.map(storable);
   if (value !== null && typeof value === "object") {

@@ -1,10 +1,10 @@
 import { afterResponse } from "../after-response.ts";
-import { mayRelease, sendReleasedMessages } from "../automation/released-messages.ts";
-import { asService } from "../db.ts";
+import { afterCommentChanges } from "../comments/after-comments.ts";
 import { handler, HttpError } from "../http.ts";
 import { readBodyWithin } from "./bounded-body.ts";
-import { fetchContactProfiles } from "./contact-profiles.ts";
-import { processDelivery } from "./process-delivery.ts";
+import { hasChanges } from "./comment-payload.ts";
+import { storeDelivery } from "./ledger-writer.ts";
+import { processSoon } from "./processing-queue.ts";
 import { keptHeaders, recordRejection, rejectionRecord } from "./rejections.ts";
 import { verifyMetaSignature } from "./signature.ts";
 
@@ -18,30 +18,6 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  */
 const storable = (text: string) => text.replaceAll("\u0000", "\uFFFD");
 
-/**
- * Deliveries processed at once by this instance after their 200s. Processing costs ~20 round
- * trips on the same small pool and the same thread as the ledger insert that the 200 waits for;
- * unbounded, a burst of deliveries slowed every answer to Meta (p99 ~150 ms at 200/s on two
- * cores). Bounded, the ledger absorbs the burst and the answers stay fast; what waits here is
- * already in the ledger, so a restart loses nothing (instagram-process-webhooks finishes it).
- */
-const PROCESSING_SLOTS = 4;
-let processing = 0;
-const waiting: (() => void)[] = [];
-
-async function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  if (processing < PROCESSING_SLOTS) processing++;
-  else await new Promise<void>((resolve) => waiting.push(resolve));
-  try {
-    return await work();
-  } finally {
-    // the slot passes straight to the next waiting delivery, or is freed
-    const next = waiting.shift();
-    if (next) next();
-    else processing--;
-  }
-}
-
 /** An entry id as Meta sends it (a string or a number); anything else is not an id. */
 const entryId = (id: unknown) =>
   typeof id === "string" || typeof id === "number" ? storable(String(id)) : "";
@@ -50,8 +26,9 @@ const entryId = (id: unknown) =>
  * instagram-webhook (verify_jwt off, Meta calls it):
  * GET answers Meta's subscription check. POST checks `X-Hub-Signature-256` over the raw bytes,
  * stores the delivery in webhook_events before parsing anything, answers 200, then processes it
- * after the answer. A crash after the insert loses nothing: instagram-process-webhooks finishes
- * whatever the ledger holds unprocessed.
+ * after the answer, in a batch with the deliveries beside it (processing-queue.ts). A crash after
+ * the insert loses nothing: instagram-process-webhooks finishes whatever the ledger holds
+ * unprocessed.
  */
 export function createWebhookHandler(secrets: () => { verifyToken: string; appSecrets: string[] }) {
   return handler(async (request) => {
@@ -62,7 +39,7 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
 
     const raw = await readBodyWithin(request, MAX_BODY_BYTES);
     const signature = request.headers.get("x-hub-signature-256");
-    if (!(await verifyMetaSignature(raw, signature, secrets().appSecrets))) {
+    if (!verifyMetaSignature(raw, signature, secrets().appSecrets)) {
       // anyone can send this: a small, rate-limited record, never the body (rejections.ts)
       await recordRejection(
         await rejectionRecord(
@@ -89,27 +66,18 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
       : [];
     const valid = envelope !== null && typeof envelope === "object" &&
       Array.isArray(envelope.entry);
-    const [row] = await asService((tx) =>
-      tx<{ id: string }[]>`
-        insert into public.webhook_events (platform, raw_body, headers, signature_valid, object, entry_ids, status, last_error)
-        values ('instagram', ${body}, ${tx.json(headers)}, true, ${
-        typeof envelope?.object === "string" ? storable(envelope.object) : null
-      },
-                ${entryIds}, ${valid ? "received" : "rejected"}, ${
-        valid ? null : "body is not a webhook envelope"
-      })
-        returning id`
-    );
+    const eventId = await storeDelivery({
+      rawBody: body,
+      headers,
+      object: typeof envelope?.object === "string" ? storable(envelope.object) : null,
+      entryIds,
+      envelope: valid,
+    });
     if (!valid) throw new HttpError(400, "invalid_body", "The body is not a Meta webhook envelope");
 
-    const eventId = Number(row!.id);
+    // comments call Meta after they are stored (keyword rules' private replies, post details)
     afterResponse(
-      inTurn(() =>
-        processDelivery(eventId).then(async (outcome) => {
-          if (outcome.contactIds.length) await fetchContactProfiles(outcome.contactIds);
-          return outcome;
-        })
-      ).then((outcome) => mayRelease(envelope) ? sendReleasedMessages(outcome.contactIds) : null),
+      processSoon(eventId).then(() => hasChanges(envelope) ? afterCommentChanges() : null),
     );
     return new Response("EVENT_RECEIVED", {
       status: 200,

@@ -14,21 +14,22 @@ type NavRailProps = {
   footer?: ReactNode;
 };
 
+/** A column on the left; below 768 px a row along the bottom (AppLayout puts it there). */
 export function NavRail({ workspace, items, footer }: NavRailProps) {
   return (
     <nav
       aria-label="Main"
-      className="flex w-[72px] shrink-0 flex-col items-center gap-4 bg-neutral-900 py-3"
+      className="flex shrink-0 items-center gap-2 bg-neutral-900 px-2 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] md:w-[72px] md:flex-col md:gap-4 md:px-0 md:py-3"
     >
       {workspace}
-      <ul className="flex flex-1 flex-col items-center gap-1">
+      <ul className="flex flex-1 items-center justify-around gap-1 md:flex-col md:justify-start">
         {items.map((item) => (
           <li key={item.to}>
             <NavRailLink item={item} />
           </li>
         ))}
       </ul>
-      {footer && <div className="flex flex-col items-center gap-2">{footer}</div>}
+      {footer && <div className="flex items-center gap-2 md:flex-col">{footer}</div>}
     </nav>
   );
 }
@@ -37,11 +38,14 @@ function NavRailLink({ item }: { item: NavRailItem }) {
   const Icon = item.icon;
   // Slack-style: icon tile with a tiny caption; NavLink adds aria-current="page" when active.
   return (
-    <NavLink to={item.to} className="group flex w-14 flex-col items-center gap-1 py-1">
+    <NavLink
+      to={item.to}
+      className="group flex w-14 flex-col items-center gap-1 rounded-lg py-1 focus-visible:outline-2 focus-visible:outline-indigo-400"
+    >
       {({ isActive }) => (
         <>
           <span
-            className={`flex size-9 items-center justify-center rounded-lg transition-colors ${
+            className={`flex size-8 items-center justify-center rounded-lg transition-colors md:size-9 ${
               isActive
                 ? "bg-white/15 text-white"
                 : "text-neutral-400 group-hover:bg-white/10 group-hover:text-white"

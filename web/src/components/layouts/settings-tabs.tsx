@@ -4,7 +4,9 @@ import { paths } from "@/config/paths.ts";
 const TABS = [
   { label: "Channels", to: paths.app.settings.getHref() },
   { label: "Members", to: paths.app.settingsMembers.getHref() },
+  { label: "Automation", to: paths.app.settingsAutomation.getHref() },
   { label: "Plan", to: paths.app.settingsPlan.getHref() },
+  { label: "AI", to: paths.app.settingsAi.getHref() },
 ];
 
 // The sections of Settings, as links (each has its own URL, so it can be shared and reloaded).
@@ -19,8 +21,8 @@ export function SettingsTabs() {
           className={({ isActive }) =>
             `border-b-2 px-1 pb-2.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-indigo-600 ${
               isActive
-                ? "border-indigo-600 text-indigo-700"
-                : "border-transparent text-neutral-500 hover:border-neutral-300 hover:text-neutral-700"
+                ? "border-indigo-600 text-indigo-700 dark:text-indigo-300"
+                : "border-transparent text-neutral-500 dark:text-zinc-400 hover:border-neutral-300 dark:hover:border-zinc-700 hover:text-neutral-700 dark:hover:text-zinc-200"
             }`}
         >
           {tab.label}

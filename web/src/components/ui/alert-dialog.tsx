@@ -27,16 +27,16 @@ export function AlertDialog(props: AlertDialogProps) {
       }}
     >
       <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-50 bg-neutral-900/40" />
+        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-50 bg-neutral-900/40 dark:bg-black/60" />
         <AlertDialogPrimitive.Content
           data-slot="alert-dialog"
-          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl focus:outline-none"
+          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white dark:bg-zinc-900 p-6 shadow-xl focus:outline-none"
         >
-          <AlertDialogPrimitive.Title className="text-base font-semibold text-neutral-900">
+          <AlertDialogPrimitive.Title className="text-base font-semibold text-neutral-900 dark:text-zinc-50">
             {props.title}
           </AlertDialogPrimitive.Title>
           <AlertDialogPrimitive.Description asChild>
-            <div className="mt-2 space-y-2 text-sm leading-6 text-neutral-600">
+            <div className="mt-2 space-y-2 text-sm leading-6 text-neutral-600 dark:text-zinc-300">
               {props.children}
             </div>
           </AlertDialogPrimitive.Description>

@@ -14,10 +14,10 @@ const VARIANTS = {
   primary:
     "bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-indigo-600",
   secondary:
-    "border border-neutral-300 bg-white text-neutral-700 shadow-xs hover:bg-neutral-50 focus-visible:outline-indigo-600",
+    "border border-neutral-300 dark:border-zinc-700 bg-white dark:bg-zinc-900 text-neutral-700 dark:text-zinc-200 shadow-xs hover:bg-neutral-50 dark:hover:bg-zinc-800 focus-visible:outline-indigo-600",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-500 focus-visible:outline-red-600",
   dangerOutline:
-    "border border-neutral-300 bg-white text-red-600 shadow-xs hover:border-red-200 hover:bg-red-50 focus-visible:outline-red-600",
+    "border border-neutral-300 dark:border-zinc-700 bg-white dark:bg-zinc-900 text-red-600 dark:text-red-400 shadow-xs hover:border-red-200 dark:hover:border-red-900 hover:bg-red-50 dark:hover:bg-red-950 focus-visible:outline-red-600",
 } as const;
 
 const SIZES = { md: "h-10 px-4", sm: "h-8 px-3" } as const;

@@ -14,10 +14,11 @@ type DialogProps = {
 
 const LOOKS = {
   regular: {
-    content: "max-w-md rounded-xl bg-white p-6",
-    title: "text-base font-semibold text-neutral-900",
-    close: "text-neutral-400 hover:bg-neutral-100 hover:text-neutral-600",
-    description: "mt-1.5 text-sm text-neutral-500",
+    content: "max-w-md rounded-xl bg-white dark:bg-zinc-900 p-6",
+    title: "text-base font-semibold text-neutral-900 dark:text-zinc-50",
+    close:
+      "text-neutral-400 dark:text-zinc-500 hover:bg-neutral-100 dark:hover:bg-zinc-800 hover:text-neutral-600 dark:hover:text-zinc-300",
+    description: "mt-1.5 text-sm text-neutral-500 dark:text-zinc-400",
     body: "mt-5",
   },
   compact: {
@@ -43,7 +44,7 @@ export function Dialog(
   return (
     <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <DialogPrimitive.Portal>
-        <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-neutral-900/40" />
+        <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-neutral-900/40 dark:bg-black/60" />
         <DialogPrimitive.Content
           data-slot="dialog"
           onOpenAutoFocus={() => {

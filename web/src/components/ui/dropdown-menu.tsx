@@ -14,7 +14,7 @@ export function DropdownMenuContent({ children, label }: { children: ReactNode; 
         align="end"
         sideOffset={4}
         data-slot="dropdown-menu"
-        className="z-50 min-w-52 rounded-lg border border-neutral-200 bg-white p-1 text-neutral-900 shadow-lg"
+        className="z-50 min-w-52 rounded-lg border border-neutral-200 dark:border-zinc-800 bg-white dark:bg-zinc-900 p-1 text-neutral-900 dark:text-zinc-50 shadow-lg"
       >
         {children}
       </DropdownMenuPrimitive.Content>
@@ -36,8 +36,8 @@ export function DropdownMenuItem(
     <DropdownMenuPrimitive.Item
       disabled={disabled}
       onSelect={onSelect}
-      className={`flex cursor-default items-center gap-2 rounded-md px-2.5 py-2 text-sm outline-none select-none data-disabled:opacity-50 data-highlighted:bg-neutral-100 ${
-        tone === "danger" ? "text-red-600" : ""
+      className={`flex cursor-default items-center gap-2 rounded-md px-2.5 py-2 text-sm outline-none select-none data-disabled:opacity-50 data-highlighted:bg-neutral-100 dark:data-highlighted:bg-zinc-800 ${
+        tone === "danger" ? "text-red-600 dark:text-red-400" : ""
       }`}
     >
       {children}
@@ -46,5 +46,5 @@ export function DropdownMenuItem(
 }
 
 export function DropdownMenuSeparator() {
-  return <DropdownMenuPrimitive.Separator className="my-1 h-px bg-neutral-200" />;
+  return <DropdownMenuPrimitive.Separator className="my-1 h-px bg-neutral-200 dark:bg-zinc-700" />;
 }

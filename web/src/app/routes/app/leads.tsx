@@ -9,7 +9,7 @@ export function LeadsRoute() {
   return (
     <div className="flex min-h-0 flex-1 flex-col bg-white dark:bg-zinc-950">
       <title>Leads · DM Desk</title>
-      <PageHeader title="Leads" followsDarkMode />
+      <PageHeader title="Leads" />
       <LeadsTable key={workspace.imo_id} imoId={workspace.imo_id} />
     </div>
   );

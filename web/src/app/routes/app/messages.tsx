@@ -46,7 +46,7 @@ function MessagesPage({ children, title = false }: { children: ReactNode; title?
   return (
     <div className="flex min-h-0 flex-1 flex-col bg-white dark:bg-zinc-950">
       {title && <title>Messages · DM Desk</title>}
-      <PageHeader title="Messages" followsDarkMode />
+      <PageHeader title="Messages" />
       {children}
     </div>
   );

@@ -17,11 +17,11 @@ export function SettingsPage({ section, workspace, children }: SettingsPageProps
     <>
       <title>{`${section} · Settings · DM Desk`}</title>
       <PageHeader title="Settings">
-        <p className="truncate text-xs text-neutral-500">
+        <p className="truncate text-xs text-neutral-500 dark:text-zinc-400">
           {workspace.name} · {planLabel(workspace)}
         </p>
       </PageHeader>
-      <div className="shrink-0 border-b border-neutral-200 px-4 pt-3 sm:px-6">
+      <div className="shrink-0 border-b border-neutral-200 dark:border-zinc-800 px-4 pt-3 sm:px-6">
         <SettingsTabs />
       </div>
       <div className="flex-1 overflow-y-auto">

@@ -18,7 +18,7 @@ export function SignInRoute() {
           New to DM Desk?{" "}
           <Link
             to={paths.auth.signUp.getHref(redirectTo)}
-            className="font-medium text-indigo-600 hover:text-indigo-500"
+            className="font-medium text-indigo-600 dark:text-indigo-400 hover:text-indigo-500"
           >
             Create an account
           </Link>

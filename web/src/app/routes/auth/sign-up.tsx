@@ -18,7 +18,7 @@ export function SignUpRoute() {
           Already have an account?{" "}
           <Link
             to={paths.auth.signIn.getHref(redirectTo)}
-            className="font-medium text-indigo-600 hover:text-indigo-500"
+            className="font-medium text-indigo-600 dark:text-indigo-400 hover:text-indigo-500"
           >
             Sign in
           </Link>

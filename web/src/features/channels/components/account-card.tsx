@@ -32,7 +32,7 @@ export function AccountCard(props: AccountCardProps) {
 
   return (
     <li aria-label={label} className="flex gap-4 px-4 py-4">
-      <span className="flex size-10 shrink-0 items-center justify-center rounded-full bg-neutral-100 text-neutral-700">
+      <span className="flex size-10 shrink-0 items-center justify-center rounded-full bg-neutral-100 dark:bg-zinc-800 text-neutral-700 dark:text-zinc-200">
         <PlatformIcon className="size-5" />
         <span className="sr-only">
           {PLATFORM_NAMES[account.platform]}
@@ -40,16 +40,16 @@ export function AccountCard(props: AccountCardProps) {
       </span>
       <div className="min-w-0 flex-1 space-y-1.5">
         <div className="flex flex-wrap items-center gap-2">
-          <span className="truncate font-medium text-neutral-900">{label}</span>
+          <span className="truncate font-medium text-neutral-900 dark:text-zinc-50">{label}</span>
           <AccountStatusBadge status={account.status} />
           {account.health.needs_reconnect && (
-            <span className="inline-flex items-center rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-red-600/20 ring-inset">
+            <span className="inline-flex items-center rounded-full bg-red-50 dark:bg-red-950/60 px-2 py-0.5 text-xs font-medium text-red-700 dark:text-red-300 ring-1 ring-red-600/20 ring-inset">
               Reconnect needed
             </span>
           )}
         </div>
         {account.display_name && account.display_name !== account.username && (
-          <p className="text-sm text-neutral-500">{account.display_name}</p>
+          <p className="text-sm text-neutral-500 dark:text-zinc-400">{account.display_name}</p>
         )}
         <AccountHealth account={account} />
       </div>

@@ -13,10 +13,13 @@ export function ChannelsSection({ workspace }: { workspace: MyWorkspace }) {
   return (
     <section aria-labelledby="channels-heading" className="space-y-5">
       <div>
-        <h2 id="channels-heading" className="text-base font-semibold text-neutral-900">
+        <h2
+          id="channels-heading"
+          className="text-base font-semibold text-neutral-900 dark:text-zinc-50"
+        >
           Channels
         </h2>
-        <p className="mt-1 text-sm text-neutral-500">
+        <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
           The Instagram and Bluesky accounts your team answers messages from.
         </p>
       </div>

@@ -2,7 +2,7 @@ import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { FacebookIcon, InstagramIcon } from "@/components/ui/brand-icons.tsx";
-import { PlanUpgradeCallout } from "@/features/channels/components/plan-upgrade-callout.tsx";
+import { PlanUpgradeCallout } from "@/components/ui/plan-upgrade-callout.tsx";
 import type { ConnectAuthPath } from "@/features/channels/hooks/use-connect-instagram.ts";
 import { channelPermissions } from "@/features/channels/utils/permissions.ts";
 
@@ -21,7 +21,14 @@ export function ConnectActions(
 
   return (
     <div className="space-y-3">
-      {!planAllows && <PlanUpgradeCallout workspace={workspace} />}
+      {!planAllows && (
+        <PlanUpgradeCallout
+          workspace={workspace}
+          title="Instagram messaging is part of the Team plan"
+          ownerAction="Upgrade to connect Instagram accounts and answer DMs together."
+          memberAction="Ask the workspace owner to upgrade to connect Instagram accounts."
+        />
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <Button
           disabled={disabled}
@@ -44,12 +51,12 @@ export function ConnectActions(
         </Button>
       </div>
       {!canManage && (
-        <p className="text-sm text-neutral-500">
+        <p className="text-sm text-neutral-500 dark:text-zinc-400">
           Only workspace owners and admins can connect or disconnect accounts.
         </p>
       )}
       {planAllows && canManage && (
-        <p className="text-xs text-neutral-500">
+        <p className="text-xs text-neutral-500 dark:text-zinc-400">
           Use Facebook if your Instagram professional account is linked to a Facebook Page you
           manage.
         </p>

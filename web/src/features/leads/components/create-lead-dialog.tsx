@@ -35,11 +35,14 @@ export function CreateLeadDialog(props: CreateLeadDialogProps) {
   // The contact's names arrive after the dialog opens; they fill only what is still empty.
   useEffect(() => {
     if (!prefill.data) return;
-    const { first_name, last_name } = prefill.data;
+    const { first_name, last_name, email, phone } = prefill.data;
     setFields((current) => ({
       ...current,
       first_name: current.first_name || first_name || "",
       last_name: current.last_name || last_name || "",
+      // what the AI read in their messages
+      email: current.email || email || "",
+      phone: current.phone || phone || "",
     }));
   }, [prefill.data]);
 

@@ -113,7 +113,7 @@ function LeadRow({ lead }: { lead: RecruitingLead }) {
         )}
       </td>
       <td className="px-2 py-1.5">
-        <span className="rounded bg-zinc-100 px-1 py-0.5 text-[10px] font-medium dark:bg-zinc-800">
+        <span className="rounded bg-zinc-100 px-1 py-0.5 text-[10px] font-medium whitespace-nowrap dark:bg-zinc-800">
           {LEAD_SOURCE_LABELS[lead.lead_source]}
         </span>
       </td>

@@ -23,7 +23,10 @@ export function InvitationLink({ token }: { token: string }) {
 
   return (
     <div className="space-y-1.5">
-      <label htmlFor={inputId} className="block text-sm font-medium text-neutral-700">
+      <label
+        htmlFor={inputId}
+        className="block text-sm font-medium text-neutral-700 dark:text-zinc-200"
+      >
         Invitation link
       </label>
       <div className="flex gap-2">
@@ -33,11 +36,11 @@ export function InvitationLink({ token }: { token: string }) {
           readOnly
           value={link}
           onFocus={(event) => event.currentTarget.select()}
-          className="block h-10 min-w-0 flex-1 rounded-md border border-neutral-300 bg-neutral-50 px-3 font-mono text-xs text-neutral-700"
+          className="block h-10 min-w-0 flex-1 rounded-md border border-neutral-300 dark:border-zinc-700 bg-neutral-50 dark:bg-zinc-900 px-3 font-mono text-xs text-neutral-700 dark:text-zinc-200"
         />
         <Button variant="secondary" onClick={handleCopy} aria-label="Copy invitation link">
           {isCopied
-            ? <Check className="size-4 text-emerald-600" aria-hidden="true" />
+            ? <Check className="size-4 text-emerald-600 dark:text-emerald-400" aria-hidden="true" />
             : <Copy className="size-4" aria-hidden="true" />}
           <span className="hidden sm:inline">{isCopied ? "Copied" : "Copy"}</span>
         </Button>

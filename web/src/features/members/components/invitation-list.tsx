@@ -13,13 +13,15 @@ type InvitationListProps = { imoId: string; invitations: Invitation[]; myRole: I
 export function InvitationList({ imoId, invitations, myRole }: InvitationListProps) {
   return (
     <div className="space-y-3">
-      <h3 className="text-sm font-semibold text-neutral-900">Pending invitations</h3>
+      <h3 className="text-sm font-semibold text-neutral-900 dark:text-zinc-50">
+        Pending invitations
+      </h3>
       {invitations.length === 0
-        ? <p className="text-sm text-neutral-500">No pending invitations.</p>
+        ? <p className="text-sm text-neutral-500 dark:text-zinc-400">No pending invitations.</p>
         : (
           <ul
             aria-label="Pending invitations"
-            className="divide-y divide-neutral-100 rounded-lg border border-neutral-200"
+            className="divide-y divide-neutral-100 dark:divide-zinc-800 rounded-lg border border-neutral-200 dark:border-zinc-800"
           >
             {invitations.map((invitation) => (
               <InvitationRow
@@ -50,8 +52,14 @@ function InvitationRow(
       className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3"
     >
       <div className="min-w-0 flex-1">
-        <p className="truncate text-sm font-medium text-neutral-900">{invitation.email}</p>
-        <p className={`text-xs ${expired ? "text-amber-700" : "text-neutral-500"}`}>
+        <p className="truncate text-sm font-medium text-neutral-900 dark:text-zinc-50">
+          {invitation.email}
+        </p>
+        <p
+          className={`text-xs ${
+            expired ? "text-amber-700 dark:text-amber-300" : "text-neutral-500 dark:text-zinc-400"
+          }`}
+        >
           {formatExpiry(invitation.expires_at)}
           {invitation.invited_by_email && ` · invited by ${invitation.invited_by_email}`}
         </p>

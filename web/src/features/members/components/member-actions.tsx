@@ -34,7 +34,7 @@ export function MemberActions({ imoId, member, myRole, isYou }: MemberActionsPro
         <DropdownMenuTrigger
           aria-label={`Actions for ${member.email}`}
           disabled={changeRole.isPending}
-          className="flex size-8 shrink-0 items-center justify-center rounded-md text-neutral-500 hover:bg-neutral-100 hover:text-neutral-700 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50"
+          className="flex size-8 shrink-0 items-center justify-center rounded-md text-neutral-500 dark:text-zinc-400 hover:bg-neutral-100 dark:hover:bg-zinc-800 hover:text-neutral-700 dark:hover:text-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50"
         >
           <Ellipsis className="size-4" aria-hidden="true" />
         </DropdownMenuTrigger>

@@ -17,16 +17,20 @@ export function MemberRow({ imoId, member, myRole, isYou }: MemberRowProps) {
     <li aria-label={member.email} className="flex items-center gap-3 px-4 py-3">
       <div
         aria-hidden="true"
-        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white"
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white dark:bg-zinc-600"
       >
         {name.charAt(0).toUpperCase()}
       </div>
       <div className="min-w-0 flex-1">
-        <p className="truncate text-sm font-medium text-neutral-900">
+        <p className="truncate text-sm font-medium text-neutral-900 dark:text-zinc-50">
           {name}
-          {isYou && <span className="ml-1 font-normal text-neutral-500">(you)</span>}
+          {isYou && (
+            <span className="ml-1 font-normal text-neutral-500 dark:text-zinc-400">(you)</span>
+          )}
         </p>
-        {member.display_name && <p className="truncate text-xs text-neutral-500">{member.email}</p>}
+        {member.display_name && (
+          <p className="truncate text-xs text-neutral-500 dark:text-zinc-400">{member.email}</p>
+        )}
       </div>
       <RoleBadge role={member.role} />
       {canManageMember(myRole, member.role)

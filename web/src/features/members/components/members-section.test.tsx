@@ -73,8 +73,7 @@ function renderMembers(myRole: ImoRole, { refuseRemoval = false } = {}) {
 
 const row = async (email: string) => within(await screen.findByRole("listitem", { name: email }));
 
-// The first test also loads the lazy route modules: under `npm test` two cores run everything.
-describe("Settings › Members", { timeout: 15_000 }, () => {
+describe("Settings › Members", () => {
   it("lists members with roles and marks you; pending invitations with their expiry", async () => {
     renderMembers("owner");
     expect((await row("coach@example.com")).getByText("(you)")).toBeTruthy();

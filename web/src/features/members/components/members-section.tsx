@@ -23,10 +23,15 @@ export function MembersSection({ workspace, currentUserId }: MembersSectionProps
     <section aria-labelledby="members-heading" className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h2 id="members-heading" className="text-base font-semibold text-neutral-900">
+          <h2
+            id="members-heading"
+            className="text-base font-semibold text-neutral-900 dark:text-zinc-50"
+          >
             Members
           </h2>
-          <p className="mt-1 text-sm text-neutral-500">Who works in this workspace, and as what.</p>
+          <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
+            Who works in this workspace, and as what.
+          </p>
         </div>
         {canInvite && (
           <Button onClick={() => setIsInviting(true)}>
@@ -68,7 +73,7 @@ function MembersBody(
     <>
       <ul
         aria-label="Members"
-        className="divide-y divide-neutral-100 rounded-lg border border-neutral-200"
+        className="divide-y divide-neutral-100 dark:divide-zinc-800 rounded-lg border border-neutral-200 dark:border-zinc-800"
       >
         {members.data.members.map((member) => (
           <MemberRow

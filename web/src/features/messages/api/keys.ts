@@ -21,4 +21,7 @@ export const inboxKeys = {
   scheduledLists: (imoId: string) => [...inboxKeys.imo(imoId), "scheduled"] as const,
   scheduled: (imoId: string, conversationId: string) =>
     [...inboxKeys.scheduledLists(imoId), conversationId] as const,
+  /** a conversation's AI panel (analysis, state, mode, lease, draft) */
+  aiPanel: (imoId: string, conversationId: string) =>
+    [...inboxKeys.imo(imoId), "ai", conversationId] as const,
 };

@@ -1,5 +1,6 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import { Star, UserRound } from "lucide-react";
+import { CategoryBadge } from "@/features/messages/components/category-badge.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { PlatformBadge } from "@/features/messages/components/platform-badge.tsx";
 import { WINDOW_DOT } from "@/features/messages/components/window-indicator.tsx";
@@ -66,6 +67,9 @@ export function ConversationRow(
           </span>
           {conversation.is_priority && (
             <Star aria-label="Priority" className="size-3 shrink-0 fill-amber-400 text-amber-400" />
+          )}
+          {conversation.category && conversation.category !== "other" && (
+            <CategoryBadge category={conversation.category} />
           )}
           {conversation.lead && (
             <span className="shrink-0 rounded bg-indigo-50 px-1 text-[10px] font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">

@@ -8,6 +8,7 @@ import { useRetryMessage } from "@/features/messages/api/retry-message.ts";
 import { useSendMessage } from "@/features/messages/api/send-message.ts";
 import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
 import { ArchiveButton } from "@/features/messages/components/archive-button.tsx";
+import { AiAssistant } from "@/features/messages/components/ai-assistant.tsx";
 import { AssignMenu } from "@/features/messages/components/assign-menu.tsx";
 import { Composer } from "@/features/messages/components/composer.tsx";
 import { contactName } from "@/features/messages/components/conversation-row.tsx";
@@ -196,6 +197,12 @@ export function ConversationView(props: ConversationViewProps) {
           now={now}
         />
       )}
+      <AiAssistant
+        imoId={imoId}
+        conversationId={conversation.id}
+        disabledReason={disabledReason}
+        onInsert={setDraft}
+      />
       <Composer
         text={draft}
         onTextChange={setDraft}

@@ -1,7 +1,9 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
+import type { OpportunityCategory } from "@dm-desk/shared/contracts/message-analysis";
 import { Archive, Inbox, type LucideIcon, Search, Star, UserRound } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
 import type { ConversationFilters } from "@/features/messages/api/keys.ts";
+import { CategoryFilter } from "@/features/messages/components/category-filter.tsx";
 import { ConversationList } from "@/features/messages/components/conversation-list.tsx";
 import type { InboxToggle } from "@/features/messages/hooks/use-inbox-params.ts";
 import { accountName, type InboxAccount } from "@/features/messages/utils/inbox-people.ts";
@@ -18,6 +20,8 @@ type InboxSidebarProps = {
   onAccountChange: (id: string | undefined) => void;
   onSearchChange: (text: string) => void;
   onToggle: (name: InboxToggle, isOn: boolean) => void;
+  category: OpportunityCategory | undefined;
+  onCategoryChange: (category: OpportunityCategory | undefined) => void;
   onOpen: (conversation: InboxConversation) => void;
 };
 
@@ -43,7 +47,7 @@ export function InboxSidebar(props: InboxSidebarProps) {
   const totalUnread = [...unreadByAccount.values()].reduce((sum, n) => sum + n, 0);
   const hasFilters = Boolean(
     props.filters.q || props.filters.priority || props.filters.unread ||
-      props.filters.assignee,
+      props.filters.assignee || props.filters.category,
   );
   const isArchive = Boolean(props.filters.archived);
 
@@ -83,6 +87,7 @@ export function InboxSidebar(props: InboxSidebarProps) {
             />
           ))}
         </div>
+        <CategoryFilter value={props.category} onChange={props.onCategoryChange} />
       </div>
       <ConversationList
         imoId={props.imoId}

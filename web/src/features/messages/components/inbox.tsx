@@ -71,6 +71,8 @@ export function Inbox(props: InboxProps) {
           onAccountChange={params.setAccount}
           onSearchChange={params.setSearch}
           onToggle={params.setToggle}
+          category={params.category}
+          onCategoryChange={params.setCategory}
           onOpen={(conversation) => params.openConversation(conversation.id)}
         />
       </div>
@@ -164,7 +166,7 @@ function NoConversationOpen({ isMissing, onBack }: { isMissing: boolean; onBack?
         <button
           type="button"
           onClick={onBack}
-          className="text-xs font-medium text-indigo-600 underline"
+          className="text-xs font-medium text-indigo-600 dark:text-indigo-400 underline"
         >
           Back to conversations
         </button>

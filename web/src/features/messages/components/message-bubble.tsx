@@ -3,6 +3,7 @@ import {
   MessageAttachments,
   StoryReference,
 } from "@/features/messages/components/message-attachments.tsx";
+import { PrivateReplyLink } from "@/features/messages/components/private-reply-link.tsx";
 import { PostLink } from "@/features/messages/components/post-link.tsx";
 import { formatMessageTime } from "@/features/messages/utils/format-time.ts";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
@@ -62,6 +63,9 @@ export function MessageBubble({ message, viewerId, now, onRetry }: MessageBubble
         </div>
       )}
       <MessageMeta message={message} viewerId={viewerId} now={now} onRetry={onRetry} />
+      {message.private_reply_to_comment_id && (
+        <PrivateReplyLink commentId={message.private_reply_to_comment_id} />
+      )}
       {message.post && <PostLink url={message.post.url} />}
     </div>
   );

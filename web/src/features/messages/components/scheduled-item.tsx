@@ -54,7 +54,9 @@ export function ScheduledItem(props: ScheduledItemProps) {
             {outcome.label}
           </span>
         )}
-        {isSending && <span className="text-[10px] text-indigo-600">Sending…</span>}
+        {isSending && (
+          <span className="text-[10px] text-indigo-600 dark:text-indigo-400">Sending…</span>
+        )}
         {item.status === "pending" && item.cancel_if_reply && (
           <Tag icon={<Undo2 className="size-2.5" aria-hidden="true" />}>
             Cancelled if they reply first

@@ -37,7 +37,9 @@ export function TemplateMenu({ imoId, conversationId, isDisabled, onInsert }: Te
           <p className="px-2 py-1 text-[11px] text-zinc-500">Loading…</p>
         )}
         {templates.status === "error" && (
-          <p className="px-2 py-1 text-[11px] text-red-600">{templates.error.message}</p>
+          <p className="px-2 py-1 text-[11px] text-red-600 dark:text-red-400">
+            {templates.error.message}
+          </p>
         )}
         {templates.data?.length === 0 && (
           <p className="px-2 py-1 text-[11px] text-zinc-500">

@@ -1,3 +1,7 @@
+import {
+  OPPORTUNITY_CATEGORIES,
+  type OpportunityCategory,
+} from "@dm-desk/shared/contracts/message-analysis";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { ConversationFilters } from "@/features/messages/api/keys.ts";
@@ -20,6 +24,7 @@ export function useInboxParams() {
   const channel: InboxChannel = INBOX_CHANNELS.find((name) => name === params.get("channel")) ??
     "instagram";
   const search = params.get("q") ?? "";
+  const category = OPPORTUNITY_CATEGORIES.find((c) => c === params.get("category"));
   const toggles = {
     priority: params.get("priority") === "1",
     unread: params.get("unread") === "1",
@@ -38,6 +43,7 @@ export function useInboxParams() {
       ...(toggles.unread ? { unread: "true" as const } : {}),
       ...(toggles.mine ? { assignee: "me" as const } : {}),
       ...(toggles.archived ? { archived: "true" as const } : {}),
+      ...(category ? { category } : {}),
     };
   }, [
     channel,
@@ -47,6 +53,7 @@ export function useInboxParams() {
     toggles.unread,
     toggles.mine,
     toggles.archived,
+    category,
   ]);
 
   // Opening a conversation is a history entry (Back returns to the list on a phone); filters are not.
@@ -67,6 +74,7 @@ export function useInboxParams() {
     accountId,
     search,
     toggles,
+    category,
     filters,
     openConversation: (id: string | undefined) => update({ conversation: id }, true),
     setAccount: (id: string | undefined) => update({ account: id }),
@@ -79,5 +87,6 @@ export function useInboxParams() {
       }),
     setSearch: (text: string) => update({ q: text || undefined }),
     setToggle: (name: InboxToggle, isOn: boolean) => update({ [name]: isOn ? "1" : undefined }),
+    setCategory: (value: OpportunityCategory | undefined) => update({ category: value }),
   };
 }

@@ -66,7 +66,9 @@ function messageRow(overrides: Record<string, unknown> = {}) {
     type: "text",
     text: "Are you still there?",
     attachments: [],
+    edits: [],
     reactions: [],
+    reactions_changed_at: {},
     reply_to_message_id: null,
     reply_to_external_id: null,
     reply_to_story: null,
@@ -83,6 +85,8 @@ function messageRow(overrides: Record<string, unknown> = {}) {
     updated_at: at,
     scheduled_message_id: null,
     automation_rule: null,
+    private_reply_to_comment_id: null,
+    comment_rule_id: null,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import type { AiPanel } from "@dm-desk/shared/contracts/ai-assistant";
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import { threadMessageFromRow } from "@dm-desk/shared/contracts/thread-message-row";
 import { type Conversation, conversationSchema } from "@dm-desk/shared/schemas/conversation";
@@ -69,6 +70,14 @@ function applyMessageChange(queryClient: QueryClient, imoId: string, change: Inb
   const parsed = messageSchema.safeParse(change.record);
   if (!parsed.success) return "refetch_lists";
   const row = parsed.data;
+  // the AI wrote a draft or a message: its panel (above the composer) shows the news, a new
+  // draft at once from the broadcast itself
+  if (row.author_kind === "ai") {
+    if (row.status === "draft" && change.operation === "INSERT") {
+      showAiDraft(queryClient, imoId, row);
+    }
+    refreshAiPanel(queryClient, imoId, row.conversation_id);
+  }
   // a draft is the composer's business, not the thread's (as instagram-get-messages leaves them out)
   if (row.status === "draft") return "ignored";
   upsertThreadMessage(
@@ -89,6 +98,8 @@ function applyConversationChange(
   const parsed = conversationSchema.safeParse(change.record);
   if (!parsed.success) return "refetch_lists";
   const row = parsed.data;
+  // its category, qualification, mode or lease may have moved
+  refreshAiPanel(queryClient, imoId, row.id);
   const old = conversationSchema.safeParse(change.old_record);
   let before: InboxConversation | undefined;
   const isListed = patchConversation(queryClient, imoId, row.id, (cached) => {
@@ -113,6 +124,34 @@ function applyConversationChange(
   return "applied";
 }
 
+/** The AI's new draft in its conversation's panel, before the panel's refetch confirms it. */
+function showAiDraft(queryClient: QueryClient, imoId: string, row: Message) {
+  queryClient.setQueryData<AiPanel>(
+    inboxKeys.aiPanel(imoId, row.conversation_id),
+    (panel) =>
+      panel && {
+        ...panel,
+        draft: {
+          id: row.id,
+          text: row.text ?? "",
+          reply_to_message_id: row.ai_reply_to_message_id ?? null,
+          created_at: row.created_at,
+        },
+      },
+  );
+}
+
+/**
+ * Refetches the conversation's AI panel if it is open; a closed one refetches when it opens (its
+ * data is stale at once). Not a list refetch: the lists' batching is untouched.
+ */
+function refreshAiPanel(queryClient: QueryClient, imoId: string, conversationId: string) {
+  const queryKey = inboxKeys.aiPanel(imoId, conversationId);
+  if (queryClient.getQueryState(queryKey)) {
+    void queryClient.refetchQueries({ queryKey, type: "active" });
+  }
+}
+
 /** The inbox row with what a conversations row says; names of people come from the list. */
 function mergeConversationRow(
   cached: InboxConversation,
@@ -134,6 +173,7 @@ function mergeConversationRow(
       : null,
     lead: row.recruiting_lead_id === (cached.lead?.id ?? null) ? cached.lead : null,
     archived_at: row.archived_at,
+    category: row.ai_category ?? cached.category ?? null,
   };
 }
 

@@ -56,8 +56,7 @@ function renderPlan(role: MyWorkspace["role"], path = "/settings/plan") {
   return renderApp(path);
 }
 
-// The first test also loads the lazy route modules: under `npm test` two cores run everything.
-describe("Settings › Plan", { timeout: 15_000 }, () => {
+describe("Settings › Plan", () => {
   it("shows each plan with what it unlocks, the current one marked", async () => {
     renderPlan("owner");
     const free = within(await screen.findByRole("article", { name: "Free plan" }));

@@ -14,8 +14,13 @@ export function PlanSection({ workspace }: PlanSectionProps) {
   return (
     <section aria-labelledby="plan-heading" className="space-y-5">
       <div>
-        <h2 id="plan-heading" className="text-base font-semibold text-neutral-900">Plan</h2>
-        <p className="mt-1 text-sm text-neutral-500">
+        <h2
+          id="plan-heading"
+          className="text-base font-semibold text-neutral-900 dark:text-zinc-50"
+        >
+          Plan
+        </h2>
+        <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
           What each plan unlocks. A change takes effect at once for the whole workspace.
         </p>
       </div>
@@ -34,7 +39,7 @@ function PlanBody({ workspace }: PlanSectionProps) {
         {[0, 1, 2].map((card) => (
           <div
             key={card}
-            className="h-56 animate-pulse rounded-xl border border-neutral-200 bg-neutral-50"
+            className="h-56 animate-pulse rounded-xl border border-neutral-200 dark:border-zinc-800 bg-neutral-50 dark:bg-zinc-900"
           />
         ))}
       </div>
@@ -76,7 +81,11 @@ function PlanChoice(
             No payment is collected yet: switching plans is free and immediate.
           </Alert>
         )
-        : <p className="text-sm text-neutral-500">Only an owner can change the plan.</p>}
+        : (
+          <p className="text-sm text-neutral-500 dark:text-zinc-400">
+            Only an owner can change the plan.
+          </p>
+        )}
       {data.current && !currentCode && (
         <Alert tone="warning">
           {`The ${data.current.plan_name} plan is ${

@@ -47,7 +47,7 @@ export function CreateWorkspaceForm() {
       >
         Create workspace
       </Button>
-      <p className="text-xs text-neutral-500">
+      <p className="text-xs text-neutral-500 dark:text-zinc-400">
         It starts on the Free plan; an owner can change plans in Settings › Plan.
       </p>
     </form>

@@ -42,8 +42,7 @@ function renderInvite(shown: InvitationPreview, { refuse = false } = {}) {
   return renderApp(`/invite/${TOKEN}`);
 }
 
-// The first test also loads the lazy route modules: under `npm test` two cores run everything.
-describe("Accepting an invitation", { timeout: 15_000 }, () => {
+describe("Accepting an invitation", () => {
   it("shows the workspace and role, joins, and lands in the inbox", async () => {
     const { user, router } = renderInvite(preview());
 

@@ -23,7 +23,7 @@ export function InvitationPanel({ token, signedInEmail, switchAccount }: Invitat
 
   if (preview.status === "pending") {
     return (
-      <div className="flex justify-center py-6 text-neutral-400">
+      <div className="flex justify-center py-6 text-neutral-400 dark:text-zinc-500">
         <Spinner className="size-6" />
         <span className="sr-only">Loading the invitation…</span>
       </div>
@@ -60,7 +60,7 @@ function InvitationDetails(
     },
   });
   const summary = (
-    <p className="text-sm leading-6 text-neutral-700">
+    <p className="text-sm leading-6 text-neutral-700 dark:text-zinc-200">
       You're invited to join <strong className="font-semibold">{invitation.imo_name}</strong> as
       {" "}
       {article(invitation.role)}{" "}
@@ -71,7 +71,7 @@ function InvitationDetails(
   if (invitation.is_member) {
     return (
       <div className="space-y-4">
-        <p className="text-sm text-neutral-700">
+        <p className="text-sm text-neutral-700 dark:text-zinc-200">
           You're already a member of <strong>{invitation.imo_name}</strong>.
         </p>
         <OpenAppButton label="Open DM Desk" />

@@ -37,7 +37,7 @@ export function JoinWithLinkForm() {
         }}
       />
       <Button type="submit" variant="secondary" className="w-full">Open invitation</Button>
-      <p className="text-xs text-neutral-500">
+      <p className="text-xs text-neutral-500 dark:text-zinc-400">
         No link? Ask an owner or admin of your team's workspace to invite your email address.
       </p>
     </form>

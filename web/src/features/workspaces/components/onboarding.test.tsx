@@ -31,8 +31,7 @@ function renderNewUser({ refuse = false } = {}) {
   return renderApp("/messages");
 }
 
-// The first test also loads the lazy route modules: under `npm test` two cores run everything.
-describe("Onboarding a new sign-up", { timeout: 15_000 }, () => {
+describe("Onboarding a new sign-up", () => {
   it("creates their workspace and lands in its inbox", async () => {
     const { user } = renderNewUser();
     await screen.findByText("You are not in a workspace yet");

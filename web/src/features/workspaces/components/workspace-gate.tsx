@@ -11,7 +11,7 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
 
   if (status === "pending") {
     return (
-      <div className="flex flex-1 items-center justify-center text-neutral-400">
+      <div className="flex flex-1 items-center justify-center text-neutral-400 dark:text-zinc-500">
         <Spinner className="size-6" />
         <span className="sr-only">Loading your workspaces…</span>
       </div>

@@ -100,9 +100,12 @@ function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: Wo
           id={menuId}
           role="menu"
           aria-label="Switch workspace"
-          className="absolute top-0 left-full z-50 ml-3 w-64 rounded-lg border border-neutral-200 bg-white p-1 text-neutral-900 shadow-lg"
+          // beside the rail; above the bottom bar on a phone
+          className="absolute bottom-full left-0 z-50 mb-2 w-64 md:top-0 md:bottom-auto md:left-full md:mb-0 md:ml-3 rounded-lg border border-neutral-200 dark:border-zinc-800 bg-white dark:bg-zinc-900 p-1 text-neutral-900 dark:text-zinc-50 shadow-lg"
         >
-          <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-neutral-500">Workspaces</p>
+          <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-neutral-500 dark:text-zinc-400">
+            Workspaces
+          </p>
           {workspaces.map((workspace) => (
             <button
               key={workspace.imo_id}
@@ -110,7 +113,7 @@ function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: Wo
               role="menuitemradio"
               aria-checked={workspace.imo_id === current.imo_id}
               onClick={() => onSelect(workspace.imo_id)}
-              className="flex w-full items-center gap-2.5 rounded-md px-2.5 py-2 text-left hover:bg-neutral-100 focus-visible:bg-neutral-100 focus-visible:outline-none"
+              className="flex w-full items-center gap-2.5 rounded-md px-2.5 py-2 text-left hover:bg-neutral-100 dark:hover:bg-zinc-800 focus-visible:bg-neutral-100 dark:focus-visible:bg-zinc-800 focus-visible:outline-none"
             >
               <span
                 aria-hidden="true"
@@ -120,12 +123,15 @@ function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: Wo
               </span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium">{workspace.name}</span>
-                <span className="block text-xs text-neutral-500">
+                <span className="block text-xs text-neutral-500 dark:text-zinc-400">
                   {`${planLabel(workspace)} · ${roleLabel(workspace.role)}`}
                 </span>
               </span>
               {workspace.imo_id === current.imo_id && (
-                <Check className="size-4 shrink-0 text-indigo-600" aria-hidden="true" />
+                <Check
+                  className="size-4 shrink-0 text-indigo-600 dark:text-indigo-400"
+                  aria-hidden="true"
+                />
               )}
             </button>
           ))}

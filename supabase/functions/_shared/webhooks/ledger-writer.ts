@@ -1,0 +1,85 @@
+import { asService } from "../db.ts";
+import { texts } from "./inbound-messages.ts";
+
+/** A delivery as the ledger keeps it (webhook_events), before anything is parsed. */
+export interface LedgerRow {
+  rawBody: string;
+  headers: Record<string, string>;
+  object: string | null;
+  entryIds: string[];
+  /** a JSON object with an `entry` array; anything else is stored `rejected` */
+  envelope: boolean;
+}
+
+interface Waiting {
+  row: LedgerRow;
+  resolve: (id: number) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Inserts out at once, and rows per insert. Deliveries that arrive while the inserts are out wait
+ * for the next one and go in together (a group commit): under a burst one statement and one
+ * commit serve many deliveries instead of one each, and a lone delivery goes at once.
+ */
+const MAX_INSERTS = 2;
+const MAX_ROWS = 100;
+const waiting: Waiting[] = [];
+let inserting = 0;
+
+/**
+ * Stores a delivery in the ledger and answers its id once the row is committed: Meta's 200 waits
+ * for it, so nothing answered is ever lost.
+ */
+export function storeDelivery(row: LedgerRow): Promise<number> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ row, resolve, reject });
+    insertWaiting();
+  });
+}
+
+function insertWaiting() {
+  while (inserting < MAX_INSERTS && waiting.length > 0) {
+    const group = waiting.splice(0, MAX_ROWS);
+    inserting++;
+    insertGroup(group).finally(() => {
+      inserting--;
+      insertWaiting();
+    });
+  }
+}
+
+async function insertGroup(group: Waiting[]) {
+  try {
+    const ids = await insertRows(group.map((w) => w.row));
+    group.forEach((w, i) => w.resolve(ids[i]!));
+  } catch (error) {
+    if (group.length === 1) return group[0]!.reject(error);
+    // one row the table refuses must not fail the others: each on its own
+    await Promise.all(
+      group.map((w) => insertRows([w.row]).then(([id]) => w.resolve(id!), w.reject)),
+    );
+  }
+}
+
+async function insertRows(rows: LedgerRow[]): Promise<number[]> {
+  const inserted = await asService((tx) =>
+    tx<{ id: string }[]>`
+      insert into public.webhook_events (platform, raw_body, headers, signature_valid, object, entry_ids, status, last_error)
+      select 'instagram', r.raw_body, r.headers::jsonb, true, r.object,
+        array(select jsonb_array_elements_text(r.entry_ids::jsonb)),
+        case when r.envelope then 'received' else 'rejected' end::public.webhook_event_status,
+        case when r.envelope then null else 'body is not a webhook envelope' end
+      from unnest(${texts(tx, rows.map((r) => r.rawBody))}, ${
+      texts(tx, rows.map((r) => JSON.stringify(r.headers)))
+    }, ${texts(tx, rows.map((r) => r.object))}, ${
+      texts(tx, rows.map((r) => JSON.stringify(r.entryIds)))
+    }, ${tx.array(rows.map((r) => r.envelope), 16)})
+        with ordinality as r (raw_body, headers, object, entry_ids, envelope, ord)
+      order by r.ord
+      returning id`
+  );
+  // the rows are inserted in `ord` order and take increasing ids from the identity: the sorted
+  // ids are the rows' in that order
+  return inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
+}

@@ -1,0 +1,3 @@
+import { createAiAssistantHandler } from "../_shared/ai/assistant-routes.ts";
+
+Deno.serve(createAiAssistantHandler());

@@ -1,0 +1,3 @@
+import { createAiProcessHandler } from "../_shared/ai/process-handler.ts";
+
+Deno.serve(createAiProcessHandler());

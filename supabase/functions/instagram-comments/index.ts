@@ -1,0 +1,3 @@
+import { createCommentsHandler } from "../_shared/comments/routes.ts";
+
+Deno.serve(createCommentsHandler());

@@ -1,0 +1,189 @@
+import type { AiSettings, AiSettingsResponse } from "@dm-desk/shared/contracts/ai-assistant";
+import { AI_MODES } from "@dm-desk/shared/schemas/enums";
+import { useState } from "react";
+import { Button } from "@/components/ui/button.tsx";
+import { LoadError } from "@/components/ui/load-error.tsx";
+import { useAiSettings } from "@/features/ai-settings/api/get-ai-settings.ts";
+import { useSaveAiSettings } from "@/features/ai-settings/api/save-ai-settings.ts";
+import { ReplyTemplatesFields } from "@/features/ai-settings/components/reply-templates-fields.tsx";
+
+const MODE_TEXT = {
+  off: "Off: the AI analyses messages but never writes",
+  supervised: "Supervised: the AI drafts, a person approves, edits or discards",
+  autopilot: "Autopilot: the AI sends above the threshold, otherwise drafts",
+} as const;
+
+const INPUT =
+  "mt-1 block w-full rounded-md border border-neutral-300 dark:border-zinc-700 px-2 py-1.5 text-sm disabled:bg-neutral-50 dark:disabled:bg-zinc-900";
+
+/** Settings › AI: the mode new conversations start in, autopilot's threshold, the lease, links, replies. */
+export function AiSettingsSection({ imoId }: { imoId: string }) {
+  const settings = useAiSettings(imoId);
+  return (
+    <section aria-labelledby="ai-heading" className="space-y-5">
+      <div>
+        <h2 id="ai-heading" className="text-base font-semibold text-neutral-900 dark:text-zinc-50">
+          AI assistant
+        </h2>
+        <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
+          Every new message is analysed (intent, contact details, sentiment). Here you decide what
+          the AI may do with it.
+        </p>
+      </div>
+      {settings.status === "pending" && (
+        <div
+          aria-busy="true"
+          className="h-64 animate-pulse rounded-xl border border-neutral-200 dark:border-zinc-800 bg-neutral-50 dark:bg-zinc-900"
+        />
+      )}
+      {settings.status === "error" && (
+        <LoadError
+          message={`Couldn't load the AI settings: ${settings.error.message}`}
+          isRetrying={settings.isRefetching}
+          onRetry={() => settings.refetch()}
+        />
+      )}
+      {settings.status === "success" && <AiSettingsForm imoId={imoId} data={settings.data} />}
+    </section>
+  );
+}
+
+function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsResponse }) {
+  const [form, setForm] = useState<AiSettings>(data.settings);
+  const save = useSaveAiSettings(imoId);
+  const isDisabled = !data.can_edit || save.isPending;
+  const set = <K extends keyof AiSettings>(key: K, value: AiSettings[K]) =>
+    setForm((current) => ({ ...current, [key]: value }));
+
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(form);
+      }}
+    >
+      <p className="rounded-md bg-neutral-50 dark:bg-zinc-900 px-3 py-2 text-xs text-neutral-600 dark:text-zinc-300">
+        {`Provider: ${data.provider.name} (${data.provider.model})`}
+        {!data.provider.configured &&
+          " — the LLM settings are incomplete; the offline model answers"}
+      </p>
+      {!data.can_edit && (
+        <p className="text-xs text-neutral-500 dark:text-zinc-400">
+          Only owners and admins change these settings.
+        </p>
+      )}
+      <label className="block">
+        <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">
+          New conversations start in
+        </span>
+        <select
+          value={form.default_mode}
+          disabled={isDisabled}
+          onChange={(event) =>
+            set("default_mode", AI_MODES.find((m) => m === event.target.value) ?? "off")}
+          className={INPUT}
+        >
+          {AI_MODES.map((mode) => <option key={mode} value={mode}>{MODE_TEXT[mode]}</option>)}
+        </select>
+      </label>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <NumberField
+          label="Autopilot threshold (%)"
+          value={Math.round(form.autopilot_threshold * 100)}
+          min={50}
+          max={100}
+          isDisabled={isDisabled}
+          onChange={(value) => set("autopilot_threshold", value / 100)}
+        />
+        <NumberField
+          label="Takeover lease (minutes)"
+          value={form.lease_minutes}
+          min={5}
+          max={240}
+          isDisabled={isDisabled}
+          onChange={(value) => set("lease_minutes", value)}
+        />
+        <label className="block">
+          <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">Time zone</span>
+          <input
+            value={form.time_zone}
+            disabled={isDisabled}
+            onChange={(event) => set("time_zone", event.target.value)}
+            className={INPUT}
+          />
+        </label>
+      </div>
+      <label className="block">
+        <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">Booking link</span>
+        <input
+          type="url"
+          value={form.booking_link ?? ""}
+          placeholder="https://cal.com/your-team/intro"
+          disabled={isDisabled}
+          onChange={(event) => set("booking_link", event.target.value || null)}
+          className={INPUT}
+        />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">Payment link</span>
+        <input
+          value={form.payment_link_template ?? ""}
+          placeholder="https://pay.example.com/checkout?amount={{amount}}"
+          disabled={isDisabled}
+          onChange={(event) => set("payment_link_template", event.target.value || null)}
+          className={INPUT}
+        />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">
+          Instructions for the LLM
+        </span>
+        <textarea
+          rows={3}
+          value={form.instructions ?? ""}
+          placeholder="Tone, what to ask first, what never to promise…"
+          disabled={isDisabled}
+          onChange={(event) => set("instructions", event.target.value || null)}
+          className={INPUT}
+        />
+      </label>
+      <ReplyTemplatesFields
+        templates={form.reply_templates}
+        isDisabled={isDisabled}
+        onChange={(templates) => set("reply_templates", templates)}
+      />
+      {data.can_edit && (
+        <Button type="submit" size="sm" isPending={save.isPending} pendingLabel="Saving…">
+          Save
+        </Button>
+      )}
+    </form>
+  );
+}
+
+type NumberFieldProps = {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  isDisabled: boolean;
+  onChange: (value: number) => void;
+};
+
+function NumberField({ label, value, min, max, isDisabled, onChange }: NumberFieldProps) {
+  return (
+    <label className="block">
+      <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">{label}</span>
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={value}
+        disabled={isDisabled}
+        onChange={(event) => onChange(Number(event.target.value))}
+        className={INPUT}
+      />
+    </label>
+  );
+}

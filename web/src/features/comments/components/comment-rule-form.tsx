@@ -1,0 +1,122 @@
+import { commentKeywordSchema } from "@dm-desk/shared/contracts/comment-rules";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button.tsx";
+import { useCreateCommentRule } from "@/features/comments/api/create-comment-rule.ts";
+import {
+  accountLabel,
+  type CommentsAccount,
+  type CommentsTemplate,
+} from "@/features/comments/utils/comment-people.ts";
+
+type CommentRuleFormProps = {
+  imoId: string;
+  accounts: CommentsAccount[];
+  /** posts people have commented on, to aim a rule at one */
+  posts: { id: string; channel_account_id: string; caption: string | null }[];
+  templates: CommentsTemplate[];
+};
+
+const FIELD =
+  "h-9 w-full rounded-md border border-neutral-300 bg-white px-2 text-sm text-neutral-900 focus:border-indigo-500 focus:outline-none";
+
+/** "When someone comments <keyword> on <post or any post>, reply privately with <template>." */
+export function CommentRuleForm({ imoId, accounts, posts, templates }: CommentRuleFormProps) {
+  const [keyword, setKeyword] = useState("");
+  const [accountId, setAccountId] = useState("");
+  const [postId, setPostId] = useState("");
+  const [templateId, setTemplateId] = useState(templates[0]?.id ?? "");
+  const create = useCreateCommentRule(imoId);
+  const checked = commentKeywordSchema.safeParse(keyword);
+  const keywordError = keyword && !checked.success ? checked.error.issues[0]?.message : undefined;
+  const choosable = posts.filter((p) => !accountId || p.channel_account_id === accountId);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!checked.success || !templateId) return;
+    create.mutate({
+      imo_id: imoId,
+      keyword: checked.data,
+      template_id: templateId,
+      channel_account_id: accountId || null,
+      post_id: postId || null,
+    }, {
+      onSuccess: () => {
+        setKeyword("");
+        setPostId("");
+      },
+    });
+  };
+
+  if (templates.length === 0) {
+    return (
+      <p className="text-sm text-neutral-500">
+        A rule replies with one of your templates: create one in Messages › Templates first.
+      </p>
+    );
+  }
+  return (
+    <form
+      onSubmit={submit}
+      aria-label="New keyword rule"
+      className="grid gap-3 rounded-lg border border-neutral-200 p-4 sm:grid-cols-2"
+    >
+      <label className="space-y-1 text-sm">
+        <span className="font-medium text-neutral-700">When someone comments</span>
+        <input
+          value={keyword}
+          onChange={(event) => setKeyword(event.target.value)}
+          placeholder="JOIN"
+          aria-invalid={keywordError ? true : undefined}
+          className={FIELD}
+        />
+        {keywordError && <span className="text-xs text-red-600">{keywordError}</span>}
+      </label>
+      {accounts.length > 1 && (
+        <label className="space-y-1 text-sm">
+          <span className="font-medium text-neutral-700">On the account</span>
+          <select
+            value={accountId}
+            onChange={(event) => {
+              setAccountId(event.target.value);
+              setPostId("");
+            }}
+            className={FIELD}
+          >
+            <option value="">Any account</option>
+            {accounts.map((a) => <option key={a.id} value={a.id}>{accountLabel(a)}</option>)}
+          </select>
+        </label>
+      )}
+      <label className="space-y-1 text-sm">
+        <span className="font-medium text-neutral-700">On the post</span>
+        <select
+          value={postId}
+          onChange={(event) => setPostId(event.target.value)}
+          className={FIELD}
+        >
+          <option value="">Any post</option>
+          {choosable.map((p) => (
+            <option key={p.id} value={p.id}>{p.caption?.slice(0, 60) || "Untitled post"}</option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1 text-sm">
+        <span className="font-medium text-neutral-700">Reply privately with</span>
+        <select
+          value={templateId}
+          onChange={(event) => setTemplateId(event.target.value)}
+          className={FIELD}
+        >
+          {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      </label>
+      <div className="flex items-end gap-3 sm:col-span-2">
+        <Button type="submit" size="sm" isPending={create.isPending} disabled={!checked.success}>
+          Add rule
+        </Button>
+        {create.error && <p role="alert" className="text-sm text-red-600">{create.error.message}
+        </p>}
+      </div>
+    </form>
+  );
+}
