@@ -82,6 +82,10 @@ export const webhookEnvelopeSchema = z.object({
     id,
     time: z.number().optional(),
     messaging: z.array(z.unknown()).optional(),
+    // comments and mentions (comment-payload.ts): entry.changes[], or field and value on the entry
+    changes: z.array(z.unknown()).optional(),
+    field: z.string().optional(),
+    value: z.unknown().optional(),
   })),
 });
 
