@@ -4,7 +4,6 @@ import { LoadError } from "@/components/ui/load-error.tsx";
 import { PlanUpgradeCallout } from "@/components/ui/plan-upgrade-callout.tsx";
 import { useCommentRules } from "@/features/comments/api/get-comment-rules.ts";
 import { useDeleteCommentRule } from "@/features/comments/api/delete-comment-rule.ts";
-import { usePosts } from "@/features/comments/api/get-posts.ts";
 import { useUpdateCommentRule } from "@/features/comments/api/update-comment-rule.ts";
 import { CommentRuleForm } from "@/features/comments/components/comment-rule-form.tsx";
 import type {
@@ -25,7 +24,6 @@ type CommentRulesSectionProps = {
 export function CommentRulesSection({ workspace, accounts, templates }: CommentRulesSectionProps) {
   const imoId = workspace.imo_id;
   const rules = useCommentRules(imoId);
-  const posts = usePosts(imoId, {});
   const planAllows = workspace.features.instagram_scheduled_messages === true &&
     workspace.features.instagram_messaging === true;
   const isAdmin = workspace.role === "owner" || workspace.role === "admin";
@@ -79,7 +77,6 @@ export function CommentRulesSection({ workspace, accounts, templates }: CommentR
         <CommentRuleForm
           imoId={imoId}
           accounts={accounts}
-          posts={posts.data?.pages.flatMap((page) => page.posts) ?? []}
           templates={templates}
         />
       )}
