@@ -16,7 +16,7 @@ type CommentRuleFormProps = {
 };
 
 const FIELD =
-  "h-9 w-full rounded-md border border-neutral-300 bg-white px-2 text-sm text-neutral-900 focus:border-indigo-500 focus:outline-none";
+  "h-9 w-full rounded-md border border-neutral-300 bg-white dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 px-2 text-sm text-neutral-900 dark:text-zinc-50 focus:border-indigo-500 focus:outline-none";
 
 /** "When someone comments <keyword> on <post or any post>, reply privately with <template>." */
 export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormProps) {
@@ -50,7 +50,7 @@ export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormP
 
   if (templates.length === 0) {
     return (
-      <p className="text-sm text-neutral-500">
+      <p className="text-sm text-neutral-500 dark:text-zinc-400">
         A rule replies with one of your templates: create one in Messages › Templates first.
       </p>
     );
@@ -59,10 +59,12 @@ export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormP
     <form
       onSubmit={submit}
       aria-label="New keyword rule"
-      className="grid gap-3 rounded-lg border border-neutral-200 p-4 sm:grid-cols-2"
+      className="grid gap-3 rounded-lg border border-neutral-200 dark:border-zinc-800 p-4 sm:grid-cols-2"
     >
       <label className="space-y-1 text-sm">
-        <span className="font-medium text-neutral-700">When someone comments</span>
+        <span className="font-medium text-neutral-700 dark:text-zinc-300">
+          When someone comments
+        </span>
         <input
           value={keyword}
           onChange={(event) => setKeyword(event.target.value)}
@@ -74,7 +76,7 @@ export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormP
       </label>
       {accounts.length > 1 && (
         <label className="space-y-1 text-sm">
-          <span className="font-medium text-neutral-700">On the account</span>
+          <span className="font-medium text-neutral-700 dark:text-zinc-300">On the account</span>
           <select
             value={accountId}
             onChange={(event) => {
@@ -89,7 +91,7 @@ export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormP
         </label>
       )}
       <label className="space-y-1 text-sm">
-        <span className="font-medium text-neutral-700">On the post</span>
+        <span className="font-medium text-neutral-700 dark:text-zinc-300">On the post</span>
         <select
           value={postId}
           onChange={(event) => setPostId(event.target.value)}
@@ -101,7 +103,7 @@ export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormP
           ))}
         </select>
         {!postsOf && (
-          <span className="text-xs text-neutral-500">
+          <span className="text-xs text-neutral-500 dark:text-zinc-400">
             Choose an account to pick one of its posts.
           </span>
         )}
@@ -112,7 +114,9 @@ export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormP
         )}
       </label>
       <label className="space-y-1 text-sm">
-        <span className="font-medium text-neutral-700">Reply privately with</span>
+        <span className="font-medium text-neutral-700 dark:text-zinc-300">
+          Reply privately with
+        </span>
         <select
           value={templateId}
           onChange={(event) => setTemplateId(event.target.value)}
