@@ -7,24 +7,11 @@ import { HttpError, json } from "../http.ts";
 import { graphFetch } from "../meta/graph-client.ts";
 import { metaConfig } from "../meta/meta-config.ts";
 import { accountToken } from "./account-token.ts";
+import { MEDIA_FIELDS, mediaSchema, postColumns } from "./media-details.ts";
 import { metaRefusal } from "./meta-refusal.ts";
 
 const RECENT = 25;
-const FIELDS =
-  "id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp";
-
-const mediaListSchema = z.object({
-  data: z.array(z.looseObject({
-    id: z.string(),
-    caption: z.string().optional(),
-    media_type: z.string().optional(),
-    media_product_type: z.string().optional(),
-    media_url: z.string().optional(),
-    thumbnail_url: z.string().optional(),
-    permalink: z.string().optional(),
-    timestamp: z.string().optional(),
-  })),
-});
+const mediaListSchema = z.object({ data: z.array(mediaSchema.extend({ id: z.string() })) });
 
 /**
  * `GET /instagram-comments/accounts/<id>/posts`: the account's 25 newest posts as Instagram has
@@ -48,7 +35,7 @@ export async function recentPostsRoute(
   const config = metaConfig();
   const base = login.auth_path === "instagram_login" ? config.instagramGraph : config.facebookGraph;
   const url = new URL(`${base}/${encodeURIComponent(account.external_account_id)}/media`);
-  url.searchParams.set("fields", FIELDS);
+  url.searchParams.set("fields", MEDIA_FIELDS);
   url.searchParams.set("limit", String(RECENT));
   let media;
   try {
@@ -58,14 +45,13 @@ export async function recentPostsRoute(
   }
   await asService(async (tx) => {
     for (const item of media) {
-      const postedAt = item.timestamp ? new Date(item.timestamp.replace(/\+0000$/, "Z")) : null;
+      const columns = postColumns(item);
       await tx`
         insert into public.posts (imo_id, channel_account_id, external_id, media_type,
           media_product_type, caption, thumbnail_url, permalink, posted_at, details_fetched_at)
-        values (${account.imo_id}, ${account.id}, ${item.id}, ${item.media_type ?? null},
-          ${item.media_product_type ?? null}, ${item.caption ?? null},
-          ${item.thumbnail_url ?? item.media_url ?? null}, ${item.permalink ?? null},
-          ${postedAt && !Number.isNaN(postedAt.getTime()) ? postedAt : null}, now())
+        values (${account.imo_id}, ${account.id}, ${item.id}, ${columns.media_type},
+          ${columns.media_product_type}, ${columns.caption}, ${columns.thumbnail_url},
+          ${columns.permalink}, ${columns.posted_at}, now())
         on conflict (channel_account_id, external_id) do update set
           caption = excluded.caption, media_type = excluded.media_type,
           media_product_type = excluded.media_product_type, thumbnail_url = excluded.thumbnail_url,
