@@ -51,6 +51,14 @@ export function mediaFields(state: SandboxState, call: GraphCall, media: StoredM
   );
 }
 
+/** `GET /<IG_ID>/media`: the account's media, newest first, up to `limit` (default 25, at most 100). */
+export function mediaEdge(state: SandboxState, call: GraphCall, account: InstagramAccount) {
+  const limit = Math.min(Math.max(Number(stringParam(call.params, "limit") ?? 25) || 25, 1), 100);
+  const media = [...state.media.values()].filter((m) => m.igAccountId === account.igAccountId)
+    .sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+  return { data: media.map((m) => mediaFields(state, call, m)) };
+}
+
 export function commentFields(state: SandboxState, call: GraphCall, comment: StoredComment) {
   return pickFields(
     {

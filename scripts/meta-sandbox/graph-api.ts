@@ -7,6 +7,7 @@ import {
   commentFields,
   deleteComment,
   hideComment,
+  mediaEdge,
   mediaFields,
   replyToComment,
 } from "./comments-api.ts";
@@ -92,6 +93,10 @@ export function handleGraph(services: SandboxServices, call: GraphCall): unknown
       if (!edge && method === "GET") {
         requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
         return instagramAccountFields(services, call.host, account, specs());
+      }
+      if (edge === "media" && method === "GET") {
+        requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
+        return mediaEdge(state, call, account);
       }
       if (edge === "subscribed_apps" && call.host === IG) {
         requireScope(call, viewer, "instagram_business_basic", "instagram_basic");

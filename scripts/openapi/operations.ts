@@ -118,6 +118,7 @@ import {
   privateReplyRequestSchema,
   privateReplyResponseSchema,
   publicReplyRequestSchema,
+  recentPostsResponseSchema,
   threadCommentResponseSchema,
 } from "../../shared/src/contracts/comments.ts";
 import {
@@ -490,6 +491,14 @@ OPERATIONS.push(
     query: postListQuerySchema,
     status: 200,
     response: postListResponseSchema,
+  },
+  {
+    fn: "instagram-comments",
+    path: "/accounts/{accountId}/posts",
+    method: "get",
+    summary: "An account's 25 newest posts from Instagram, to aim a keyword rule at one",
+    status: 200,
+    response: recentPostsResponseSchema,
   },
   {
     fn: "instagram-comments",

@@ -44,7 +44,10 @@ Deno.test(
       await page.goto(`${web.url}/settings/automation`);
       const form = page.getByRole("form", { name: "New keyword rule" });
       await form.getByLabel("When someone comments").fill("JOIN");
-      await form.getByLabel("On the post").selectOption({ label: "Any post" });
+      // the hiring post has no comment yet: it is picked among the account's newest on Instagram
+      await form.getByLabel("On the post").locator("option", { hasText: caption.slice(0, 30) })
+        .waitFor({ state: "attached" });
+      await form.getByLabel("On the post").selectOption({ label: caption.slice(0, 60) });
       await form.getByLabel("Reply privately with").selectOption({ label: templateName });
       await form.getByRole("button", { name: "Add rule" }).click();
       const rules = page.getByRole("list", { name: "Keyword rules" });

@@ -175,3 +175,20 @@ export type PrivateReplyResponse = z.infer<typeof privateReplyResponseSchema>;
 
 export const hideCommentRequestSchema = z.object({ hidden: z.boolean() });
 export type HideCommentRequest = z.infer<typeof hideCommentRequestSchema>;
+
+/**
+ * An account's recent posts from Instagram (commented on or not), to aim a keyword rule at one
+ * before anyone has commented; they are stored as posts.
+ */
+export const recentPostSchema = z.object({
+  id: idSchema,
+  channel_account_id: idSchema,
+  external_id: z.string(),
+  caption: z.string().nullable(),
+  thumbnail_url: z.string().nullable(),
+  permalink: z.string().nullable(),
+  posted_at: timestampSchema.nullable(),
+});
+export type RecentPost = z.infer<typeof recentPostSchema>;
+export const recentPostsResponseSchema = z.object({ posts: z.array(recentPostSchema) });
+export type RecentPostsResponse = z.infer<typeof recentPostsResponseSchema>;

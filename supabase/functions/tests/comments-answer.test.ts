@@ -330,3 +330,47 @@ Deno.test(
     }
   },
 );
+
+Deno.test(
+  "comments: a private reply that failed on Meta's side is retried from the conversation as the same message, by the comment's rules",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", role: "recruiter", label: "comments-retry" });
+    try {
+      const account = await commentsAccount(ws);
+      const lead = await newLead();
+      const posted = await leadComments(account, lead.id, account.post.id, "Interested!");
+      const comment = await storedComment(ws, account, posted.commentId);
+      await sandbox("faults", {
+        target: "graph",
+        kind: "http_503",
+        match: `${account.igAccountId}/messages`,
+      });
+      const failed = privateReplyResponseSchema.parse(
+        (await call(ws, `comments/${comment.id}/private-reply`, {
+          client_message_id: crypto.randomUUID(),
+          text: "Thanks! Here is how to apply",
+        })).json(),
+      );
+      assert.equal(failed.message.status, "failed");
+      assert.equal(failed.comment.private_reply, null, "a failed reply leaves the comment open");
+
+      // the conversation has no open window (they never wrote): the retry keeps to the comment's rules
+      const retried = await callFunction(ws, "instagram-retry-message", {
+        body: { message_id: failed.message.id },
+      });
+      const text = await retried.text();
+      assert.equal(retried.status, 200, text);
+      const answer = JSON.parse(text);
+      assert.equal(answer.message.id, failed.message.id, "the same message");
+      assert.equal(answer.message.status, "sent");
+      const [linked] = await ws.sql`select private_reply_message_id from public.comments
+        where id = ${comment.id}`;
+      assert.equal(linked!.private_reply_message_id, failed.message.id);
+      const replies = (await sentFrom(account)).filter((s) => s.outcome.ok);
+      assert.equal(replies.length, 1, "one private reply reached Meta");
+    } finally {
+      await ws.close();
+    }
+  },
+);

@@ -24,6 +24,7 @@ import {
   commentRuleListResponseSchema,
   commentRuleResponseSchema,
 } from "../../../shared/src/contracts/comment-rules.ts";
+import { recentPostsResponseSchema } from "../../../shared/src/contracts/comments.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 
@@ -197,6 +198,14 @@ Deno.test(
       const seed = await leadComments(account, lead.id, account.post.id, "first!");
       const post = await storedComment(ws, account, seed.commentId);
       const other = await publishPost(account, "Another post");
+
+      // a post nobody has commented on yet is found among the account's newest on Instagram
+      const recent = recentPostsResponseSchema.parse(
+        await (await callFunction(ws, `instagram-comments/accounts/${account.accountId}/posts`))
+          .json(),
+      );
+      assert.deepEqual(recent.posts.map((p) => p.external_id), [other.id, account.post.id]);
+      assert.equal(recent.posts[0]!.caption, "Another post");
 
       const recruiter = await addMember(ws, "recruiter");
       const refused = await createRule(recruiter, {

@@ -1,21 +1,10 @@
-import { z } from "zod";
 import { asService } from "../db.ts";
 import { graphFetch } from "../meta/graph-client.ts";
 import { metaConfig } from "../meta/meta-config.ts";
 import { tokenCipher } from "../token-cipher.ts";
+import { MEDIA_FIELDS, mediaSchema, postColumns } from "./media-details.ts";
 
 const MAX_ATTEMPTS = 5;
-const FIELDS = "caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp";
-
-const mediaSchema = z.looseObject({
-  caption: z.string().optional(),
-  media_type: z.string().optional(),
-  media_product_type: z.string().optional(),
-  media_url: z.string().optional(),
-  thumbnail_url: z.string().optional(),
-  permalink: z.string().optional(),
-  timestamp: z.string().optional(),
-});
 
 interface PendingPost {
   id: string;
@@ -50,22 +39,19 @@ export async function fetchPostDetails(postIds?: string[]) {
         ? config.instagramGraph
         : config.facebookGraph;
       const url = new URL(`${base}/${encodeURIComponent(post.external_id)}`);
-      url.searchParams.set("fields", FIELDS);
+      url.searchParams.set("fields", MEDIA_FIELDS);
       const media = mediaSchema.parse(
         await graphFetch(url, {
           token: await cipher.decrypt(post.access_token_encrypted!),
           timeoutMs: 5000,
         }),
       );
-      const postedAt = media.timestamp ? new Date(media.timestamp.replace(/\+0000$/, "Z")) : null;
+      const columns = postColumns(media);
       await asService((tx) =>
-        tx`update public.posts set caption = ${media.caption ?? null},
-             media_type = ${media.media_type ?? null},
-             media_product_type = coalesce(${media.media_product_type ?? null}, media_product_type),
-             thumbnail_url = ${media.thumbnail_url ?? media.media_url ?? null},
-             permalink = ${media.permalink ?? null},
-             posted_at = ${postedAt && !Number.isNaN(postedAt.getTime()) ? postedAt : null},
-             details_fetched_at = now(), details_fetch_error = null
+        tx`update public.posts set caption = ${columns.caption}, media_type = ${columns.media_type},
+             media_product_type = coalesce(${columns.media_product_type}, media_product_type),
+             thumbnail_url = ${columns.thumbnail_url}, permalink = ${columns.permalink},
+             posted_at = ${columns.posted_at}, details_fetched_at = now(), details_fetch_error = null
            where id = ${post.id}`
       );
       outcome.fetched++;

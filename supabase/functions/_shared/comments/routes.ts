@@ -9,6 +9,7 @@ import {
 } from "./post-routes.ts";
 import { privateReplyRoute } from "./private-reply.ts";
 import { publicReplyRoute } from "./public-reply.ts";
+import { recentPostsRoute } from "./recent-posts.ts";
 import { createRuleRoute, deleteRuleRoute, listRulesRoute, updateRuleRoute } from "./rules.ts";
 
 const post = `/instagram-comments/posts/:postId${UUID}`;
@@ -35,6 +36,11 @@ const signedIn = (handle: Handle) => async (request: Request, params: Record<str
 export function createCommentsHandler() {
   return router([
     { method: "GET", path: "/instagram-comments/posts", handle: signedIn(listPostsRoute) },
+    {
+      method: "GET",
+      path: `/instagram-comments/accounts/:accountId${UUID}/posts`,
+      handle: signedIn(recentPostsRoute),
+    },
     { method: "GET", path: `${post}/comments`, handle: signedIn(postCommentsRoute) },
     { method: "POST", path: `${post}/triage`, handle: signedIn(triagePostRoute) },
     { method: "GET", path: comment, handle: signedIn(getCommentRoute) },

@@ -30,6 +30,11 @@ export async function fetchContactProfiles(
       from public.contacts k join public.channel_accounts a on a.id = k.channel_account_id
       where k.profile_fetched_at is null and k.profile_fetch_attempts < ${MAX_ATTEMPTS}
         and a.status = 'connected' and a.access_token_encrypted is not null
+        -- Meta shows a profile only to an account the person has written to (docs/meta-platform.md
+        -- §5 "Consent"): a commenter known only from comments, or only answered in private, is not
+        -- asked for
+        and exists (select 1 from public.conversations c
+                    where c.contact_id = k.id and c.last_inbound_at is not null)
         ${
       contactIds
         ? tx`and k.id = any(${contactIds}::uuid[])`

@@ -16,4 +16,6 @@ export const commentKeys = {
   comment: (imoId: string, commentId: string) =>
     [...commentKeys.imo(imoId), "comment", commentId] as const,
   rules: (imoId: string) => [...commentKeys.imo(imoId), "rules"] as const,
+  recentPosts: (imoId: string, accountId: string) =>
+    [...commentKeys.imo(imoId), "recent-posts", accountId] as const,
 };

@@ -2,6 +2,7 @@ import { commentKeywordSchema } from "@dm-desk/shared/contracts/comment-rules";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { useCreateCommentRule } from "@/features/comments/api/create-comment-rule.ts";
+import { useRecentPosts } from "@/features/comments/api/get-recent-posts.ts";
 import {
   accountLabel,
   type CommentsAccount,
@@ -11,16 +12,14 @@ import {
 type CommentRuleFormProps = {
   imoId: string;
   accounts: CommentsAccount[];
-  /** posts people have commented on, to aim a rule at one */
-  posts: { id: string; channel_account_id: string; caption: string | null }[];
   templates: CommentsTemplate[];
 };
 
 const FIELD =
-  "h-9 w-full rounded-md border border-neutral-300 bg-white px-2 text-sm text-neutral-900 focus:border-indigo-500 focus:outline-none";
+  "h-9 w-full rounded-md border border-neutral-300 bg-white dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 px-2 text-sm text-neutral-900 dark:text-zinc-50 focus:border-indigo-500 focus:outline-none";
 
 /** "When someone comments <keyword> on <post or any post>, reply privately with <template>." */
-export function CommentRuleForm({ imoId, accounts, posts, templates }: CommentRuleFormProps) {
+export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormProps) {
   const [keyword, setKeyword] = useState("");
   const [accountId, setAccountId] = useState("");
   const [postId, setPostId] = useState("");
@@ -28,7 +27,9 @@ export function CommentRuleForm({ imoId, accounts, posts, templates }: CommentRu
   const create = useCreateCommentRule(imoId);
   const checked = commentKeywordSchema.safeParse(keyword);
   const keywordError = keyword && !checked.success ? checked.error.issues[0]?.message : undefined;
-  const choosable = posts.filter((p) => !accountId || p.channel_account_id === accountId);
+  // a post is picked among the account's newest on Instagram, commented on or not yet
+  const postsOf = accountId || (accounts.length === 1 ? accounts[0]!.id : undefined);
+  const recent = useRecentPosts(imoId, postsOf);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +38,7 @@ export function CommentRuleForm({ imoId, accounts, posts, templates }: CommentRu
       imo_id: imoId,
       keyword: checked.data,
       template_id: templateId,
-      channel_account_id: accountId || null,
+      channel_account_id: accountId || (postId ? postsOf ?? null : null),
       post_id: postId || null,
     }, {
       onSuccess: () => {
@@ -49,7 +50,7 @@ export function CommentRuleForm({ imoId, accounts, posts, templates }: CommentRu
 
   if (templates.length === 0) {
     return (
-      <p className="text-sm text-neutral-500">
+      <p className="text-sm text-neutral-500 dark:text-zinc-400">
         A rule replies with one of your templates: create one in Messages › Templates first.
       </p>
     );
@@ -58,10 +59,12 @@ export function CommentRuleForm({ imoId, accounts, posts, templates }: CommentRu
     <form
       onSubmit={submit}
       aria-label="New keyword rule"
-      className="grid gap-3 rounded-lg border border-neutral-200 p-4 sm:grid-cols-2"
+      className="grid gap-3 rounded-lg border border-neutral-200 dark:border-zinc-800 p-4 sm:grid-cols-2"
     >
       <label className="space-y-1 text-sm">
-        <span className="font-medium text-neutral-700">When someone comments</span>
+        <span className="font-medium text-neutral-700 dark:text-zinc-300">
+          When someone comments
+        </span>
         <input
           value={keyword}
           onChange={(event) => setKeyword(event.target.value)}
@@ -73,7 +76,7 @@ export function CommentRuleForm({ imoId, accounts, posts, templates }: CommentRu
       </label>
       {accounts.length > 1 && (
         <label className="space-y-1 text-sm">
-          <span className="font-medium text-neutral-700">On the account</span>
+          <span className="font-medium text-neutral-700 dark:text-zinc-300">On the account</span>
           <select
             value={accountId}
             onChange={(event) => {
@@ -88,20 +91,32 @@ export function CommentRuleForm({ imoId, accounts, posts, templates }: CommentRu
         </label>
       )}
       <label className="space-y-1 text-sm">
-        <span className="font-medium text-neutral-700">On the post</span>
+        <span className="font-medium text-neutral-700 dark:text-zinc-300">On the post</span>
         <select
           value={postId}
           onChange={(event) => setPostId(event.target.value)}
           className={FIELD}
         >
           <option value="">Any post</option>
-          {choosable.map((p) => (
+          {(recent.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>{p.caption?.slice(0, 60) || "Untitled post"}</option>
           ))}
         </select>
+        {!postsOf && (
+          <span className="text-xs text-neutral-500 dark:text-zinc-400">
+            Choose an account to pick one of its posts.
+          </span>
+        )}
+        {recent.status === "error" && (
+          <span className="text-xs text-red-600">
+            {`Couldn't load the account's posts: ${recent.error.message}`}
+          </span>
+        )}
       </label>
       <label className="space-y-1 text-sm">
-        <span className="font-medium text-neutral-700">Reply privately with</span>
+        <span className="font-medium text-neutral-700 dark:text-zinc-300">
+          Reply privately with
+        </span>
         <select
           value={templateId}
           onChange={(event) => setTemplateId(event.target.value)}

@@ -4,7 +4,6 @@ import { LoadError } from "@/components/ui/load-error.tsx";
 import { PlanUpgradeCallout } from "@/components/ui/plan-upgrade-callout.tsx";
 import { useCommentRules } from "@/features/comments/api/get-comment-rules.ts";
 import { useDeleteCommentRule } from "@/features/comments/api/delete-comment-rule.ts";
-import { usePosts } from "@/features/comments/api/get-posts.ts";
 import { useUpdateCommentRule } from "@/features/comments/api/update-comment-rule.ts";
 import { CommentRuleForm } from "@/features/comments/components/comment-rule-form.tsx";
 import type {
@@ -25,7 +24,6 @@ type CommentRulesSectionProps = {
 export function CommentRulesSection({ workspace, accounts, templates }: CommentRulesSectionProps) {
   const imoId = workspace.imo_id;
   const rules = useCommentRules(imoId);
-  const posts = usePosts(imoId, {});
   const planAllows = workspace.features.instagram_scheduled_messages === true &&
     workspace.features.instagram_messaging === true;
   const isAdmin = workspace.role === "owner" || workspace.role === "admin";
@@ -34,10 +32,13 @@ export function CommentRulesSection({ workspace, accounts, templates }: CommentR
   return (
     <section aria-labelledby="comment-rules-heading" className="space-y-4">
       <div>
-        <h2 id="comment-rules-heading" className="text-base font-semibold text-neutral-900">
+        <h2
+          id="comment-rules-heading"
+          className="text-base font-semibold text-neutral-900 dark:text-zinc-50"
+        >
           Comment keywords
         </h2>
-        <p className="mt-1 text-sm text-neutral-500">
+        <p className="mt-1 text-sm text-neutral-500 dark:text-zinc-400">
           When someone comments a keyword on your post, DM them a template in private, once per
           person per post. Hidden comments and your own never trigger it.
         </p>
@@ -51,7 +52,10 @@ export function CommentRulesSection({ workspace, accounts, templates }: CommentR
         />
       )}
       {rules.status === "pending" && (
-        <div aria-busy="true" className="h-24 animate-pulse rounded-lg border border-neutral-200">
+        <div
+          aria-busy="true"
+          className="h-24 animate-pulse rounded-lg border border-neutral-200 dark:border-zinc-800"
+        >
           <span className="sr-only">Loading the keyword rules…</span>
         </div>
       )}
@@ -65,10 +69,12 @@ export function CommentRulesSection({ workspace, accounts, templates }: CommentR
       {rules.status === "success" && (
         <ul
           aria-label="Keyword rules"
-          className="divide-y divide-neutral-200 rounded-lg border border-neutral-200"
+          className="divide-y divide-neutral-200 dark:divide-zinc-800 rounded-lg border border-neutral-200 dark:border-zinc-800"
         >
           {rules.data.length === 0 && (
-            <li className="p-3 text-sm text-neutral-500">No keyword rule yet.</li>
+            <li className="p-3 text-sm text-neutral-500 dark:text-zinc-400">
+              No keyword rule yet.
+            </li>
           )}
           {rules.data.map((rule) => (
             <RuleRow key={rule.id} imoId={imoId} rule={rule} canWrite={canWrite} />
@@ -79,12 +85,13 @@ export function CommentRulesSection({ workspace, accounts, templates }: CommentR
         <CommentRuleForm
           imoId={imoId}
           accounts={accounts}
-          posts={posts.data?.pages.flatMap((page) => page.posts) ?? []}
           templates={templates}
         />
       )}
       {!isAdmin && planAllows && (
-        <p className="text-sm text-neutral-500">Owners and admins add and change keyword rules.</p>
+        <p className="text-sm text-neutral-500 dark:text-zinc-400">
+          Owners and admins add and change keyword rules.
+        </p>
       )}
     </section>
   );
@@ -98,18 +105,18 @@ function RuleRow(
   return (
     <li className="flex flex-wrap items-center gap-2 p-3 text-sm">
       <span className="min-w-0 flex-1">
-        <span className="font-medium text-neutral-900">“{rule.keyword}”</span>
-        <span className="text-neutral-500">
+        <span className="font-medium text-neutral-900 dark:text-zinc-50">“{rule.keyword}”</span>
+        <span className="text-neutral-500 dark:text-zinc-400">
           {" on "}
           {rule.post_id ? `“${rule.post_caption?.slice(0, 40) || "a post"}”` : "any post"}
           {" → "}
           {rule.template_name ?? "a deleted template"}
         </span>
-        <span className="block text-xs text-neutral-500">
+        <span className="block text-xs text-neutral-500 dark:text-zinc-400">
           {`${rule.runs.sent} sent · ${rule.runs.skipped} skipped · ${rule.runs.failed} failed`}
         </span>
       </span>
-      <label className="flex items-center gap-1 text-xs text-neutral-700">
+      <label className="flex items-center gap-1 text-xs text-neutral-700 dark:text-zinc-300">
         <input
           type="checkbox"
           checked={rule.is_enabled}
