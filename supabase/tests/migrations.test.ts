@@ -57,6 +57,8 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
         const after = await state();
         assert.deepEqual(after.versions, files.map((name) => name.split("_")[0]));
         assert.deepEqual(after.tables, [
+          "ai_analysis_jobs",
+          "ai_settings",
           "automation_settings",
           "channel_accounts",
           "comment_rule_runs",
@@ -70,11 +72,13 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "imo_plan_changes",
           "imo_subscriptions",
           "imos",
+          "message_analyses",
           "message_templates",
           "messages",
           "oauth_states",
           "pending_connections",
           "posts",
+          "qualification_transitions",
           "recruiting_leads",
           "scheduled_messages",
           "subscription_plans",
