@@ -31,8 +31,8 @@ const platform = await startPlatform({
   preferConfiguredPorts: true,
   useProjectEnv: true,
   webUrl,
-  // --no-serve only prepares the database: the Bluesky network would be thrown away at once
-  bluesky: !args.has("--no-serve"),
+  // the network starts once the app is up (below); --no-serve only prepares the database
+  bluesky: args.has("--no-serve") ? false : "deferred",
 });
 const { applied, alreadyApplied, seeded } = platform.migrations;
 console.log(
@@ -87,6 +87,7 @@ console.log(`
 // The network comes up behind the app (it takes seconds more); a demo that fails to seed leaves
 // the rest of the app usable.
 const bluesky = platform.bluesky;
+bluesky?.begin();
 bluesky?.ready
   .then(() => seedBlueskyDemo(platform, bluesky))
   .then((demo) =>

@@ -64,3 +64,9 @@ async function close() {
 }
 process.on("SIGTERM", close);
 process.on("SIGINT", close);
+
+// A parent killed outright (SIGKILL) cannot stop us: once it is gone, we go too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) close();
+}, 2000).unref();

@@ -20,6 +20,8 @@ export interface BlueskyNetwork {
   controlUrl: string;
   /** resolves once every service answers; rejects if the network could not start */
   ready: Promise<void>;
+  /** starts a network made with `deferred` (no-op otherwise, and when called again) */
+  begin(): void;
   processAll(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -28,7 +30,13 @@ const script = new URL("./network-process.mjs", import.meta.url).pathname;
 const root = new URL("../../", import.meta.url).pathname;
 
 export function startBlueskyNetwork(
-  options: { stateDir: string; logFile: string; timeoutMs?: number },
+  options: {
+    stateDir: string;
+    logFile: string;
+    timeoutMs?: number;
+    /** wait for `begin()`: npm start brings the app up first, then the network */
+    deferred?: boolean;
+  },
 ): BlueskyNetwork {
   // `localhost`, not 127.0.0.1: dev-env names its services so, and did:web resolves it over http
   const ports = { plc: freePort(), pds: freePort(), appview: freePort(), control: freePort() };
@@ -38,6 +46,7 @@ export function startBlueskyNetwork(
   let stopping = false;
 
   const start = async () => {
+    if (stopping) throw new Error("stopped before it started");
     await Deno.remove(options.stateDir, { recursive: true }).catch(() => {});
     await Deno.mkdir(`${options.stateDir}/tmp`, { recursive: true });
     // run as root, initdb runs as `postgres` and must reach the cluster folder and its password file
@@ -78,7 +87,10 @@ export function startBlueskyNetwork(
       () => stopping,
     );
   };
-  const ready = start();
+  let begin = () => {};
+  const begun = new Promise<void>((resolve) => (begin = resolve));
+  if (!options.deferred) begin();
+  const ready = begun.then(start);
   ready.catch(() => {}); // the caller awaits it; a failure before then must not go unhandled
 
   return {
@@ -87,6 +99,7 @@ export function startBlueskyNetwork(
     appviewUrl: `http://localhost:${ports.appview}`,
     controlUrl: `http://127.0.0.1:${ports.control}`,
     ready,
+    begin,
     async processAll() {
       const response = await fetch(`http://127.0.0.1:${ports.control}/process-all`, {
         method: "POST",
@@ -97,6 +110,7 @@ export function startBlueskyNetwork(
     async stop() {
       if (stopping) return;
       stopping = true;
+      begin(); // a deferred network that never began now ends at once
       // a network still starting is ended now, not waited for
       if (child) await stopProcess(child, 5000);
       await ready.catch(() => {});

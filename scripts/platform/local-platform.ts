@@ -49,9 +49,10 @@ export interface PlatformOptions {
   /**
    * also run the local AT Protocol network (PLC, PDS, AppView) and the Bluesky chat simulator;
    * it costs a Node process, a Postgres cluster and seconds of start-up, so only `npm start` and
-   * test runs with Bluesky tests ask for it (docs/bluesky.md §2)
+   * test runs with Bluesky tests ask for it (docs/bluesky.md §2). `deferred`: its addresses are
+   * known (the gateway gets them) but it starts only on `bluesky.begin()`
    */
-  bluesky?: boolean;
+  bluesky?: boolean | "deferred";
 }
 
 export interface LocalBluesky extends BlueskyNetwork {
@@ -69,6 +70,7 @@ export async function startPlatform(options: PlatformOptions): Promise<LocalPlat
     ? withChatSimulator(startBlueskyNetwork({
       stateDir: `${options.stateDir}/bluesky-network`,
       logFile: `${options.stateDir}/bluesky-network.log`,
+      deferred: options.bluesky === "deferred",
     }))
     : undefined;
   const pg = await startPostgres({

@@ -1,7 +1,8 @@
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { matchesKeyword } from "./comment-keywords.ts";
 
-Deno.test("keywords match whole words, whatever the case, accents and punctuation", () => {
+test("keywords match whole words, whatever the case, accents and punctuation", () => {
   for (const text of ["JOIN", "join!", "Join 🙌", "I want to join, please", "¿JOIN?"]) {
     assert.equal(matchesKeyword(text, "join"), true, text);
   }
