@@ -45,7 +45,6 @@ function conversationRow(overrides: Record<string, unknown> = {}) {
     lead_source_referral: null,
     lead_source_at: null,
     archived_at: null,
-    kind: "direct",
     created_at: conversation.last_message_at,
     updated_at: conversation.last_message_at,
     ...overrides,
@@ -90,7 +89,6 @@ function messageRow(overrides: Record<string, unknown> = {}) {
     automation_rule: null,
     private_reply_to_comment_id: null,
     comment_rule_id: null,
-    post: null,
     ...overrides,
   };
 }
