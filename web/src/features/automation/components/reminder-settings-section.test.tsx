@@ -93,10 +93,12 @@ describe("Settings › Automation", { timeout: 15_000 }, () => {
       plan_name: "Pro",
       features: { instagram_templates: true },
     });
+    // the comment keywords section below has its own callout: look inside this one
+    const section = within(await screen.findByRole("region", { name: "Priority reminders" }));
     expect(
-      await screen.findByText("Scheduled messages and reminders are part of the Team plan"),
+      await section.findByText("Scheduled messages and reminders are part of the Team plan"),
     ).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Compare plans and upgrade" })).toBeTruthy();
+    expect(section.getByRole("link", { name: "Compare plans and upgrade" })).toBeTruthy();
     const form = await screen.findByRole("form", { name: "Priority reminder settings" });
     expect((within(form).getByRole("switch") as HTMLButtonElement).disabled).toBe(true);
     expect(within(form).queryByRole("button", { name: "Save" })).toBeNull();
