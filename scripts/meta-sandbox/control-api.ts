@@ -20,6 +20,7 @@ import {
   leadEditsComment,
   publishMedia,
 } from "./comment-actions.ts";
+import { recordPublishingUsage } from "./content-publishing.ts";
 import { addFault, describeFault, GRAPH_FAULTS, WEBHOOK_FAULTS } from "./faults.ts";
 import type { SandboxServices } from "./graph-context.ts";
 import { jsonResponse } from "./http-helpers.ts";
@@ -113,6 +114,10 @@ const schemas = {
   read: z.object({ account: z.string(), mid: z.string() }),
   postback: z.object({ account: z.string(), title: z.string(), payload: z.string() }),
   referral: z.object({ account: z.string(), ref: z.string(), source: z.string() }),
+  publishingUsage: z.object({
+    count: z.number().int().min(0).max(1000),
+    at: z.number().optional(),
+  }),
   media: z.object({
     account: z.string(),
     caption: z.string().optional(),
@@ -280,6 +285,18 @@ async function route(services: SandboxServices, request: Request, segments: stri
     const account = accountOf(services, id);
     const input = await body(request, schemas.accountComment);
     return jsonResponse(await accountComments(actionContext(services), account, input), 201);
+  }
+  if (is("POST", "accounts", true, "publishing-usage")) {
+    const account = accountOf(services, id);
+    const input = await body(request, schemas.publishingUsage);
+    return jsonResponse(recordPublishingUsage(state, account, input.count, input.at));
+  }
+  if (is("GET", "containers")) {
+    const account = url.searchParams.get("account");
+    const igAccountId = account ? accountOf(services, account).igAccountId : undefined;
+    return jsonResponse(
+      [...state.containers.values()].filter((c) => !igAccountId || c.igAccountId === igAccountId),
+    );
   }
   if (is("POST", "media")) {
     const input = await body(request, schemas.media);

@@ -12,6 +12,12 @@ import {
   replyToComment,
 } from "./comments-api.ts";
 import {
+  containerFields,
+  createContainer,
+  publishContainer,
+  publishingLimit,
+} from "./content-publishing.ts";
+import {
   conversationMessagesEdge,
   conversationNode,
   listConversations,
@@ -40,6 +46,7 @@ import type {
   InstagramAccount,
   SandboxState,
   StoredComment,
+  StoredContainer,
   StoredMedia,
   StoredMessage,
 } from "./sandbox-state.ts";
@@ -55,11 +62,15 @@ type GraphNode =
   | { kind: "conversation"; conversation: Conversation }
   | { kind: "message"; message: StoredMessage }
   | { kind: "media"; media: StoredMedia; account: InstagramAccount }
-  | { kind: "comment"; comment: StoredComment; account: InstagramAccount };
+  | { kind: "comment"; comment: StoredComment; account: InstagramAccount }
+  | { kind: "container"; container: StoredContainer };
 
 const IG = "graph.instagram.com";
 
-export function handleGraph(services: SandboxServices, call: GraphCall): unknown {
+export function handleGraph(
+  services: SandboxServices,
+  call: GraphCall,
+): unknown | Promise<unknown> {
   const { state } = services;
   const [first, second] = call.segments;
   // Token endpoints that take no bearer token of their own.
@@ -97,6 +108,19 @@ export function handleGraph(services: SandboxServices, call: GraphCall): unknown
       if (edge === "media" && method === "GET") {
         requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
         return mediaEdge(state, call, account);
+      }
+      // content publishing (§7), on either host
+      if (edge === "media" && method === "POST") {
+        requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
+        return createContainer(services, call, account);
+      }
+      if (edge === "media_publish" && method === "POST") {
+        requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
+        return publishContainer(services, call, account);
+      }
+      if (edge === "content_publishing_limit" && method === "GET") {
+        requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
+        return publishingLimit(state, call, account);
       }
       if (edge === "subscribed_apps" && call.host === IG) {
         requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
@@ -190,6 +214,10 @@ export function handleGraph(services: SandboxServices, call: GraphCall): unknown
       requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
       if (!edge && method === "GET") return mediaFields(state, call, node.media);
       break;
+    case "container":
+      requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
+      if (!edge && method === "GET") return containerFields(call, node.container);
+      break;
     case "comment":
       requireScope(call, viewer, "instagram_business_manage_comments", "instagram_manage_comments");
       if (!edge && method === "GET") return commentFields(state, call, node.comment);
@@ -265,6 +293,8 @@ function resolveNode(state: SandboxState, call: GraphCall, viewer: Viewer, id: s
     if (message?.igAccountId === own.igAccountId) return { kind: "message", message };
     const media = state.media.get(id);
     if (media?.igAccountId === own.igAccountId) return { kind: "media", media, account: own };
+    const container = state.containers.get(id);
+    if (container?.igAccountId === own.igAccountId) return { kind: "container", container };
     // a deleted comment is gone for Graph: an unknown object (§9 "Moderation")
     const comment = state.comments.get(id);
     if (comment && !comment.deleted && comment.igAccountId === own.igAccountId) {

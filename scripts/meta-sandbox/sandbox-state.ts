@@ -151,6 +151,31 @@ export interface StoredMedia {
   createdAt: number;
 }
 
+/** A media container on its way to a post (§7): an image, a carousel item or a carousel. */
+export interface StoredContainer {
+  id: string;
+  igAccountId: string;
+  kind: "IMAGE" | "CAROUSEL";
+  isCarouselItem: boolean;
+  imageUrl?: string;
+  altText?: string;
+  caption?: string;
+  /** carousel item container ids, in order */
+  children?: string[];
+  createdAt: number;
+  /** IN_PROGRESS until then */
+  readyAt: number;
+  /** why processing failed: the status is ERROR once ready */
+  error?: string;
+  /** the post it became: PUBLISHED */
+  mediaId?: string;
+  /** every status_code a status read answered, in order (tests look at the polling) */
+  statusReads: ContainerStatus[];
+}
+
+/** A container's `status_code` (§7 "Status polling"). */
+export type ContainerStatus = "IN_PROGRESS" | "FINISHED" | "ERROR" | "EXPIRED" | "PUBLISHED";
+
 /** A comment on a media, by a lead or by the account itself (§9). */
 export interface StoredComment {
   id: string;
@@ -234,6 +259,9 @@ export interface SandboxState {
   messages: Map<string, StoredMessage>;
   media: Map<string, StoredMedia>;
   comments: Map<string, StoredComment>;
+  containers: Map<string, StoredContainer>;
+  /** posts published through media_publish, for the 24-hour publishing limit (§7) */
+  publishLog: { igAccountId: string; at: number; mediaId: string }[];
   sent: SentRecord[];
   deliveries: DeliveryRecord[];
   faults: Fault[];
@@ -277,6 +305,8 @@ export function createState(
     messages: new Map(),
     media: new Map(),
     comments: new Map(),
+    containers: new Map(),
+    publishLog: [],
     sent: [],
     deliveries: [],
     faults: [],
@@ -298,8 +328,10 @@ export function clearData(state: SandboxState) {
       state.messages,
       state.media,
       state.comments,
+      state.containers,
     ]
   ) map.clear();
+  state.publishLog.length = 0;
   state.sent.length = 0;
   state.deliveries.length = 0;
   state.faults.length = 0;

@@ -168,7 +168,7 @@ async function route(
       request,
       url,
     };
-    return jsonResponse(handleGraph(services, call));
+    return jsonResponse(await handleGraph(services, call));
   } catch (error) {
     if (error instanceof GraphError) return graphErrorResponse(error);
     throw error;
