@@ -11,7 +11,11 @@ import { attempt } from "./actors.ts";
 const options = { sanitizeResources: false, sanitizeOps: false };
 
 /** The jobs that work up to 50 s a run, and so wait a minute for the answer. */
-const LONG_RUNNING = ["instagram-process-scheduled", "instagram-auto-reminder"];
+const LONG_RUNNING = [
+  "instagram-process-scheduled",
+  "instagram-auto-reminder",
+  "publishing-process-scheduled",
+];
 
 /** The jobs that call a function, with the schedule each runs on. */
 const FUNCTION_JOBS = {
@@ -19,6 +23,7 @@ const FUNCTION_JOBS = {
   "instagram-process-webhooks": "* * * * *",
   "instagram-process-scheduled": "* * * * *",
   "instagram-auto-reminder": "0 15 * * *",
+  "publishing-process-scheduled": "* * * * *",
 };
 
 Deno.test(
