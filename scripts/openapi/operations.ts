@@ -20,6 +20,16 @@ import {
 } from "../../shared/src/contracts/bluesky.ts";
 import { healthResponseSchema } from "../../shared/src/contracts/health.ts";
 import {
+  createPublicationSchema,
+  deletedPublicationSchema,
+  publicationListQuerySchema,
+  publicationListResponseSchema,
+  publicationResponseSchema,
+  publishingQuotaSchema,
+  schedulePublicationSchema,
+  updatePublicationSchema,
+} from "../../shared/src/contracts/publishing.ts";
+import {
   conversationListQuerySchema,
   conversationListResponseSchema,
   triageRequestSchema,
@@ -728,6 +738,74 @@ OPERATIONS.push(
     status: 200,
     response: blueskyPublishResponseSchema,
   },
+  {
+    fn: "publishing",
+    path: "/posts",
+    method: "get",
+    summary: "The Publishing page's posts: drafts, scheduled, published and failed, newest first",
+    query: publicationListQuerySchema,
+    status: 200,
+    response: publicationListResponseSchema,
+  },
+  {
+    fn: "publishing",
+    path: "/posts",
+    method: "post",
+    summary: "A draft post for one Instagram or Bluesky account (owner or admin)",
+    body: createPublicationSchema,
+    status: 201,
+    response: publicationResponseSchema,
+  },
+  {
+    fn: "publishing",
+    path: "/posts/{id}",
+    method: "patch",
+    summary: "Change a post that has not gone out (a failed one becomes a draft again)",
+    body: updatePublicationSchema,
+    status: 200,
+    response: publicationResponseSchema,
+  },
+  {
+    fn: "publishing",
+    path: "/posts/{id}/delete",
+    method: "post",
+    summary: "Delete a draft, scheduled or failed post",
+    status: 200,
+    response: deletedPublicationSchema,
+  },
+  {
+    fn: "publishing",
+    path: "/posts/{id}/publish",
+    method: "post",
+    summary: "Publish now: the publishing limit first, then containers, status and publish; a failure keeps the draft with why",
+    status: 200,
+    response: publicationResponseSchema,
+  },
+  {
+    fn: "publishing",
+    path: "/posts/{id}/schedule",
+    method: "post",
+    summary: "Publish at a time (pg_cron sends it once)",
+    body: schedulePublicationSchema,
+    status: 200,
+    response: publicationResponseSchema,
+  },
+  {
+    fn: "publishing",
+    path: "/posts/{id}/unschedule",
+    method: "post",
+    summary: "Take a scheduled post back to a draft",
+    status: 200,
+    response: publicationResponseSchema,
+  },
+  {
+    fn: "publishing",
+    path: "/accounts/{accountId}/quota",
+    method: "get",
+    summary: "An Instagram account's publishing limit as it stands (posts in the last 24 hours)",
+    status: 200,
+    response: publishingQuotaSchema,
+  },
 );
 
 export const NOT_CLIENT_FACING: Record<string, string> = {
@@ -738,5 +816,6 @@ export const NOT_CLIENT_FACING: Record<string, string> = {
   "instagram-sync-conversations": "the connect flow and pg_cron, with the service role key",
   "instagram-process-scheduled": "pg_cron every minute, or on demand, with the service role key",
   "instagram-auto-reminder": "pg_cron daily, or on demand, with the service role key",
+  "publishing-process-scheduled": "pg_cron every minute, or on demand, with the service role key",
   "ai-process-messages": "pg_cron every minute and the webhook's kick, with the service role key",
 };

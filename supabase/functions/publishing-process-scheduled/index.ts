@@ -1,0 +1,3 @@
+import { createProcessPublicationsHandler } from "../_shared/publishing/process-scheduled.ts";
+
+Deno.serve(createProcessPublicationsHandler());

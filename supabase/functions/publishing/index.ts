@@ -1,0 +1,3 @@
+import { createPublishingHandler } from "../_shared/publishing/routes.ts";
+
+Deno.serve(createPublishingHandler());
