@@ -46,6 +46,7 @@ export interface Tenant {
   postId: string;
   commentId: string;
   commentRuleId: string;
+  publicationId: string;
   commentRuleRunId: string;
 }
 
@@ -227,6 +228,11 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     values (${imoId}, ${channelAccountId}, ${commentRuleId}, ${postId}, ${contactId}, ${commentId},
       'skipped', 'rule_disabled')
     returning id`);
+  const publicationId = await one(sql`
+    insert into public.publications (imo_id, channel_account_id, caption, media, created_by)
+    values (${imoId}, ${channelAccountId}, 'Open day on Friday',
+      '[{"url": "https://example.com/open-day.jpg", "alt_text": "Our office"}]', ${users.admin.id})
+    returning id`);
 
   return {
     imoId,
@@ -256,6 +262,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     commentId,
     commentRuleId,
     commentRuleRunId,
+    publicationId,
   };
 }
 

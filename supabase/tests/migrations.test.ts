@@ -78,6 +78,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "oauth_states",
           "pending_connections",
           "posts",
+          "publications",
           "qualification_transitions",
           "recruiting_leads",
           "scheduled_messages",

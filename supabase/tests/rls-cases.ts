@@ -309,6 +309,18 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
     delete: (c) => [`delete from public.comment_rule_runs where id = $1`, [c.a.commentRuleRunId]],
   },
+  publications: {
+    select: (c) => [`select id from public.publications where id = $1`, [c.a.publicationId]],
+    insert: (c) => [
+      `insert into public.publications (imo_id, channel_account_id, caption) values ($1, $2, 'New draft')`,
+      [c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (c) => [
+      `update public.publications set caption = 'Edited draft' where id = $1`,
+      [c.a.publicationId],
+    ],
+    delete: (c) => [`delete from public.publications where id = $1`, [c.a.publicationId]],
+  },
   webhook_events: {
     select: (c) => [
       `select id from public.webhook_events where id = $1::bigint`,

@@ -157,6 +157,10 @@ comment_rule_runs   select  allowed  allowed  allowed   filtered  denied  allowe
 comment_rule_runs   insert  denied   denied   denied    denied    denied  allowed
 comment_rule_runs   update  denied   denied   denied    denied    denied  allowed
 comment_rule_runs   delete  denied   denied   denied    denied    denied  allowed
+publications        select  allowed  allowed  allowed   filtered  denied  allowed
+publications        insert  allowed  allowed  denied    denied    denied  allowed
+publications        update  allowed  allowed  filtered  filtered  denied  allowed
+publications        delete  allowed  allowed  filtered  filtered  denied  allowed
 `;
 
 // Which columns each role may insert and update (lines absent: none; anon has none anywhere).
@@ -184,6 +188,8 @@ posts               authenticated update  is_priority assigned_to
 comments            authenticated insert  imo_id channel_account_id post_id client_comment_id parent_id author_kind author_user_id text status
 comment_rules       authenticated insert  imo_id channel_account_id post_id keyword template_id is_enabled
 comment_rules       authenticated update  channel_account_id post_id keyword template_id is_enabled
+publications        authenticated insert  imo_id channel_account_id caption media scheduled_at status
+publications        authenticated update  caption media scheduled_at status
 `;
 
 /**
