@@ -40,7 +40,7 @@ export async function processDuePublications(
     claimed: 0,
     published: 0,
     failed: 0,
-    interrupted: await failInterruptedPublications(clock()),
+    interrupted: await failInterruptedPublications(clock(), options.ids),
   };
   while (performance.now() < deadline) {
     const batch = await claimDuePublications(clock(), batchSize, options.ids);

@@ -70,12 +70,13 @@ export async function claimDuePublications(now: Date, limit: number, ids?: strin
  * Runs that stopped half way (their lease has passed while `publishing`): failed with the reason,
  * never retried on their own, since the post may be out already.
  */
-export async function failInterruptedPublications(now: Date): Promise<number> {
+export async function failInterruptedPublications(now: Date, ids?: string[]): Promise<number> {
   const rows = await asService((tx) =>
     tx`update public.publications
       set status = 'failed', lease_until = null, error_code = 'interrupted',
         error_message = 'Publishing stopped half way. Check the account for the post before publishing it again.'
       where status = 'publishing' and lease_until <= ${now}
+        ${ids ? tx`and id = any(${ids}::uuid[])` : tx``}
       returning id`
   );
   return rows.length;
