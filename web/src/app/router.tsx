@@ -51,6 +51,12 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.publishing.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/publishing.tsx")).PublishingRoute,
+                }),
+              },
+              {
                 path: paths.app.leads.path,
                 lazy: async () => ({
                   Component: (await import("./routes/app/leads.tsx")).LeadsRoute,

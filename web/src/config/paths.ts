@@ -34,6 +34,7 @@ export const paths = {
       },
     },
     leads: { path: "/leads", getHref: () => "/leads" },
+    publishing: { path: "/publishing", getHref: () => "/publishing" },
     settings: { path: "/settings", getHref: () => "/settings" },
     settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },
     settingsPlan: { path: "/settings/plan", getHref: () => "/settings/plan" },

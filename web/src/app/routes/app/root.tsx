@@ -1,7 +1,7 @@
 import { Outlet } from "react-router";
 import { AppLayout } from "@/components/layouts/app-layout.tsx";
 import { NavRail, type NavRailItem } from "@/components/layouts/nav-rail.tsx";
-import { MessageCircle, MessageSquare, SlidersVertical, Users } from "lucide-react";
+import { Megaphone, MessageCircle, MessageSquare, SlidersVertical, Users } from "lucide-react";
 import { paths } from "@/config/paths.ts";
 import { SignOutButton } from "@/features/auth/components/sign-out-button.tsx";
 import { useSession } from "@/features/auth/hooks/use-session.ts";
@@ -11,6 +11,7 @@ import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-sw
 const NAV_ITEMS: NavRailItem[] = [
   { label: "Messages", to: paths.app.messages.getHref(), icon: MessageSquare },
   { label: "Comments", to: paths.app.comments.getHref(), icon: MessageCircle },
+  { label: "Publishing", to: paths.app.publishing.getHref(), icon: Megaphone },
   { label: "Leads", to: paths.app.leads.getHref(), icon: Users },
   { label: "Settings", to: paths.app.settings.getHref(), icon: SlidersVertical },
 ];
