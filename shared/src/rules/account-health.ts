@@ -28,10 +28,21 @@ export const COMMENT_SCOPES = {
   app_password: [],
 } as const satisfies Record<AuthPath, readonly string[]>;
 
+/**
+ * Asked for on connect besides the required ones: content publishing, for the Publishing page
+ * (docs/meta-platform.md §7). Not required either: an account without it still messages.
+ */
+export const PUBLISH_SCOPES = {
+  instagram_login: ["instagram_business_content_publish"],
+  facebook_login: ["instagram_content_publish"],
+  app_password: [],
+} as const satisfies Record<AuthPath, readonly string[]>;
+
 /** Everything the consent dialog asks for. */
 export const connectScopes = (path: AuthPath): string[] => [
   ...REQUIRED_SCOPES[path],
   ...COMMENT_SCOPES[path],
+  ...PUBLISH_SCOPES[path],
 ];
 
 /** Long-lived Instagram tokens last 60 days; we refresh from day 53. */

@@ -44,7 +44,7 @@ Deno.test(
       );
       assert.equal(
         flow.dialogUrl.searchParams.get("scope"),
-        "instagram_business_basic,instagram_business_manage_messages,instagram_business_manage_comments",
+        "instagram_business_basic,instagram_business_manage_messages,instagram_business_manage_comments,instagram_business_content_publish",
       );
       assert.equal(flow.callback.status, 302);
       assert.equal(flow.landing?.pathname, "/settings/channels");
@@ -70,6 +70,7 @@ Deno.test(
       assert.equal(row!.connected_by, workspace.userId);
       assert.deepEqual([...row!.scopes].sort(), [
         "instagram_business_basic",
+        "instagram_business_content_publish",
         "instagram_business_manage_comments",
         "instagram_business_manage_messages",
       ]);
