@@ -93,6 +93,11 @@ export const publishingQuotaSchema = z.object({
 });
 export type PublishingQuota = z.infer<typeof publishingQuotaSchema>;
 
+/** publishing-process-scheduled on demand: only these posts (the cron passes none: all). */
+export const processPublicationsRequestSchema = z.object({
+  ids: z.array(idSchema).max(100).optional(),
+});
+
 /** publishing-process-scheduled: one pass over the due posts (the cron's, or on demand). */
 export const processPublicationsResponseSchema = z.object({
   claimed: z.number().int().nonnegative(),

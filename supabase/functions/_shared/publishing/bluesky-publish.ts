@@ -75,10 +75,12 @@ async function loadImage(item: PublicationMedia, index: number): Promise<PostIma
 async function readAtMost(response: Response, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of response.body ?? []) {
-    chunks.push(chunk);
-    length += chunk.length;
-    if (length >= limit) break;
+  if (response.body) {
+    for await (const chunk of response.body) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= limit) break;
+    }
   }
   const bytes = new Uint8Array(length);
   let offset = 0;

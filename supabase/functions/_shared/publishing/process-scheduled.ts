@@ -1,6 +1,7 @@
-import { z } from "zod";
-import type { ProcessPublicationsResponse } from "../../../../shared/src/contracts/publishing.ts";
-import { idSchema } from "../../../../shared/src/schemas/common.ts";
+import {
+  processPublicationsRequestSchema,
+  type ProcessPublicationsResponse,
+} from "../../../../shared/src/contracts/publishing.ts";
 import { endpoint } from "../endpoint.ts";
 import { json } from "../http.ts";
 import { requireServiceRole } from "../require-service.ts";
@@ -56,13 +57,11 @@ export async function processDuePublications(
   return outcome;
 }
 
-const processRequestSchema = z.object({ ids: z.array(idSchema).max(100).optional() });
-
 /** publishing-process-scheduled (pg_cron every minute, or on demand with the service role key). */
 export function createProcessPublicationsHandler() {
   return endpoint("POST", async (request) => {
     await requireServiceRole(request);
-    const body = await parseBody(request, processRequestSchema);
+    const body = await parseBody(request, processPublicationsRequestSchema);
     return json(await processDuePublications({ ids: body.ids }));
   });
 }
