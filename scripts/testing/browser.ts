@@ -24,6 +24,20 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
+/** The sizes every screen is looked at: a laptop and a phone. */
+export const SCREEN_SIZES = [
+  { name: "1440", viewport: { width: 1440, height: 900 }, isPhone: false },
+  { name: "375", viewport: { width: 375, height: 812 }, isPhone: true },
+];
+
+/** The screen as the system's light mode shows it, then its dark mode (`<name>-dark`). */
+export async function screenshotBoth(page: Page, name: string) {
+  await screenshot(page, name);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
 /**
  * A fresh browser context (no shared storage) at `viewport`, signed in through the SPA's form as
  * `who`, on its way to `redirectTo`; `onSignInScreen` runs once the form is there (a screenshot).

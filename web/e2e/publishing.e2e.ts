@@ -1,23 +1,16 @@
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
-import { launchBrowser, screenshot, signInAs } from "../../scripts/testing/browser.ts";
+import {
+  launchBrowser,
+  SCREEN_SIZES,
+  screenshotBoth,
+  signInAs,
+} from "../../scripts/testing/browser.ts";
 import { connectSandboxAccount } from "../../scripts/testing/connected-account.ts";
 import { sandboxUrl } from "../../scripts/testing/meta-sandbox-client.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
 import { callFunction, createWorkspace, type Workspace } from "../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
-const SIZES = [
-  { name: "1440", viewport: { width: 1440, height: 900 }, isPhone: false },
-  { name: "375", viewport: { width: 375, height: 812 }, isPhone: true },
-];
-
-async function screenshotBoth(page: Page, name: string) {
-  await screenshot(page, name);
-  await page.emulateMedia({ colorScheme: "dark" });
-  await screenshot(page, `${name}-dark`);
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** A post made through the function, then published (or refused), for the list below the composer. */
 async function postThrough(workspace: Workspace, accountId: string, caption: string, url: string) {
@@ -44,7 +37,7 @@ Deno.test(
     const web = await startWebServer();
     const browser = await launchBrowser();
     try {
-      for (const size of SIZES) {
+      for (const size of SCREEN_SIZES) {
         const page = await signInAs(browser, web.url, team, { viewport: size.viewport });
         await page.getByRole("navigation", { name: "Main" })
           .getByRole("link", { name: "Publishing" }).click();

@@ -1,25 +1,17 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { launchBrowser, screenshot, signInAs } from "../../scripts/testing/browser.ts";
+import {
+  launchBrowser,
+  SCREEN_SIZES as SIZES,
+  screenshotBoth,
+  signInAs,
+} from "../../scripts/testing/browser.ts";
 import { sandbox } from "../../scripts/testing/meta-sandbox-client.ts";
 import { sandboxThread } from "../../scripts/testing/send-fixture.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
 import { callFunction, createWorkspace } from "../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
-const SIZES = [
-  { name: "1440", viewport: { width: 1440, height: 900 }, isPhone: false },
-  { name: "375", viewport: { width: 375, height: 812 }, isPhone: true },
-];
-
-/** The screen as the system's light mode shows it, then its dark mode (`<name>-dark`). */
-async function screenshotBoth(page: Page, name: string) {
-  await screenshot(page, name);
-  await page.emulateMedia({ colorScheme: "dark" });
-  await screenshot(page, `${name}-dark`);
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
 /**
  * Nothing wider or taller than the window (the panes scroll, the document does not), and on a
  * phone the page gets all of its width.

@@ -47,3 +47,15 @@ export async function requireUser(request: Request): Promise<Claims & { sub: str
   }
   return claims as Claims & { sub: string };
 }
+
+/** A route of a routed function that acts for a signed-in person. */
+export type SignedInRoute = (
+  request: Request,
+  params: Record<string, string>,
+  claims: Claims & { sub: string },
+) => Promise<Response>;
+
+/** The route with its caller verified once, before it runs (for router()). */
+export const signedIn =
+  (route: SignedInRoute) => async (request: Request, params: Record<string, string>) =>
+    await route(request, params, await requireUser(request));

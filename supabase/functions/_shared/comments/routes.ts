@@ -1,4 +1,4 @@
-import { type Claims, requireUser } from "../auth.ts";
+import { signedIn } from "../auth.ts";
 import { router, UUID } from "../router.ts";
 import { deleteCommentRoute, hideCommentRoute } from "./moderation.ts";
 import {
@@ -15,16 +15,6 @@ import { createRuleRoute, deleteRuleRoute, listRulesRoute, updateRuleRoute } fro
 const post = `/instagram-comments/posts/:postId${UUID}`;
 const comment = `/instagram-comments/comments/:commentId${UUID}`;
 const rule = `/instagram-comments/rules/:ruleId${UUID}`;
-
-type Handle = (
-  request: Request,
-  params: Record<string, string>,
-  claims: Claims & { sub: string },
-) => Promise<Response>;
-
-/** Every route is a signed-in member's: the caller is verified once, here. */
-const signedIn = (handle: Handle) => async (request: Request, params: Record<string, string>) =>
-  await handle(request, params, await requireUser(request));
 
 /**
  * instagram-comments: the Comments view (contracts in shared/src/contracts/comments.ts). Posts

@@ -12,7 +12,7 @@ import {
   type PublicationContent,
   publicationProblems,
 } from "../../../../shared/src/rules/publishing.ts";
-import { type Claims, requireUser } from "../auth.ts";
+import { type Claims, signedIn } from "../auth.ts";
 import { requireImoRole } from "../connect/access.ts";
 import { type Tx, withUser } from "../db.ts";
 import { HttpError, json } from "../http.ts";
@@ -27,15 +27,6 @@ const WRITERS = ["owner", "admin"] as const;
 const PUBLISHING = { feature: "instagram_messaging" };
 /** Posting at a time is a schedule, like scheduled messages. */
 const SCHEDULING = { feature: "instagram_scheduled_messages" };
-
-type Handle = (
-  request: Request,
-  params: Record<string, string>,
-  claims: Claims & { sub: string },
-) => Promise<Response>;
-
-const signedIn = (handle: Handle) => async (request: Request, params: Record<string, string>) =>
-  await handle(request, params, await requireUser(request));
 
 const post = `/publishing/posts/:id${UUID}`;
 
