@@ -71,7 +71,9 @@ export async function createContainer(
     for (const id of children) {
       const child = state.containers.get(id);
       if (!child || child.igAccountId !== account.igAccountId || !child.isCarouselItem) {
-        throw graphErrors.invalidParameter(`The carousel item ${id} is not a carousel item container of this account`);
+        throw graphErrors.invalidParameter(
+          `The carousel item ${id} is not a carousel item container of this account`,
+        );
       }
       if (statusOf(child, now) !== "FINISHED") throw notReady();
     }

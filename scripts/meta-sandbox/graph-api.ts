@@ -111,15 +111,30 @@ export function handleGraph(
       }
       // content publishing (§7), on either host
       if (edge === "media" && method === "POST") {
-        requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
+        requireScope(
+          call,
+          viewer,
+          "instagram_business_content_publish",
+          "instagram_content_publish",
+        );
         return createContainer(services, call, account);
       }
       if (edge === "media_publish" && method === "POST") {
-        requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
+        requireScope(
+          call,
+          viewer,
+          "instagram_business_content_publish",
+          "instagram_content_publish",
+        );
         return publishContainer(services, call, account);
       }
       if (edge === "content_publishing_limit" && method === "GET") {
-        requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
+        requireScope(
+          call,
+          viewer,
+          "instagram_business_content_publish",
+          "instagram_content_publish",
+        );
         return publishingLimit(state, call, account);
       }
       if (edge === "subscribed_apps" && call.host === IG) {

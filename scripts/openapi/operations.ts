@@ -777,7 +777,8 @@ OPERATIONS.push(
     fn: "publishing",
     path: "/posts/{id}/publish",
     method: "post",
-    summary: "Publish now: the publishing limit first, then containers, status and publish; a failure keeps the draft with why",
+    summary:
+      "Publish now: the publishing limit first, then containers, status and publish; a failure keeps the draft with why",
     status: 200,
     response: publicationResponseSchema,
   },

@@ -58,7 +58,9 @@ Deno.test(
 
         const publishNow = page.getByRole("button", { name: "Publish now" }).first();
         assert.ok(await publishNow.isDisabled(), "no image yet: Instagram needs one");
-        await page.getByLabel("Caption").fill("Open day on Friday! Come meet the team #hiring #austin");
+        await page.getByLabel("Caption").fill(
+          "Open day on Friday! Come meet the team #hiring #austin",
+        );
         await page.getByText("# 2/30").waitFor();
         await page.getByRole("button", { name: "Add image by address" }).click();
         await page.getByLabel("Image 1 address").fill(photo);

@@ -11,7 +11,10 @@ test("Instagram: a caption at its limits passes, one over each limit says which"
     publicationProblems("instagram", { caption: atLimits.padEnd(2200, "."), media: [photo] }),
     [],
   );
-  assert.deepEqual(publicationProblems("instagram", { caption: "Hello #hiring", media: [photo] }), []);
+  assert.deepEqual(
+    publicationProblems("instagram", { caption: "Hello #hiring", media: [photo] }),
+    [],
+  );
   const over = publicationProblems("instagram", {
     caption: "x".repeat(2201),
     media: [photo],

@@ -28,8 +28,7 @@ export interface PublicationContent {
 
 /** Characters as Instagram counts a caption: code points. */
 export const captionCharacters = (caption: string) => [...caption].length;
-export const captionHashtags = (caption: string) =>
-  caption.match(/#[\p{L}\p{N}_]+/gu)?.length ?? 0;
+export const captionHashtags = (caption: string) => caption.match(/#[\p{L}\p{N}_]+/gu)?.length ?? 0;
 /** @ tags: an @ that starts a word. */
 export const captionMentions = (caption: string) =>
   caption.match(/(^|[^\w])@[\w.]+/gu)?.length ?? 0;
@@ -54,15 +53,17 @@ export function publicationProblems(
     if (characters > INSTAGRAM_CAPTION_MAX_CHARACTERS) {
       problems.push({
         path: "caption",
-        message:
-          `Instagram allows ${INSTAGRAM_CAPTION_MAX_CHARACTERS.toLocaleString("en-US")} characters; this is ${characters.toLocaleString("en-US")}`,
+        message: `Instagram allows ${
+          INSTAGRAM_CAPTION_MAX_CHARACTERS.toLocaleString("en-US")
+        } characters; this is ${characters.toLocaleString("en-US")}`,
       });
     }
     const hashtags = captionHashtags(caption);
     if (hashtags > INSTAGRAM_CAPTION_MAX_HASHTAGS) {
       problems.push({
         path: "caption",
-        message: `Instagram allows ${INSTAGRAM_CAPTION_MAX_HASHTAGS} hashtags; this has ${hashtags}`,
+        message:
+          `Instagram allows ${INSTAGRAM_CAPTION_MAX_HASHTAGS} hashtags; this has ${hashtags}`,
       });
     }
     const mentions = captionMentions(caption);

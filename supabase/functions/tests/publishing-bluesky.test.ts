@@ -53,7 +53,10 @@ Deno.test("a Bluesky post with an image and its alt text is published", options,
     assert.equal(response.status, 200, JSON.stringify(body));
     const published = body.publication as Publication;
     assert.equal(published.status, "published");
-    assert.match(published.external_id ?? "", new RegExp(`^at://${acme.did}/app\\.bsky\\.feed\\.post/`));
+    assert.match(
+      published.external_id ?? "",
+      new RegExp(`^at://${acme.did}/app\\.bsky\\.feed\\.post/`),
+    );
     assert.match(published.permalink ?? "", /\/profile\/.+\/post\//);
 
     await processAll();

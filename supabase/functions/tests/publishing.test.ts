@@ -8,7 +8,11 @@ import assert from "node:assert/strict";
 import type { Publication } from "../../../shared/src/contracts/publishing.ts";
 import { connectSandboxAccount } from "../../../scripts/testing/connected-account.ts";
 import { sandbox, sandboxUrl } from "../../../scripts/testing/meta-sandbox-client.ts";
-import { callFunction, createWorkspace, type Workspace } from "../../../scripts/testing/workspace.ts";
+import {
+  callFunction,
+  createWorkspace,
+  type Workspace,
+} from "../../../scripts/testing/workspace.ts";
 import { processDuePublications } from "../_shared/publishing/process-scheduled.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -30,7 +34,11 @@ const image = (name: string, alt = "") => ({
   alt_text: alt,
 });
 
-async function call(workspace: Workspace, path: string, init: { method?: string; body?: unknown } = {}) {
+async function call(
+  workspace: Workspace,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+) {
   const response = await callFunction(workspace, `publishing${path}`, init);
   const text = await response.text();
   // deno-lint-ignore no-explicit-any
@@ -241,7 +249,10 @@ Deno.test(
       );
       assert.equal(passes.reduce((sum, pass) => sum + pass.claimed, 0), 1, JSON.stringify(passes));
       assert.equal(passes.reduce((sum, pass) => sum + pass.published, 0), 1);
-      const later = await processDuePublications({ ...scope, clock: () => new Date(at + 5 * MINUTE) });
+      const later = await processDuePublications({
+        ...scope,
+        clock: () => new Date(at + 5 * MINUTE),
+      });
       assert.equal(later.claimed, 0, "and never again");
 
       const published = (await containersOf(account.igAccountId)).filter((c) => c.mediaId);

@@ -47,7 +47,10 @@ async function loadImage(item: PublicationMedia, index: number): Promise<PostIma
     try {
       response = await fetch(item.url, { signal: AbortSignal.timeout(10_000) });
     } catch {
-      throw new PublishRefusal("media_unreachable", `${which} could not be fetched from its address`);
+      throw new PublishRefusal(
+        "media_unreachable",
+        `${which} could not be fetched from its address`,
+      );
     }
     if (!response.ok) {
       await response.body?.cancel();

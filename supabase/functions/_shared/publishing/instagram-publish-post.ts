@@ -235,7 +235,11 @@ function refusalOf(error: unknown): unknown {
     );
   }
   if (error.kind === "transient" || error.kind === "rate_limited") {
-    return new PublishRefusal("meta_unavailable", "Instagram did not take the post; try again", code);
+    return new PublishRefusal(
+      "meta_unavailable",
+      "Instagram did not take the post; try again",
+      code,
+    );
   }
   return new PublishRefusal("meta_refused", `Instagram refused the post: ${error.message}`, code);
 }

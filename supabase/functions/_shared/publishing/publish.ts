@@ -131,7 +131,10 @@ export async function runPublication(
         where id = ${publication.id} and status = 'publishing'`
     );
     if (!failure.known) {
-      console.error(`[publishing] ${publication.id}:`, error instanceof Error ? error.stack : error);
+      console.error(
+        `[publishing] ${publication.id}:`,
+        error instanceof Error ? error.stack : error,
+      );
     }
     return "failed";
   }
@@ -153,9 +156,7 @@ async function settle(
 
 function failureOf(error: unknown) {
   if (error instanceof PublishRefusal) {
-    const message = error.platformCode
-      ? `${error.message} (${error.platformCode})`
-      : error.message;
+    const message = error.platformCode ? `${error.message} (${error.platformCode})` : error.message;
     return { code: error.code, message, known: true };
   }
   if (error instanceof HttpError) return { code: error.code, message: error.message, known: true };

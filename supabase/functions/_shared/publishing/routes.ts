@@ -44,9 +44,7 @@ export function createPublishingHandler(options: PublishOptions = {}) {
     {
       method: "POST",
       path: `${post}/publish`,
-      handle: signedIn((request, params, claims) =>
-        publishRoute(request, params, claims, options)
-      ),
+      handle: signedIn((request, params, claims) => publishRoute(request, params, claims, options)),
     },
     { method: "POST", path: `${post}/schedule`, handle: signedIn(scheduleRoute) },
     { method: "POST", path: `${post}/unschedule`, handle: signedIn(unscheduleRoute) },
@@ -104,7 +102,9 @@ async function updateRoute(request: Request, params: Record<string, string>, cla
     // a scheduled post goes out as it is: it must stay publishable
     if (publication.status === "scheduled") requirePublishable(publication, content);
     await tx`update public.publications
-      set caption = ${content.caption}, media = ${tx.json(content.media)},
+      set caption = ${content.caption}, media = ${
+      tx.json(content.media.map(({ url, alt_text }) => ({ url, alt_text })))
+    },
         status = ${publication.status === "failed" ? "draft" : publication.status}
       where id = ${publication.id}`;
     return { publication: await requirePublication(tx, publication.id) };

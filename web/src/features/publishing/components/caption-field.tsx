@@ -1,8 +1,5 @@
 import { useId } from "react";
-import {
-  BLUESKY_POST_MAX_GRAPHEMES,
-  graphemeLength,
-} from "@dm-desk/shared/rules/bluesky-text";
+import { BLUESKY_POST_MAX_GRAPHEMES, graphemeLength } from "@dm-desk/shared/rules/bluesky-text";
 import {
   captionCharacters,
   captionHashtags,
@@ -26,7 +23,11 @@ export function CaptionField({ value, platforms, onChange }: CaptionFieldProps) 
   const counters = [
     ...(platforms.includes("instagram")
       ? [
-        { label: "Instagram", used: captionCharacters(value), max: INSTAGRAM_CAPTION_MAX_CHARACTERS },
+        {
+          label: "Instagram",
+          used: captionCharacters(value),
+          max: INSTAGRAM_CAPTION_MAX_CHARACTERS,
+        },
         { label: "#", used: captionHashtags(value), max: INSTAGRAM_CAPTION_MAX_HASHTAGS },
         { label: "@", used: captionMentions(value), max: INSTAGRAM_CAPTION_MAX_MENTIONS },
       ]
@@ -37,7 +38,10 @@ export function CaptionField({ value, platforms, onChange }: CaptionFieldProps) 
   ];
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-[11px] font-medium text-zinc-600 dark:text-zinc-300">
+      <label
+        htmlFor={id}
+        className="block text-[11px] font-medium text-zinc-600 dark:text-zinc-300"
+      >
         Caption
       </label>
       <textarea
@@ -49,7 +53,11 @@ export function CaptionField({ value, platforms, onChange }: CaptionFieldProps) 
         placeholder="What's new? #hiring"
         className="block w-full resize-y rounded-md border border-zinc-300 bg-white px-2.5 py-2 text-xs text-zinc-900 placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-50 dark:placeholder:text-zinc-500"
       />
-      <p id={`${id}-counts`} className="flex flex-wrap gap-x-3 text-[10px] tabular-nums" aria-live="polite">
+      <p
+        id={`${id}-counts`}
+        className="flex flex-wrap gap-x-3 text-[10px] tabular-nums"
+        aria-live="polite"
+      >
         {counters.map((counter) => (
           <span
             key={counter.label}

@@ -71,7 +71,10 @@ export function Composer({ imoId, accounts, draft, onDraftChange, canSchedule }:
           : await create.mutateAsync({ channel_account_id: account.id, ...content });
         if (action === "publish") await publish.mutateAsync(publication.id);
         if (action === "schedule") {
-          await schedule.mutateAsync({ id: publication.id, scheduledAt: scheduledAt!.toISOString() });
+          await schedule.mutateAsync({
+            id: publication.id,
+            scheduledAt: scheduledAt!.toISOString(),
+          });
         }
         done.push(account.id);
       } catch (error) {
@@ -130,7 +133,9 @@ export function Composer({ imoId, accounts, draft, onDraftChange, canSchedule }:
         />
         {problems.filter((problem) => !problem.path.startsWith("media.")).length > 0 && (
           <ul className="space-y-0.5 text-[11px] text-red-600 dark:text-red-400" aria-live="polite">
-            {problems.filter((problem) => !problem.path.startsWith("media.")).map((problem) => (
+            {problems.filter((problem) =>
+              !problem.path.startsWith("media.")
+            ).map((problem) => (
               <li key={`${problem.platform}-${problem.message}`}>
                 {problem.platform === "instagram" ? "Instagram" : "Bluesky"}: {problem.message}
               </li>
@@ -160,7 +165,10 @@ export function Composer({ imoId, accounts, draft, onDraftChange, canSchedule }:
           {canSchedule && (
             <div className="flex items-end gap-1.5">
               <div className="space-y-0.5">
-                <label htmlFor={whenId} className="block text-[10px] text-zinc-500 dark:text-zinc-400">
+                <label
+                  htmlFor={whenId}
+                  className="block text-[10px] text-zinc-500 dark:text-zinc-400"
+                >
                   Publish at ({Intl.DateTimeFormat().resolvedOptions().timeZone})
                 </label>
                 <input

@@ -40,8 +40,8 @@ export function PostPreview({ accounts, selected, caption, media }: PostPreviewP
           {platform === "instagram"
             ? <InstagramIcon className="size-3" />
             : <BlueskyIcon className="size-3" />}
-          {platform === "instagram" ? "Instagram" : "Bluesky"} is not connected: connect it in
-          Settings › Channels to post there.
+          {platform === "instagram" ? "Instagram" : "Bluesky"}{" "}
+          is not connected: connect it in Settings › Channels to post there.
         </p>
       ))}
     </section>

@@ -103,7 +103,9 @@ export function PublicationList({ imoId, canWrite, onEdit }: PublicationListProp
                 <span className="text-xs font-semibold text-zinc-900 dark:text-zinc-50">
                   @{publication.account_username}
                 </span>
-                <span className={`rounded-full px-1.5 py-px text-[10px] font-medium ${status.tone}`}>
+                <span
+                  className={`rounded-full px-1.5 py-px text-[10px] font-medium ${status.tone}`}
+                >
                   {status.label}
                 </span>
                 <span className="text-[10px] text-zinc-500 dark:text-zinc-400">{when}</span>
@@ -133,27 +135,31 @@ export function PublicationList({ imoId, canWrite, onEdit }: PublicationListProp
                   </a>
                 )}
                 {canWrite && open && (
-                  <button type="button" className={actionClass} onClick={() => onEdit(publication)}>
-                    <Pencil className="size-3" aria-hidden="true" /> Edit
-                  </button>
-                )}
-                {canWrite && (publication.status === "failed" || publication.status === "draft") && (
                   <button
                     type="button"
                     className={actionClass}
-                    disabled={publish.isPending}
-                    onClick={() => act(publish.mutateAsync(publication.id), "Published")}
+                    onClick={() => onEdit(publication)}
                   >
-                    <RotateCcw className="size-3" aria-hidden="true" />
-                    {publication.status === "failed" ? "Try again" : "Publish now"}
+                    <Pencil className="size-3" aria-hidden="true" /> Edit
                   </button>
                 )}
+                {canWrite && (publication.status === "failed" || publication.status === "draft") &&
+                  (
+                    <button
+                      type="button"
+                      className={actionClass}
+                      disabled={publish.isPending}
+                      onClick={() => act(publish.mutateAsync(publication.id), "Published")}
+                    >
+                      <RotateCcw className="size-3" aria-hidden="true" />
+                      {publication.status === "failed" ? "Try again" : "Publish now"}
+                    </button>
+                  )}
                 {canWrite && publication.status === "scheduled" && (
                   <button
                     type="button"
                     className={actionClass}
-                    onClick={() =>
-                      act(unschedule.mutateAsync(publication.id), "Back to drafts")}
+                    onClick={() => act(unschedule.mutateAsync(publication.id), "Back to drafts")}
                   >
                     <Undo2 className="size-3" aria-hidden="true" /> Unschedule
                   </button>

@@ -4,10 +4,7 @@ import { Link } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state.tsx";
 import { Composer } from "@/features/publishing/components/composer.tsx";
 import { PublicationList } from "@/features/publishing/components/publication-list.tsx";
-import {
-  draftFromPublication,
-  emptyDraft,
-} from "@/features/publishing/utils/composer-draft.ts";
+import { draftFromPublication, emptyDraft } from "@/features/publishing/utils/composer-draft.ts";
 import type { PublishingAccount } from "@/features/publishing/utils/publishing-account.ts";
 
 type PublishingViewProps = {
@@ -48,7 +45,10 @@ export function PublishingView(
           aria-labelledby="composer-heading"
           className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
         >
-          <h2 id="composer-heading" className="mb-2 text-xs font-semibold text-zinc-900 dark:text-zinc-50">
+          <h2
+            id="composer-heading"
+            className="mb-2 text-xs font-semibold text-zinc-900 dark:text-zinc-50"
+          >
             {draft.editingId ? "Edit post" : "New post"}
           </h2>
           <Composer
