@@ -53,11 +53,20 @@ export function MediaFields({ media, max, problems, onChange }: MediaFieldsProps
               key={index}
               className="grid grid-cols-[2.5rem_1fr_auto] items-start gap-2 rounded-md border border-zinc-200 p-1.5 dark:border-zinc-800"
             >
-              <img
-                src={item.url}
-                alt=""
-                className="size-10 rounded bg-zinc-100 object-cover dark:bg-zinc-800"
-              />
+              {item.url
+                ? (
+                  <img
+                    src={item.url}
+                    alt=""
+                    className="size-10 rounded bg-zinc-100 object-cover dark:bg-zinc-800"
+                  />
+                )
+                : (
+                  <span
+                    aria-hidden="true"
+                    className="size-10 rounded bg-zinc-100 dark:bg-zinc-800"
+                  />
+                )}
               <div className="min-w-0 space-y-1">
                 {isUpload
                   ? (

@@ -84,19 +84,18 @@ describe("Publishing", () => {
     expect(publish).toHaveProperty("disabled", true);
 
     const tags = Array.from({ length: 31 }, (_, i) => `#t${i}`).join(" ");
-    await user.type(screen.getByLabelText("Caption"), tags);
+    await user.click(screen.getByLabelText("Caption"));
+    await user.paste(tags);
     expect(await screen.findByText("# 31/30")).toBeTruthy();
     expect(screen.getByText("Instagram: Instagram allows 30 hashtags; this has 31")).toBeTruthy();
     await user.clear(screen.getByLabelText("Caption"));
-    await user.type(screen.getByLabelText("Caption"), "Open day #hiring");
+    await user.paste("Open day #hiring");
 
     for (const name of ["office", "team"]) {
       await user.click(screen.getByRole("button", { name: "Add image by address" }));
       const index = name === "office" ? 1 : 2;
-      await user.type(
-        screen.getByLabelText(`Image ${index} address`),
-        `https://example.com/${name}.jpg`,
-      );
+      await user.click(screen.getByLabelText(`Image ${index} address`));
+      await user.paste(`https://example.com/${name}.jpg`);
     }
     await user.type(screen.getByLabelText("Image 1 alt text"), "Our office");
     expect(within(screen.getByRole("article")).getByText("1/2")).toBeTruthy();
