@@ -70,8 +70,18 @@ Deno.test(
         await preview.getByText("1/2").waitFor();
         assert.ok(await publishNow.isEnabled(), "a carousel of two can go out");
 
-        const fit = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(fit <= size.viewport.width, `Publishing at ${size.name}: ${fit} px wide`);
+        const fit = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          // what sticks out, to say where
+          over: [...document.querySelectorAll("body *")]
+            .filter((element) => element.getBoundingClientRect().right > innerWidth + 1)
+            .slice(0, 5)
+            .map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 120)),
+        }));
+        assert.ok(
+          fit.width <= size.viewport.width,
+          `Publishing at ${size.name}: ${fit.width} px wide (${fit.over.join(" | ")})`,
+        );
         await screenshotBoth(page, `publishing-01-composer-${size.name}`);
         await preview.scrollIntoViewIfNeeded();
         await screenshotBoth(page, `publishing-02-preview-${size.name}`);

@@ -22,7 +22,8 @@ export function NavRail({ workspace, items, footer }: NavRailProps) {
       className="flex shrink-0 items-center gap-2 bg-neutral-900 px-2 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] md:w-[72px] md:flex-col md:gap-4 md:px-0 md:py-3"
     >
       {workspace}
-      <ul className="flex flex-1 items-center justify-around gap-1 md:flex-col md:justify-start">
+      {/* on a phone the row scrolls sideways rather than widen the page when items outgrow it */}
+      <ul className="flex min-w-0 flex-1 items-center justify-around gap-1 overflow-x-auto md:flex-col md:justify-start md:overflow-visible">
         {items.map((item) => (
           <li key={item.to}>
             <NavRailLink item={item} />
@@ -40,7 +41,7 @@ function NavRailLink({ item }: { item: NavRailItem }) {
   return (
     <NavLink
       to={item.to}
-      className="group flex w-14 flex-col items-center gap-1 rounded-lg py-1 focus-visible:outline-2 focus-visible:outline-indigo-400"
+      className="group flex w-12 flex-col items-center gap-1 rounded-lg py-1 focus-visible:outline-2 focus-visible:outline-indigo-400 md:w-14"
     >
       {({ isActive }) => (
         <>
@@ -54,7 +55,7 @@ function NavRailLink({ item }: { item: NavRailItem }) {
             <Icon className="size-5" aria-hidden="true" />
           </span>
           <span
-            className={`text-[11px] font-medium ${
+            className={`text-[10px] font-medium md:text-[11px] ${
               isActive ? "text-white" : "text-neutral-400 group-hover:text-white"
             }`}
           >
