@@ -23,7 +23,7 @@ export function NavRail({ workspace, items, footer }: NavRailProps) {
     >
       {workspace}
       {/* on a phone the row scrolls sideways rather than widen the page when items outgrow it */}
-      <ul className="flex min-w-0 flex-1 items-center justify-around gap-1 overflow-x-auto md:flex-col md:justify-start md:overflow-visible">
+      <ul className="flex min-w-0 flex-1 items-center justify-around overflow-x-auto md:flex-col md:gap-1 md:justify-start md:overflow-visible">
         {items.map((item) => (
           <li key={item.to}>
             <NavRailLink item={item} />

@@ -90,7 +90,7 @@ export function PublicationList({ imoId, canWrite, onEdit }: PublicationListProp
           : `Written ${formatWhen(publication.created_at)}`;
         return (
           <li key={publication.id} className="flex gap-2.5 p-2.5">
-            <div className="relative shrink-0">
+            <div className="relative shrink-0 self-start">
               <Avatar
                 name={publication.account_username ?? "?"}
                 src={publication.account_picture_url}
