@@ -76,7 +76,9 @@ Deno.test(
           over: [...document.querySelectorAll("body *")]
             .filter((element) => element.getBoundingClientRect().right > innerWidth + 1)
             .slice(0, 5)
-            .map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 120)),
+            .map((element) =>
+              `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 120)
+            ),
         }));
         assert.ok(
           fit.width <= size.viewport.width,
