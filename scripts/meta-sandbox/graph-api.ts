@@ -230,7 +230,7 @@ export function handleGraph(
       if (!edge && method === "GET") return mediaFields(state, call, node.media);
       break;
     case "container":
-      requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
+      requirePublishScope(call, viewer);
       if (!edge && method === "GET") return containerFields(call, node.container);
       break;
     case "comment":
@@ -326,6 +326,10 @@ function canSeeViaFacebook(state: SandboxState, viewer: Viewer, account: Instagr
   if (!page) return false;
   return viewer.page?.id === page.id || viewer.user?.id === page.ownerUserId;
 }
+
+/** Content publishing's permission on either host (§7 "Host and permissions"). */
+const requirePublishScope = (call: GraphCall, viewer: Viewer) =>
+  requireScope(call, viewer, "instagram_business_content_publish", "instagram_content_publish");
 
 /** The token and the person's current grant must both hold the permission (§1A, §1B, §2). */
 function requireScope(

@@ -131,6 +131,33 @@ Deno.test(
 );
 
 Deno.test(
+  "a Page-linked account (Facebook Login) publishes one image on graph.facebook.com",
+  options,
+  async () => {
+    const admin = await createWorkspace({ plan: "team", label: "publish-facebook" });
+    try {
+      const account = await connectSandboxAccount(admin, { loginPath: "facebook_login" });
+      const post = await draft(admin, {
+        channel_account_id: account.accountId,
+        caption: "One photo",
+        media: [image("single", "The office")],
+      });
+      const published = await call(admin, `/posts/${post.id}/publish`, { body: {} });
+      assert.equal(published.status, 200, published.text);
+      assert.equal(published.body.publication.status, "published");
+      const [single] = await containersOf(account.igAccountId);
+      assert.deepEqual(
+        [single!.kind, single!.isCarouselItem, single!.altText, single!.caption],
+        ["IMAGE", false, "The office", "One photo"],
+      );
+      assert.equal(single!.mediaId, published.body.publication.external_id);
+    } finally {
+      await admin.close();
+    }
+  },
+);
+
+Deno.test(
   "over the publishing limit a post is refused before any container, and kept as a draft with why",
   options,
   async () => {
