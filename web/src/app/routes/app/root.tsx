@@ -29,11 +29,14 @@ export function AppRoot() {
           footer={
             <>
               <SignOutButton />
-              <div
-                title={email}
-                className="flex size-8 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white"
-              >
-                <span aria-hidden="true">{email.charAt(0).toUpperCase() || "?"}</span>
+              <div title={email} className="flex">
+                {/* the initial tile only beside the rail: a phone's bottom row keeps its width for the pages */}
+                <span
+                  aria-hidden="true"
+                  className="hidden size-8 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white md:flex"
+                >
+                  {email.charAt(0).toUpperCase() || "?"}
+                </span>
                 <span className="sr-only">{`Signed in as ${email}`}</span>
               </div>
             </>
