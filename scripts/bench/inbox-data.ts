@@ -211,6 +211,26 @@ export async function generateInbox(sql: postgres.Sql, size: InboxDataSize) {
     `vacuum analyze auth.users, public.imo_members, public.contacts,
     public.conversations, public.messages`,
   );
+  // Every message is a non-HOT update of its conversation, so each conversations index takes an
+  // entry per message. Written in one burst, a million of them pile up between two autovacuums;
+  // in a real day autovacuum visits the 10,000-row table every ~2,000 updates and the indexes stay
+  // near their live size. The planner prices an index by its pages: left bloated, it scans the
+  // table instead. A reindex gives the day's state, and both sizes are printed.
+  const pages = () =>
+    sql<{ relname: string; pages: number }[]>`
+      select c.relname, pg_relation_size(c.oid) / 8192 as pages from pg_class c
+      where c.oid = 'public.conversations'::regclass
+         or c.oid in (select indexrelid from pg_index where indrelid = 'public.conversations'::regclass)
+      order by c.relkind desc, c.relname`;
+  const line = (rows: { relname: string; pages: number }[]) =>
+    rows.map((r) => `${r.relname.replace(/^conversations_/, "")}=${r.pages}`).join(" ");
+  console.log(`  conversations pages after the burst (heap, then indexes): ${line(await pages())}`);
+  await step(
+    "reindex conversations (autovacuum's steady state)",
+    `reindex table public.conversations`,
+  );
+  await step("analyze conversations", `analyze public.conversations`);
+  console.log(`  conversations pages after reindex: ${line(await pages())}`);
   await settleReplication(sql);
   console.log(`Data generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -230,17 +250,6 @@ export async function generateInbox(sql: postgres.Sql, size: InboxDataSize) {
         (select max(m.sent_at) from public.messages m where m.conversation_id = c.id))::int
         as trigger_mismatches`;
   console.log("Row counts:", { ...counts });
-  // every message is a non-HOT update of its conversation, so each conversations index takes an
-  // entry per message: sizes after vacuum show what that costs
-  const sizes = await sql`
-    select c.relname, pg_relation_size(c.oid) / 8192 as pages from pg_class c
-    where c.oid = 'public.conversations'::regclass
-       or c.oid in (select indexrelid from pg_index where indrelid = 'public.conversations'::regclass)
-    order by c.relkind desc, c.relname`;
-  console.log(
-    "conversations pages (heap, then indexes):",
-    sizes.map((r) => `${r.relname}=${r.pages}`).join(" "),
-  );
 }
 
 /**
