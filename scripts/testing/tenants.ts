@@ -47,6 +47,8 @@ export interface Tenant {
   commentId: string;
   commentRuleId: string;
   commentRuleRunId: string;
+  /** a deal of `conversationId` */
+  dealId: string;
 }
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
@@ -227,6 +229,9 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     values (${imoId}, ${channelAccountId}, ${commentRuleId}, ${postId}, ${contactId}, ${commentId},
       'skipped', 'rule_disabled')
     returning id`);
+  const dealId = await one(sql`
+    insert into public.deals (imo_id, conversation_id, contact_id, title, amount)
+    values (${imoId}, ${conversationId}, ${contactId}, 'Two hoodies', 90) returning id`);
 
   return {
     imoId,
@@ -256,6 +261,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     commentId,
     commentRuleId,
     commentRuleRunId,
+    dealId,
   };
 }
 

@@ -66,6 +66,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "comments",
           "contacts",
           "conversations",
+          "deals",
           "graph_call_counts",
           "imo_invitations",
           "imo_members",

@@ -1,4 +1,4 @@
-import type { OpportunityCategory, OrderEntity } from "@dm-desk/shared/contracts/message-analysis";
+import type { OpportunityCategory } from "@dm-desk/shared/contracts/message-analysis";
 import type { AiMode, QualificationState } from "@dm-desk/shared/schemas/enums";
 
 /** The AI's words in the inbox, one vocabulary from the contracts to the screen. */
@@ -31,10 +31,4 @@ export function countdown(until: Date, now: Date): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-/** A parsed shop order in a few words: "2 × black hoodie, size L". */
-export function orderSummary(order: OrderEntity): string {
-  const item = [order.colour, order.product ?? "item"].filter(Boolean).join(" ");
-  return `${order.quantity ? `${order.quantity} × ` : ""}${item}${
-    order.size ? `, size ${order.size}` : ""
-  }`;
-}
+export { orderSummary } from "@dm-desk/shared/rules/order-summary";
