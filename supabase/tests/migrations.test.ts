@@ -61,6 +61,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "ai_settings",
           "automation_settings",
           "channel_accounts",
+          "comment_analyses",
           "comment_rule_runs",
           "comment_rules",
           "comments",

@@ -309,6 +309,27 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
     delete: (c) => [`delete from public.comment_rule_runs where id = $1`, [c.a.commentRuleRunId]],
   },
+  comment_analyses: {
+    select: (c) => [
+      `select comment_id from public.comment_analyses where comment_id = $1`,
+      [c.a.commentId],
+    ],
+    insert: (c) => [
+      `insert into public.comment_analyses (comment_id, imo_id, post_id, intent, confidence,
+         entities, sentiment, category, provider, model, latency_ms)
+       values ($1, $2, $3, 'other', 0.5, '{}', 0, 'other', 'offline', 'matrix', 1)
+       on conflict (comment_id) do update set model = excluded.model`,
+      [c.a.commentId, c.a.imoId, c.a.postId],
+    ],
+    update: (c) => [
+      `update public.comment_analyses set intent = 'spam' where comment_id = $1`,
+      [c.a.commentId],
+    ],
+    delete: (c) => [
+      `delete from public.comment_analyses where comment_id = $1`,
+      [c.a.commentId],
+    ],
+  },
   deals: {
     select: (c) => [`select id from public.deals where id = $1`, [c.a.dealId]],
     insert: (c) => [

@@ -157,6 +157,10 @@ comment_rule_runs   select  allowed  allowed  allowed   filtered  denied  allowe
 comment_rule_runs   insert  denied   denied   denied    denied    denied  allowed
 comment_rule_runs   update  denied   denied   denied    denied    denied  allowed
 comment_rule_runs   delete  denied   denied   denied    denied    denied  allowed
+comment_analyses    select  allowed  allowed  allowed   filtered  denied  allowed
+comment_analyses    insert  denied   denied   denied    denied    denied  allowed
+comment_analyses    update  denied   denied   denied    denied    denied  allowed
+comment_analyses    delete  denied   denied   denied    denied    denied  allowed
 deals               select  allowed  allowed  allowed   filtered  denied  allowed
 deals               insert  allowed  allowed  allowed   denied    denied  allowed
 deals               update  allowed  allowed  allowed   filtered  denied  allowed
@@ -239,6 +243,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   mark_post_read: "definer", // members have no grant on a post's counters; checks membership itself
   apply_comment_to_post: "definer", // trigger: a member's reply moves the post's counters
   link_private_reply: "definer", // trigger: the comment's link is the server's, not the member's
+  enqueue_comment_ai_analysis: "definer", // trigger: ai_analysis_jobs is the service's alone
   sign_deal: "invoker", // trigger: writes only the row being inserted, reads the caller's conversation
 };
 
