@@ -199,6 +199,12 @@ export const closeSaleActionSchema = z.discriminatedUnion("action", [
 export type CloseSaleAction = z.infer<typeof closeSaleActionSchema>;
 export const closeSaleTextSchema = z.object({ text: z.string() });
 
+export const MODE_LABELS: Record<z.infer<typeof aiModeSchema>, string> = {
+  off: "AI off",
+  supervised: "Supervised",
+  autopilot: "Autopilot",
+};
+
 export const INTENT_LABELS: Record<(typeof INTENTS)[number], string> = {
   interested: "Interested",
   compensation_question: "Pay question",

@@ -4,7 +4,7 @@
  * the send path; deals created from the conversation, pre-filled from the order the AI read; and
  * the rules that always hold for what the AI writes: never in a closed window (and never the
  * HUMAN_AGENT tag to get past it), never to a story mention, always through the rate governor,
- * always with its provenance.
+ * always with its provenance. And contact comments analysed through the same queue as DMs.
  */
 import assert from "node:assert/strict";
 import {
@@ -12,11 +12,19 @@ import {
   inboundWithoutJob,
   outcomeOf,
 } from "../../../scripts/testing/ai-thread.ts";
+import {
+  commentsAccount,
+  leadComments,
+  newLead,
+  storedComment,
+} from "../../../scripts/testing/comment-fixture.ts";
+import { eventually } from "../../../scripts/testing/eventually.ts";
 import { addMember, send, sentFrom } from "../../../scripts/testing/send-fixture.ts";
 import { uniqueSuffix } from "../../../scripts/testing/tenants.ts";
 import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
 import { analyzeJob } from "../_shared/ai/analyze-job.ts";
 import { storeDraft } from "../_shared/ai/assistant/drafts.ts";
+import { drainAnalysisJobs } from "../_shared/ai/process-handler.ts";
 import { asService } from "../_shared/db.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -296,6 +304,68 @@ Deno.test(
       assert.equal(calls.length, sentBefore + 1);
       assert.equal(calls.at(-1)!.body.message?.text, governedDraft.text);
       assert.ok(calls.every((call) => call.tag === undefined), "never the HUMAN_AGENT tag");
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
+  "a contact's comment is analysed through the DMs' queue (intent, entities, category, provider); our own replies are not",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "ai-comments" });
+    try {
+      const account = await commentsAccount(workspace, { caption: "New hoodies are in!" });
+      const lead = await newLead("Rosa Diaz");
+      const text = "I want 2 black hoodies size M, email rosa.d@gmail.com";
+      const posted = await leadComments(account, lead.id, account.post.id, text);
+      const comment = await storedComment(workspace, account, posted.commentId);
+      // the kick or the cron may take it first; the drain here takes what is left
+      const analysis = await eventually(async () => {
+        await drainAnalysisJobs({ budgetMs: 2_000 });
+        const [row] = await workspace.sql<Record<string, unknown>[]>`
+          select intent, category, entities, provider, tools_used, post_id, imo_id
+          from public.comment_analyses where comment_id = ${comment.id}`;
+        return row;
+      }, "the comment's analysis", 20_000);
+      assert.equal(analysis.intent, "order");
+      assert.equal(analysis.category, "customer_order");
+      assert.equal(analysis.provider, "offline");
+      assert.ok((analysis.tools_used as string[]).includes("wink-nlp"));
+      assert.deepEqual([analysis.post_id, analysis.imo_id], [comment.post_id, workspace.imoId]);
+      const entities = analysis.entities as { email: string; order: Record<string, unknown> };
+      assert.equal(entities.email, "rosa.d@gmail.com");
+      assert.deepEqual(entities.order, {
+        product: "hoodie",
+        size: "M",
+        colour: "black",
+        quantity: 2,
+      });
+      const [jobs] = await workspace.sql<{ n: number }[]>`
+        select count(*)::int as n from public.ai_analysis_jobs where comment_id = ${comment.id}`;
+      assert.equal(jobs!.n, 0, "the job went with the analysis");
+
+      // the Comments view shows what the AI read
+      const page = await (await callFunction(
+        workspace,
+        `instagram-comments/posts/${comment.post_id}/comments`,
+      )).json();
+      assert.deepEqual(
+        { ...page.threads[0].comment.ai, confidence: undefined },
+        { intent: "order", category: "customer_order", confidence: undefined },
+      );
+
+      // a member's public reply is ours: nothing to analyse
+      const [reply] = await workspace.sql<{ id: string }[]>`
+        insert into public.comments (imo_id, channel_account_id, post_id, parent_id, author_kind,
+          author_user_id, text, status)
+        values (${workspace.imoId}, ${account.accountId}, ${comment.post_id}, ${comment.id}, 'user',
+          ${workspace.userId}, 'Sent you a DM!', 'pending')
+        returning id`;
+      const [queued] = await workspace.sql<{ n: number }[]>`
+        select count(*)::int as n from public.ai_analysis_jobs where comment_id = ${reply!.id}`;
+      assert.equal(queued!.n, 0);
     } finally {
       await workspace.close();
     }

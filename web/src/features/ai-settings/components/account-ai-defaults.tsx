@@ -1,7 +1,6 @@
-import type { AiSettingsResponse } from "@dm-desk/shared/contracts/ai-assistant";
+import { type AiSettingsResponse, MODE_LABELS } from "@dm-desk/shared/contracts/ai-assistant";
 import { AI_MODES } from "@dm-desk/shared/schemas/enums";
 import { useSaveAccountAiDefault } from "@/features/ai-settings/api/save-account-ai-default.ts";
-import { MODE_LABELS } from "@/features/messages/utils/ai-labels.ts";
 
 type AccountAiDefaultsProps = {
   imoId: string;
