@@ -100,4 +100,3 @@ export async function outcomeOf(workspace: Workspace, messageId: string) {
     select reply_outcome from public.message_analyses where message_id = ${messageId}`;
   return row?.reply_outcome;
 }
-

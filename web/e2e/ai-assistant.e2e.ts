@@ -143,7 +143,9 @@ Deno.test(
       await page.getByRole("heading", { name: "AI assistant" }).waitFor();
       await page.getByText(/Provider: offline/).waitFor();
       // the connected account starts its new conversations on autopilot, whatever the IMO says
-      await page.getByRole("combobox", { name: /^Default AI mode for @/ }).selectOption("autopilot");
+      await page.getByRole("combobox", { name: /^Default AI mode for @/ }).selectOption(
+        "autopilot",
+      );
       await page.getByText(/default mode saved/).waitFor();
       const [account] = await workspace.sql<{ ai_default_mode: string }[]>`
         select ai_default_mode::text from public.channel_accounts

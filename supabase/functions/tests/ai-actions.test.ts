@@ -7,11 +7,7 @@
  * always with its provenance. And contact comments analysed through the same queue as DMs.
  */
 import assert from "node:assert/strict";
-import {
-  aiThread,
-  inboundWithoutJob,
-  outcomeOf,
-} from "../../../scripts/testing/ai-thread.ts";
+import { aiThread, inboundWithoutJob, outcomeOf } from "../../../scripts/testing/ai-thread.ts";
 import {
   commentsAccount,
   leadComments,
@@ -60,8 +56,9 @@ Deno.test(
       });
       assert.equal(set.status, 200, await set.clone().text());
       assert.equal((await set.json()).account.default_mode, "supervised");
-      const settings = await (await callFunction(workspace, `ai-assistant/settings/${workspace.imoId}`))
-        .json();
+      const settings =
+        await (await callFunction(workspace, `ai-assistant/settings/${workspace.imoId}`))
+          .json();
       assert.equal(settings.settings.default_mode, "off");
       assert.deepEqual(
         settings.accounts.map((a: { id: string; default_mode: string }) => [a.id, a.default_mode]),
@@ -134,9 +131,9 @@ Deno.test(
       const payment = await (await closeSale({ action: "payment_link", amount: 90 })).json();
       assert.match(
         payment.text,
-        new RegExp(`\\$90\\.00: https://pay\\.example\\.com/checkout\\?amount=90\\.00&ref=${
-          id.slice(0, 8)
-        }`),
+        new RegExp(
+          `\\$90\\.00: https://pay\\.example\\.com/checkout\\?amount=90\\.00&ref=${id.slice(0, 8)}`,
+        ),
       );
       for (const text of [booking.text, payment.text]) {
         const sent = await send(workspace, { conversation_id: id, text });
@@ -288,6 +285,7 @@ Deno.test(
       const sentBefore = (await sentFrom(account)).length;
 
       // approved as written, once the second has passed: "AI, approved by" the person
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
       const approved = await approve(governedDraft.id);
       assert.equal(approved.status, 200, await approved.clone().text());
       const { message_id } = await approved.json();
@@ -322,13 +320,17 @@ Deno.test(
       const posted = await leadComments(account, lead.id, account.post.id, text);
       const comment = await storedComment(workspace, account, posted.commentId);
       // the kick or the cron may take it first; the drain here takes what is left
-      const analysis = await eventually(async () => {
-        await drainAnalysisJobs({ budgetMs: 2_000 });
-        const [row] = await workspace.sql<Record<string, unknown>[]>`
+      const analysis = await eventually(
+        async () => {
+          await drainAnalysisJobs({ budgetMs: 2_000 });
+          const [row] = await workspace.sql<Record<string, unknown>[]>`
           select intent, category, entities, provider, tools_used, post_id, imo_id
           from public.comment_analyses where comment_id = ${comment.id}`;
-        return row;
-      }, "the comment's analysis", 20_000);
+          return row;
+        },
+        "the comment's analysis",
+        20_000,
+      );
       assert.equal(analysis.intent, "order");
       assert.equal(analysis.category, "customer_order");
       assert.equal(analysis.provider, "offline");

@@ -27,8 +27,12 @@ export async function drainAnalysisJobs(options: DrainOptions = {}) {
   while (performance.now() < deadline) {
     const jobs = await claimJobs(options.batchSize ?? 100);
     if (jobs.length === 0) break;
-    await runBatch(jobs.filter((job) => job.message_id), (job) => job.message_id!, (ids) =>
-      analyzeJobs(ids, clock), outcome);
+    await runBatch(
+      jobs.filter((job) => job.message_id),
+      (job) => job.message_id!,
+      (ids) => analyzeJobs(ids, clock),
+      outcome,
+    );
     await runBatch(
       jobs.filter((job) => job.comment_id),
       (job) => job.comment_id!,

@@ -40,13 +40,16 @@ export function AccountAiDefaults({ imoId, data }: AccountAiDefaultsProps) {
                   onChange={(event) =>
                     save.mutate({
                       accountId: account.id,
-                      default_mode: AI_MODES.find((m) => m === event.target.value) ?? null,
+                      default_mode: AI_MODES.find((m) =>
+                        m === event.target.value
+                      ) ?? null,
                     })}
                   className="h-7 rounded-md border border-neutral-300 bg-white px-1 text-xs disabled:bg-neutral-50 dark:border-zinc-700 dark:bg-zinc-900"
                 >
                   <option value="">{`Workspace default (${workspaceDefault})`}</option>
-                  {AI_MODES.map((mode) => <option key={mode} value={mode}>{MODE_LABELS[mode]}
-                  </option>)}
+                  {AI_MODES.map((mode) => (
+                    <option key={mode} value={mode}>{MODE_LABELS[mode]}</option>
+                  ))}
                 </select>
               </label>
             </li>

@@ -56,9 +56,9 @@ function DealRow({ deal }: { deal: Deal }) {
       <span className="font-medium">{deal.title}</span>
       {money && <span>{money}</span>}
       <span className="text-[10px] text-zinc-500">
-        {`${deal.stage} · ${
-          deal.provenance === "ai" ? "from the AI's analysis" : "by hand"
-        }${deal.created_by_name ? `, ${deal.created_by_name}` : ""}`}
+        {`${deal.stage} · ${deal.provenance === "ai" ? "from the AI's analysis" : "by hand"}${
+          deal.created_by_name ? `, ${deal.created_by_name}` : ""
+        }`}
       </span>
     </li>
   );
