@@ -1,5 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import type { AiPanel, Deal } from "@dm-desk/shared/contracts/ai-assistant";
+import { NO_ENTITIES } from "@dm-desk/shared/contracts/message-analysis";
 import { describe, expect, it, vi } from "vitest";
 import { AiAssistant } from "@/features/messages/components/ai-assistant.tsx";
 import { WORKSPACE_ID } from "@/testing/fixtures.ts";
@@ -13,15 +14,6 @@ const MESSAGE = "00000000-0000-4000-9000-000000000002";
 const DEAL = "00000000-0000-4000-9000-000000000003";
 const AT = "2026-12-03T15:00:00.000Z";
 const ORDER = { product: "hoodie", size: "L", colour: "black", quantity: 2 };
-const NOTHING = {
-  email: null,
-  phone: null,
-  us_state: null,
-  years_experience: null,
-  licensed: null,
-  availability: null,
-  order: null,
-};
 
 const panel: AiPanel = {
   conversation_id: CONVERSATION,
@@ -33,7 +25,7 @@ const panel: AiPanel = {
     message_id: MESSAGE,
     intent: "order",
     confidence: 0.91,
-    entities: { ...NOTHING, order: ORDER },
+    entities: { ...NO_ENTITIES, order: ORDER },
     sentiment: 0.2,
     category: "customer_order",
     provider: "offline",
@@ -44,7 +36,7 @@ const panel: AiPanel = {
     reply_outcome: "drafted: supervised",
     created_at: AT,
   },
-  known: { ...NOTHING, order: ORDER },
+  known: { ...NO_ENTITIES, order: ORDER },
   transitions: [],
   draft: null,
   deals: [],
