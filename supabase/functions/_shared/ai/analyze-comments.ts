@@ -4,6 +4,7 @@ import type {
 } from "../../../../shared/src/contracts/message-analysis.ts";
 import { asService, type Tx } from "../db.ts";
 import { settingsFromRow } from "./ai-settings-queries.ts";
+import { cpuSlices } from "./cpu-slices.ts";
 import type { BatchOutcome } from "./analyze-job.ts";
 import { analyzeMessage } from "./llm/analyze-message.ts";
 
@@ -32,6 +33,7 @@ export async function analyzeCommentJobs(commentIds: string[]): Promise<BatchOut
   );
   const analysed: { comment: JobComment; analysis: MessageAnalysis; metadata: AnalysisMetadata }[] =
     [];
+  const pause = cpuSlices();
   for (const comment of comments) {
     const settings = settingsFromRow(comment.settings);
     const answer = await analyzeMessage(comment.text, {
@@ -39,8 +41,7 @@ export async function analyzeCommentJobs(commentIds: string[]): Promise<BatchOut
       timeZone: settings.time_zone,
     }, settings);
     analysed.push({ comment, analysis: answer.analysis, metadata: answer.metadata });
-    // CPU-bound: let the process's other requests in between comments
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await pause(); // CPU-bound: the process's other requests get in every few milliseconds
   }
   await asService(async (tx) => {
     await tx`delete from public.ai_analysis_jobs where comment_id = any(${commentIds}::uuid[])`;
