@@ -51,7 +51,7 @@ imo_subscriptions   update  denied   denied   denied    denied    denied  allowe
 imo_subscriptions   delete  denied   denied   denied    denied    denied  allowed
 channel_accounts    select  allowed  allowed  allowed   filtered  denied  allowed
 channel_accounts    insert  denied   denied   denied    denied    denied  allowed
-channel_accounts    update  denied   denied   denied    denied    denied  allowed
+channel_accounts    update  allowed  allowed  filtered  filtered  denied  allowed
 channel_accounts    delete  denied   denied   denied    denied    denied  allowed
 recruiting_leads    select  allowed  allowed  allowed   filtered  denied  allowed
 recruiting_leads    insert  allowed  allowed  allowed   denied    denied  allowed
@@ -161,6 +161,14 @@ publications        select  allowed  allowed  allowed   filtered  denied  allowe
 publications        insert  allowed  allowed  denied    denied    denied  allowed
 publications        update  allowed  allowed  filtered  filtered  denied  allowed
 publications        delete  allowed  allowed  filtered  filtered  denied  allowed
+comment_analyses    select  allowed  allowed  allowed   filtered  denied  allowed
+comment_analyses    insert  denied   denied   denied    denied    denied  allowed
+comment_analyses    update  denied   denied   denied    denied    denied  allowed
+comment_analyses    delete  denied   denied   denied    denied    denied  allowed
+deals               select  allowed  allowed  allowed   filtered  denied  allowed
+deals               insert  allowed  allowed  allowed   denied    denied  allowed
+deals               update  allowed  allowed  allowed   filtered  denied  allowed
+deals               delete  allowed  allowed  filtered  filtered  denied  allowed
 `;
 
 // Which columns each role may insert and update (lines absent: none; anon has none anywhere).
@@ -190,6 +198,9 @@ comment_rules       authenticated insert  imo_id channel_account_id post_id keyw
 comment_rules       authenticated update  channel_account_id post_id keyword template_id is_enabled
 publications        authenticated insert  imo_id channel_account_id caption media scheduled_at status
 publications        authenticated update  caption media scheduled_at status
+channel_accounts    authenticated update  ai_default_mode
+deals               authenticated insert  imo_id conversation_id recruiting_lead_id title amount currency stage product size colour quantity analysis_message_id
+deals               authenticated update  recruiting_lead_id title amount currency stage product size colour quantity
 `;
 
 /**
@@ -238,6 +249,8 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   mark_post_read: "definer", // members have no grant on a post's counters; checks membership itself
   apply_comment_to_post: "definer", // trigger: a member's reply moves the post's counters
   link_private_reply: "definer", // trigger: the comment's link is the server's, not the member's
+  enqueue_comment_ai_analysis: "definer", // trigger: ai_analysis_jobs is the service's alone
+  sign_deal: "invoker", // trigger: writes only the row being inserted, reads the caller's conversation
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {
