@@ -31,6 +31,7 @@ import {
   userProfile,
 } from "./graph-nodes.ts";
 import { accessTokenOf, stringParam } from "./http-helpers.ts";
+import { instagramInsights, pageInsights } from "./insights-api.ts";
 import { instagramLongLivedExchange, instagramRefresh } from "./instagram-login.ts";
 import type {
   AccessToken,
@@ -98,6 +99,10 @@ export function handleGraph(services: SandboxServices, call: GraphCall): unknown
         requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
         return mediaEdge(state, call, account);
       }
+      if (edge === "insights" && method === "GET") {
+        requireScope(call, viewer, "instagram_business_manage_insights", "instagram_manage_insights");
+        return instagramInsights(state, call, account);
+      }
       if (edge === "subscribed_apps" && call.host === IG) {
         requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
         return subscribedApps(
@@ -137,6 +142,12 @@ export function handleGraph(services: SandboxServices, call: GraphCall): unknown
       if (edge === "subscribed_apps") {
         requireScope(call, viewer, "pages_manage_metadata", "pages_manage_metadata");
         return subscribedApps(call, page, { id: state.metaApp.appId, name: "DM Desk" }, true);
+      }
+      if (edge === "insights" && method === "GET") {
+        // §6: Page insights need read_insights and pages_read_engagement on the Page token
+        requireScope(call, viewer, "pages_read_engagement", "pages_read_engagement");
+        requireScope(call, viewer, "read_insights", "read_insights");
+        return pageInsights(state, call, page);
       }
       const linked = page.linkedIgAccountId
         ? state.accounts.get(page.linkedIgAccountId)
