@@ -87,6 +87,10 @@ export function hourlyValue(nodeId: string, metric: string, rate: number, hourSt
   return Math.round(rate * daily * jitter);
 }
 
+/** One hour of an Instagram account metric, as the sandbox serves it (tests' oracle). */
+export const instagramHour = (igAccountId: string, metric: string, hourStart: Date) =>
+  hourlyValue(igAccountId, metric, INSTAGRAM_RATES[metric]!, hourStart.getTime() / 1000);
+
 /** The sum over whole hours from `sinceS` up to `untilS` (both rounded down to the hour). */
 export function windowTotal(nodeId: string, metric: string, rate: number, sinceS: number, untilS: number) {
   let total = 0;

@@ -20,6 +20,18 @@ import {
 } from "../../shared/src/contracts/bluesky.ts";
 import { healthResponseSchema } from "../../shared/src/contracts/health.ts";
 import {
+  commandCenterQuerySchema,
+  commandCenterResponseSchema,
+  connectionHealthQuerySchema,
+  connectionHealthResponseSchema,
+  insightsQuerySchema,
+  insightsResponseSchema,
+  insightsSyncBodySchema,
+  insightsSyncResultSchema,
+  insightsSyncsQuerySchema,
+  insightsSyncsResponseSchema,
+} from "../../shared/src/contracts/insights.ts";
+import {
   conversationListQuerySchema,
   conversationListResponseSchema,
   triageRequestSchema,
@@ -727,6 +739,51 @@ OPERATIONS.push(
     body: blueskyPublishRequestSchema,
     status: 200,
     response: blueskyPublishResponseSchema,
+  },
+  {
+    fn: "insights",
+    path: "/",
+    method: "get",
+    summary: "Insights of a platform: series per hour or day and aggregates over the range",
+    query: insightsQuerySchema,
+    status: 200,
+    response: insightsResponseSchema,
+  },
+  {
+    fn: "insights",
+    path: "/sync",
+    method: "post",
+    summary: "Sync now: the last closed hour of the IMO's accounts (or one); skipped metrics named",
+    body: insightsSyncBodySchema,
+    status: 200,
+    response: insightsSyncResultSchema,
+  },
+  {
+    fn: "insights",
+    path: "/syncs",
+    method: "get",
+    summary: "When each account's insights were last synced, what was skipped, the last error",
+    query: insightsSyncsQuerySchema,
+    status: 200,
+    response: insightsSyncsResponseSchema,
+  },
+  {
+    fn: "insights",
+    path: "/command-center",
+    method: "get",
+    summary: "DMs received and answered, first-response time, leads, orders, sentiment, categories",
+    query: commandCenterQuerySchema,
+    status: 200,
+    response: commandCenterResponseSchema,
+  },
+  {
+    fn: "insights",
+    path: "/connection-health",
+    method: "get",
+    summary: "Per account: token, scopes, webhooks, rate headroom, last publish and sync, fixes",
+    query: connectionHealthQuerySchema,
+    status: 200,
+    response: connectionHealthResponseSchema,
   },
 );
 
