@@ -157,6 +157,14 @@ comment_rule_runs   select  allowed  allowed  allowed   filtered  denied  allowe
 comment_rule_runs   insert  denied   denied   denied    denied    denied  allowed
 comment_rule_runs   update  denied   denied   denied    denied    denied  allowed
 comment_rule_runs   delete  denied   denied   denied    denied    denied  allowed
+channel_insights    select  allowed  allowed  allowed   filtered  denied  allowed
+channel_insights    insert  denied   denied   denied    denied    denied  allowed
+channel_insights    update  denied   denied   denied    denied    denied  allowed
+channel_insights    delete  denied   denied   denied    denied    denied  allowed
+channel_insights_syncs select allowed allowed allowed   filtered  denied  allowed
+channel_insights_syncs insert denied  denied  denied    denied    denied  allowed
+channel_insights_syncs update denied  denied  denied    denied    denied  allowed
+channel_insights_syncs delete denied  denied  denied    denied    denied  allowed
 `;
 
 // Which columns each role may insert and update (lines absent: none; anon has none anywhere).
