@@ -151,13 +151,6 @@ async function measureAll(member: { token: string; userId: string }) {
       }`,
     );
   }
-  const plan = await asMember((tx) =>
-    tx.unsafe(
-      `explain (analyze, buffers off, costs off) select * from public.command_center_dms($1, $2)`,
-      [A.imo, tz],
-    )
-  ) as { "QUERY PLAN": string }[];
-  console.log(`\ncommand_center_dms, as planned:\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}`);
   return missed;
 }
 

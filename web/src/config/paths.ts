@@ -33,12 +33,15 @@ export const paths = {
         return query.size ? `/comments?${query}` : "/comments";
       },
     },
+    home: { path: "/home", getHref: () => "/home" },
+    insights: { path: "/home/insights", getHref: () => "/home/insights" },
     leads: { path: "/leads", getHref: () => "/leads" },
     settings: { path: "/settings", getHref: () => "/settings" },
     settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },
     settingsPlan: { path: "/settings/plan", getHref: () => "/settings/plan" },
     settingsAutomation: { path: "/settings/automation", getHref: () => "/settings/automation" },
     settingsAi: { path: "/settings/ai", getHref: () => "/settings/ai" },
+    settingsHealth: { path: "/settings/health", getHref: () => "/settings/health" },
   },
   invite: { path: "/invite/:token", getHref: (token: string) => `/invite/${token}` },
 } as const;

@@ -3,6 +3,7 @@ import { paths } from "@/config/paths.ts";
 
 const TABS = [
   { label: "Channels", to: paths.app.settings.getHref() },
+  { label: "Health", to: paths.app.settingsHealth.getHref() },
   { label: "Members", to: paths.app.settingsMembers.getHref() },
   { label: "Automation", to: paths.app.settingsAutomation.getHref() },
   { label: "Plan", to: paths.app.settingsPlan.getHref() },

@@ -1,7 +1,7 @@
 import { Outlet } from "react-router";
 import { AppLayout } from "@/components/layouts/app-layout.tsx";
 import { NavRail, type NavRailItem } from "@/components/layouts/nav-rail.tsx";
-import { MessageCircle, MessageSquare, SlidersVertical, Users } from "lucide-react";
+import { LayoutDashboard, MessageCircle, MessageSquare, SlidersVertical, Users } from "lucide-react";
 import { paths } from "@/config/paths.ts";
 import { SignOutButton } from "@/features/auth/components/sign-out-button.tsx";
 import { useSession } from "@/features/auth/hooks/use-session.ts";
@@ -9,6 +9,7 @@ import { WorkspaceGate } from "@/features/workspaces/components/workspace-gate.t
 import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher.tsx";
 
 const NAV_ITEMS: NavRailItem[] = [
+  { label: "Home", to: paths.app.home.getHref(), icon: LayoutDashboard },
   { label: "Messages", to: paths.app.messages.getHref(), icon: MessageSquare },
   { label: "Comments", to: paths.app.comments.getHref(), icon: MessageCircle },
   { label: "Leads", to: paths.app.leads.getHref(), icon: Users },
