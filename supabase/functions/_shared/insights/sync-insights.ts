@@ -1,6 +1,6 @@
 import type { InsightsSyncResult } from "../../../../shared/src/contracts/insights.ts";
 import { insightDeltas } from "../../../../shared/src/rules/insights-deltas.ts";
-import { asService } from "../db.ts";
+import { asService, type Tx } from "../db.ts";
 import { metaConfig } from "../meta/meta-config.ts";
 import { tokenCipher } from "../token-cipher.ts";
 import {
@@ -137,7 +137,7 @@ async function storeWindow(
 }
 
 async function rederiveNext(
-  tx: Parameters<Parameters<typeof asService>[0]>[0],
+  tx: Tx,
   account: AccountRow,
   specs: typeof INSTAGRAM_METRICS,
   windowStart: Date,
