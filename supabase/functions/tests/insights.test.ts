@@ -57,10 +57,12 @@ Deno.test(
       assert.equal(second.accounts[0]!.outcome, "stored");
       assert.equal(second.window.window_end, secondEnd.toISOString());
 
-      const rows = () =>
+      // the two windows of these runs (the hourly cron may add the last hour meanwhile)
+      const rows = (all = false) =>
         ws.sql<Row[]>`
           select window_start, window_end, metrics, derived, updated_at, synced_at
           from public.channel_insights where channel_account_id = ${account.accountId}
+            and (${all} or window_end in (${firstEnd}, ${secondEnd}))
           order by window_start`;
       const stored = await rows();
       assert.equal(stored.length, 2, "one row per hourly window");
@@ -95,6 +97,7 @@ Deno.test(
       assert.deepEqual(await rows(), stored, "a re-run of the same hour changes nothing");
 
       // the read API: the series and its aggregates are the rows' derived numbers
+      const inRange = await rows(true);
       const read = await callFunction(
         ws,
         `insights?imo_id=${ws.imoId}&platform=instagram&period=hour&hours=24`,
@@ -103,22 +106,22 @@ Deno.test(
       const body = insightsResponseSchema.parse(await read.json());
       assert.deepEqual(
         body.series.map((p) => p.window_start),
-        stored.map((r) => r.window_start.toISOString()),
+        inRange.map((r) => r.window_start.toISOString()),
       );
       for (const [index, point] of body.series.entries()) {
-        for (const [key, value] of Object.entries(stored[index]!.derived)) {
+        for (const [key, value] of Object.entries(inRange[index]!.derived)) {
           if (key === "engagement_rate") continue;
           assert.equal(point.metrics[key], value, `${key} of window ${index}`);
         }
       }
       const sum = (key: string) =>
-        stored.some((r) => r.derived[key] != null)
-          ? stored.reduce((total, r) => total + (r.derived[key] ?? 0), 0)
+        inRange.some((r) => r.derived[key] != null)
+          ? inRange.reduce((total, r) => total + (r.derived[key] ?? 0), 0)
           : null;
       for (const key of ["reach", "views", "total_interactions", "followers"]) {
         assert.equal(body.aggregates[`sum_${key}`], sum(key), key);
       }
-      assert.equal(body.aggregates.followers_latest, 1210);
+      assert.equal(body.aggregates.followers_latest, inRange.at(-1)!.metrics.followers_count);
       const byDay = insightsResponseSchema.parse(
         await (await callFunction(
           ws,
@@ -159,7 +162,8 @@ Deno.test(
       const result = insightsSyncResultSchema.parse(await response.json());
       assert.equal(result.accounts.length, 1);
       const [outcome] = result.accounts;
-      assert.equal(outcome!.outcome, "stored");
+      // "updated" only if the hourly cron stored this hour first, in the moment before
+      assert.ok(["stored", "updated"].includes(outcome!.outcome), outcome!.outcome);
       assert.equal(outcome!.error, null);
       assert.deepEqual(outcome!.skipped.map((s) => s.metric), ["profile_views"]);
       assert.match(outcome!.skipped[0]!.reason, /profile_views metric is no longer supported/);

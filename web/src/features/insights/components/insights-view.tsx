@@ -30,8 +30,8 @@ type Platform = "instagram" | "facebook";
 export function InsightsView({ imoId }: { imoId: string }) {
   const [platform, setPlatform] = useState<Platform>("instagram");
   const [range, setRange] = useState<Range>("24h");
-  const { label: _label, ...window } = RANGES[range];
-  const filters: InsightsFilters = { platform, ...window };
+  const { label: _label, ...span } = RANGES[range];
+  const filters: InsightsFilters = { platform, ...span };
   const insights = useInsights(imoId, filters);
   const syncs = useInsightsSyncs(imoId);
   const accounts = useConnectedAccounts(imoId);
