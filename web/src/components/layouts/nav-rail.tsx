@@ -40,7 +40,7 @@ function NavRailLink({ item }: { item: NavRailItem }) {
   return (
     <NavLink
       to={item.to}
-      className="group flex w-14 flex-col items-center gap-1 rounded-lg py-1 focus-visible:outline-2 focus-visible:outline-indigo-400"
+      className="group flex w-12 flex-col items-center gap-1 rounded-lg py-1 md:w-14 focus-visible:outline-2 focus-visible:outline-indigo-400"
     >
       {({ isActive }) => (
         <>

@@ -29,9 +29,10 @@ export function AppRoot() {
           footer={
             <>
               <SignOutButton />
+              {/* below 768 px the bar has no room for it beside five screens; sign out stays */}
               <div
                 title={email}
-                className="flex size-8 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white"
+                className="hidden size-8 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white md:flex"
               >
                 <span aria-hidden="true">{email.charAt(0).toUpperCase() || "?"}</span>
                 <span className="sr-only">{`Signed in as ${email}`}</span>
