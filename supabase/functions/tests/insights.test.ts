@@ -66,7 +66,7 @@ Deno.test(
           order by window_start`;
       const stored = await rows();
       assert.equal(stored.length, 2, "one row per hourly window");
-      const [one, two] = stored as [Row, Row];
+      const [one, two] = [stored[0]!, stored[1]!];
       assert.equal(one.window_end.getTime(), firstEnd.getTime());
       assert.equal(two.window_start.getTime(), firstEnd.getTime());
       assert.equal(one.metrics.followers_count, 1200);
