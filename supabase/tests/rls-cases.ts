@@ -452,7 +452,8 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
     ],
     insert: (c) => [
       `insert into public.channel_insights_syncs (channel_account_id, imo_id, last_attempt_at)
-       values ($1, $2, now()) on conflict (channel_account_id) do nothing`,
+       values ($1, $2, now())
+       on conflict (channel_account_id) do update set last_attempt_at = excluded.last_attempt_at`,
       [c.a.channelAccountId, c.a.imoId],
     ],
     update: (c) => [
