@@ -138,7 +138,9 @@ async function measureAll(member: { token: string; userId: string }) {
     select count(*)::int as other from public.messages where imo_id = ${B.imo}`;
   console.log(`\nDMs received in 30 days (A): ${dms}; B's ${other} messages stay hidden by RLS`);
   console.log(
-    `\n${"query".padEnd(42)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  goal p95 < ${P95_GOAL_MS} ms`,
+    `\n${"query".padEnd(42)} ${"p50 ms".padStart(8)} ${
+      "p95 ms".padStart(8)
+    }  goal p95 < ${P95_GOAL_MS} ms`,
   );
   let missed = false;
   for (const c of cases) {

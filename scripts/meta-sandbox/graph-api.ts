@@ -100,7 +100,12 @@ export function handleGraph(services: SandboxServices, call: GraphCall): unknown
         return mediaEdge(state, call, account);
       }
       if (edge === "insights" && method === "GET") {
-        requireScope(call, viewer, "instagram_business_manage_insights", "instagram_manage_insights");
+        requireScope(
+          call,
+          viewer,
+          "instagram_business_manage_insights",
+          "instagram_manage_insights",
+        );
         return instagramInsights(state, call, account);
       }
       if (edge === "subscribed_apps" && call.host === IG) {

@@ -92,10 +92,18 @@ export const instagramHour = (igAccountId: string, metric: string, hourStart: Da
   hourlyValue(igAccountId, metric, INSTAGRAM_RATES[metric]!, hourStart.getTime() / 1000);
 
 /** The sum over whole hours from `sinceS` up to `untilS` (both rounded down to the hour). */
-export function windowTotal(nodeId: string, metric: string, rate: number, sinceS: number, untilS: number) {
+export function windowTotal(
+  nodeId: string,
+  metric: string,
+  rate: number,
+  sinceS: number,
+  untilS: number,
+) {
   let total = 0;
   const from = Math.floor(sinceS / HOUR_S) * HOUR_S;
-  for (let h = from; h + HOUR_S <= untilS; h += HOUR_S) total += hourlyValue(nodeId, metric, rate, h);
+  for (let h = from; h + HOUR_S <= untilS; h += HOUR_S) {
+    total += hourlyValue(nodeId, metric, rate, h);
+  }
   return total;
 }
 
@@ -222,10 +230,13 @@ export function pageInsights(state: SandboxState, call: GraphCall, page: Faceboo
     data: metrics.map((metric) => ({
       name: metric,
       period,
-      values: dailyValues(window, (from, to) =>
-        PAGE_CUMULATIVE.has(metric)
-          ? pageFollowers(page.id, to)
-          : windowTotal(page.id, metric, PAGE_RATES[metric]!, from, to)),
+      values: dailyValues(
+        window,
+        (from, to) =>
+          PAGE_CUMULATIVE.has(metric)
+            ? pageFollowers(page.id, to)
+            : windowTotal(page.id, metric, PAGE_RATES[metric]!, from, to),
+      ),
       title: title(metric),
       description: `${title(metric)} of the Page in the period`,
       id: `${page.id}/insights/${metric}/${period}`,

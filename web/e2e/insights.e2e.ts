@@ -35,7 +35,10 @@ Deno.test(
     try {
       const account = await connectSandboxAccount(ws);
       // DMs: one answered after 12 minutes, one waiting
-      const answered = await addThread(ws, account.accountId, { username: "maya.okafor", hoursAgo: 2 });
+      const answered = await addThread(ws, account.accountId, {
+        username: "maya.okafor",
+        hoursAgo: 2,
+      });
       await addMessage(ws, answered.conversationId, {
         text: "Thanks, sending my resume",
         authorUserId: ws.userId,
@@ -51,7 +54,10 @@ Deno.test(
         await sandbox(`accounts/${account.igAccountId}/insights`, { followersCount: 1500 - i * 4 });
         const response = await fetch(`${url}/functions/v1/insights`, {
           method: "POST",
-          headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" },
+          headers: {
+            authorization: `Bearer ${serviceRoleKey}`,
+            "content-type": "application/json",
+          },
           body: JSON.stringify({
             at: new Date(lastEnd - i * HOUR + 5 * 60_000).toISOString(),
             channel_account_id: account.accountId,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { accountHealth } from "./account-health.ts";
-import { connectionProblems, type ConnectionFacts } from "./connection-problems.ts";
+import { type ConnectionFacts, connectionProblems } from "./connection-problems.ts";
 
 const now = new Date("2026-12-02T12:00:00Z");
 const healthy: ConnectionFacts = {

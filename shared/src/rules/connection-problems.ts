@@ -22,7 +22,10 @@ export interface ConnectionFacts {
 /** Insights are synced hourly: no sync for this long is a problem. */
 export const INSIGHTS_STALE_MS = 3 * 60 * 60 * 1000;
 
-export function connectionProblems(facts: ConnectionFacts, now: Date = new Date()): HealthProblem[] {
+export function connectionProblems(
+  facts: ConnectionFacts,
+  now: Date = new Date(),
+): HealthProblem[] {
   const problems: HealthProblem[] = [];
   const { health } = facts;
   const add = (problem: HealthProblem) => problems.push(problem);

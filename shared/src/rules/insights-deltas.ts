@@ -26,7 +26,8 @@ export interface Snapshot {
 
 const HOUR_MS = 3_600_000;
 const startsDay = (at: Date) => at.getTime() % 86_400_000 === 0;
-const sameUtcDay = (a: Date, b: Date) => Math.floor(a.getTime() / 86_400_000) === Math.floor(b.getTime() / 86_400_000);
+const sameUtcDay = (a: Date, b: Date) =>
+  Math.floor(a.getTime() / 86_400_000) === Math.floor(b.getTime() / 86_400_000);
 
 /**
  * The window's own numbers: for a day-to-date metric, the whole value in the day's first hour,

@@ -97,7 +97,9 @@ function expected(now: Date) {
     ),
   });
   const analyses = THREADS.filter((t) => (t.kind ?? "direct") === "direct")
-    .flatMap((t) => t.events.filter(([, , a]) => a).map(([m, , a]) => ({ at: at(m) + 1000, ...a! })))
+    .flatMap((t) =>
+      t.events.filter(([, , a]) => a).map(([m, , a]) => ({ at: at(m) + 1000, ...a! }))
+    )
     .filter((a) => a.at >= ranges["30d"]);
   const within = (range: keyof typeof ranges) => analyses.filter((a) => a.at >= ranges[range]);
   const sentiment = (range: "7d" | "30d") => {

@@ -188,9 +188,11 @@ Deno.test(
       const { accounts } = await health.json();
       const codes = accounts[0].problems.map((p: { code: string }) => p.code);
       assert.ok(codes.includes("insights_metrics_skipped"), codes.join(","));
-      assert.ok(accounts[0].rate_headroom.some((r: { kind: string; used: number }) =>
-        r.kind === "insights" && r.used >= 2
-      ));
+      assert.ok(
+        accounts[0].rate_headroom.some((r: { kind: string; used: number }) =>
+          r.kind === "insights" && r.used >= 2
+        ),
+      );
     } finally {
       await ws.close();
     }

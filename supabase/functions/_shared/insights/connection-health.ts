@@ -1,19 +1,12 @@
 import type { ConnectionHealthResponse } from "../../../../shared/src/contracts/insights.ts";
-import {
-  accountHealth,
-  INSIGHTS_SCOPES,
-} from "../../../../shared/src/rules/account-health.ts";
+import { accountHealth, INSIGHTS_SCOPES } from "../../../../shared/src/rules/account-health.ts";
 import { connectionProblems } from "../../../../shared/src/rules/connection-problems.ts";
 import { channelAccountSchema } from "../../../../shared/src/schemas/channel-account.ts";
 import { type Claims } from "../auth.ts";
 import { requireImoRole } from "../connect/access.ts";
 import { asService, withUser } from "../db.ts";
 import { graphFetch } from "../meta/graph-client.ts";
-import {
-  INSTAGRAM_LOGIN_WEBHOOK_FIELDS,
-  metaConfig,
-  WEBHOOK_FIELDS,
-} from "../meta/meta-config.ts";
+import { INSTAGRAM_LOGIN_WEBHOOK_FIELDS, metaConfig, WEBHOOK_FIELDS } from "../meta/meta-config.ts";
 import { tokenCipher } from "../token-cipher.ts";
 
 const PUBLIC_COLUMNS = Object.keys(channelAccountSchema.shape);
@@ -133,7 +126,14 @@ export async function connectionHealth(
  * with Meta's words, never a failed page.
  */
 async function webhookSubscription(
-  account: { id: string; platform: string; auth_path: string; status: string; facebook_page_id: string | null; external_account_id: string },
+  account: {
+    id: string;
+    platform: string;
+    auth_path: string;
+    status: string;
+    facebook_page_id: string | null;
+    external_account_id: string;
+  },
 ): Promise<Subscription> {
   if (account.platform === "bluesky" || account.status !== "connected") {
     return { state: "not_applicable", fields: [], missing_fields: [], detail: null };

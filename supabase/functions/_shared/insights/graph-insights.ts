@@ -1,4 +1,4 @@
-import { MetaApiError, graphFetch } from "../meta/graph-client.ts";
+import { graphFetch, MetaApiError } from "../meta/graph-client.ts";
 import type { MetaConfig } from "../meta/meta-config.ts";
 import { waitForGraphCall } from "../meta/rate-governor.ts";
 import { INSTAGRAM_METRICS, PAGE_METRICS } from "./metric-catalog.ts";
@@ -85,7 +85,9 @@ export async function fetchInstagramInsights(
   dayStart: Date,
   windowEnd: Date,
 ): Promise<FetchedInsights> {
-  const base = account.auth_path === "instagram_login" ? config.instagramGraph : config.facebookGraph;
+  const base = account.auth_path === "instagram_login"
+    ? config.instagramGraph
+    : config.facebookGraph;
   const names = INSTAGRAM_METRICS.filter((m) => m.kind === "day_to_date").map((m) => m.name);
   const fetched = await fetchServed(account.id, names, async (metrics) => {
     const url = new URL(`${base}/${account.external_account_id}/insights`);

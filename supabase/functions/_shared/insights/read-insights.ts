@@ -36,16 +36,23 @@ export function insightsRange(query: Query, now: Date) {
  */
 export async function readInsights(tx: Tx, query: Query, now: Date): Promise<InsightsResponse> {
   const { since, until } = insightsRange(query, now);
-  const bucket = query.period === "hour" ? tx`i.window_start` : tx`date_trunc('day', i.window_start, 'UTC')`;
+  const bucket = query.period === "hour"
+    ? tx`i.window_start`
+    : tx`date_trunc('day', i.window_start, 'UTC')`;
   const span = query.period === "hour" ? "1 hour" : "1 day";
-  const rows = () => tx`
+  const rows = () =>
+    tx`
     select ${bucket} as bucket, d.key, d.value::numeric as value
     from public.channel_insights i, jsonb_each_text(i.derived) d
     where i.imo_id = ${query.imo_id} and i.platform = ${query.platform} and i.period = 'hour'
       and i.window_start >= ${since} and i.window_start < ${until}
       and d.key = any(${INSIGHT_KEYS as unknown as string[]})
-      ${query.channel_account_id ? tx`and i.channel_account_id = ${query.channel_account_id}` : tx``}`;
-  const series = await tx<{ window_start: Date; window_end: Date; metrics: Record<string, number | null> }[]>`
+      ${
+      query.channel_account_id ? tx`and i.channel_account_id = ${query.channel_account_id}` : tx``
+    }`;
+  const series = await tx<
+    { window_start: Date; window_end: Date; metrics: Record<string, number | null> }[]
+  >`
     select s.bucket as window_start, s.bucket + ${span}::interval as window_end,
       jsonb_object_agg(s.key, s.total) as metrics
     from (select r.bucket, r.key, sum(r.value)::float8 as total from (${rows()}) r group by 1, 2) s
@@ -61,13 +68,17 @@ export async function readInsights(tx: Tx, query: Query, now: Date): Promise<Ins
       from public.channel_insights i
       where i.imo_id = ${query.imo_id} and i.platform = ${query.platform} and i.period = 'hour'
         and i.window_start < ${until}
-        ${query.channel_account_id ? tx`and i.channel_account_id = ${query.channel_account_id}` : tx``}
+        ${
+    query.channel_account_id ? tx`and i.channel_account_id = ${query.channel_account_id}` : tx``
+  }
       order by i.channel_account_id, i.window_start desc
     ) l`;
   const aggregates: Record<string, number | null> = { ...(totals?.sums ?? {}) };
   const interactions = aggregates.sum_total_interactions ?? aggregates.sum_engagements;
   const reach = aggregates.sum_reach;
-  aggregates.engagement_rate = interactions != null && reach ? Math.round((interactions / reach) * 10_000) / 10_000 : null;
+  aggregates.engagement_rate = interactions != null && reach
+    ? Math.round((interactions / reach) * 10_000) / 10_000
+    : null;
   aggregates.followers_latest = followers?.latest ?? null;
   return {
     platform: query.platform,

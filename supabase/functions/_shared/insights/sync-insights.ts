@@ -4,9 +4,9 @@ import { asService, type Tx } from "../db.ts";
 import { metaConfig } from "../meta/meta-config.ts";
 import { tokenCipher } from "../token-cipher.ts";
 import {
+  type FetchedInsights,
   fetchInstagramInsights,
   fetchPageInsights,
-  type FetchedInsights,
   type InsightsAccount,
 } from "./graph-insights.ts";
 import { INSTAGRAM_METRICS, PAGE_METRICS } from "./metric-catalog.ts";
@@ -69,7 +69,9 @@ export async function syncInsights(
       tx`insert into public.channel_insights_syncs as s (channel_account_id, imo_id,
            last_attempt_at, last_synced_at, last_window_start, skipped_metrics, last_error)
          values (${row.id}, ${row.imo_id}, now(), ${fetched ? new Date() : null},
-           ${fetched ? window.start : null}, ${tx.json((fetched?.skipped ?? []) as never)}, ${error})
+           ${fetched ? window.start : null}, ${
+        tx.json((fetched?.skipped ?? []) as never)
+      }, ${error})
          on conflict (channel_account_id) do update set
            last_attempt_at = excluded.last_attempt_at,
            last_synced_at = coalesce(excluded.last_synced_at, s.last_synced_at),

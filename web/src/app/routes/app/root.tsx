@@ -1,7 +1,13 @@
 import { Outlet } from "react-router";
 import { AppLayout } from "@/components/layouts/app-layout.tsx";
 import { NavRail, type NavRailItem } from "@/components/layouts/nav-rail.tsx";
-import { LayoutDashboard, MessageCircle, MessageSquare, SlidersVertical, Users } from "lucide-react";
+import {
+  LayoutDashboard,
+  MessageCircle,
+  MessageSquare,
+  SlidersVertical,
+  Users,
+} from "lucide-react";
 import { paths } from "@/config/paths.ts";
 import { SignOutButton } from "@/features/auth/components/sign-out-button.tsx";
 import { useSession } from "@/features/auth/hooks/use-session.ts";

@@ -53,7 +53,15 @@ function renderHome(reply: ReturnType<typeof ok>) {
   mockFunctions({
     "my-workspaces": () => ok({ workspaces: [fakeWorkspace()] }),
     "insights/command-center": () => reply,
-    insights: () => ok({ platform: "instagram", period: "day", since: response.as_of, until: response.as_of, series: [], aggregates: {} }),
+    insights: () =>
+      ok({
+        platform: "instagram",
+        period: "day",
+        since: response.as_of,
+        until: response.as_of,
+        series: [],
+        aggregates: {},
+      }),
   });
   return renderApp("/home");
 }

@@ -29,7 +29,9 @@ const formatTick = (iso: string, period: "hour" | "day") => {
 };
 
 /** One metric over the range, drawn by Recharts; axes and grid follow the text colour (dark mode). */
-export function InsightsChart({ title, headline, points, period, color, caption }: InsightsChartProps) {
+export function InsightsChart(
+  { title, headline, points, period, color, caption }: InsightsChartProps,
+) {
   const id = `fill-${title.replace(/\W/g, "")}`;
   return (
     <figure
@@ -38,8 +40,12 @@ export function InsightsChart({ title, headline, points, period, color, caption 
     >
       <figcaption className="mb-2 flex items-baseline justify-between gap-2">
         <span>
-          <span className="block text-xs font-medium text-zinc-700 dark:text-zinc-200">{title}</span>
-          {caption && <span className="block text-[10px] text-zinc-500 dark:text-zinc-400">{caption}</span>}
+          <span className="block text-xs font-medium text-zinc-700 dark:text-zinc-200">
+            {title}
+          </span>
+          {caption && (
+            <span className="block text-[10px] text-zinc-500 dark:text-zinc-400">{caption}</span>
+          )}
         </span>
         <span className="text-base font-semibold tabular-nums text-zinc-900 dark:text-zinc-50">
           {headline}

@@ -12,11 +12,7 @@ import { useInsightsSyncs } from "@/features/insights/api/get-insights-syncs.ts"
 import type { InsightsFilters } from "@/features/insights/api/keys.ts";
 import { useSyncInsights } from "@/features/insights/api/sync-insights.ts";
 import { InsightsChart } from "@/features/insights/components/insights-chart.tsx";
-import {
-  formatCount,
-  formatSigned,
-  seriesOf,
-} from "@/features/insights/utils/insights-format.ts";
+import { formatCount, formatSigned, seriesOf } from "@/features/insights/utils/insights-format.ts";
 
 const RANGES = {
   "24h": { label: "24 hours", period: "hour", hours: 24 },
@@ -39,9 +35,15 @@ export function InsightsView({ imoId }: { imoId: string }) {
     onSuccess: (result) => {
       const skipped = result.accounts.flatMap((a) => a.skipped.map((s) => s.metric));
       const failed = result.accounts.filter((a) => a.outcome === "failed");
-      if (result.accounts.length === 0) toast.info("No connected Instagram or Facebook account to sync");
-      else if (failed.length) toast.error(`Sync failed for ${failed.length} account(s): ${failed[0]!.error}`);
-      else toast.success(skipped.length ? `Synced; Meta no longer serves ${skipped.join(", ")}` : "Insights synced");
+      if (result.accounts.length === 0) {
+        toast.info("No connected Instagram or Facebook account to sync");
+      } else if (failed.length) {
+        toast.error(`Sync failed for ${failed.length} account(s): ${failed[0]!.error}`);
+      } else {toast.success(
+          skipped.length
+            ? `Synced; Meta no longer serves ${skipped.join(", ")}`
+            : "Insights synced",
+        );}
     },
     onError: (error) => toast.error(error.message),
   });
@@ -107,7 +109,9 @@ export function InsightsView({ imoId }: { imoId: string }) {
             icon={<BarChart3 className="size-6" aria-hidden="true" />}
             title="No insights yet"
             description={metaAccounts.length === 0
-              ? `Connect ${platform === "instagram" ? "an Instagram account" : "a Facebook Page"} in Settings › Channels; its insights arrive every hour.`
+              ? `Connect ${
+                platform === "instagram" ? "an Instagram account" : "a Facebook Page"
+              } in Settings › Channels; its insights arrive every hour.`
               : "Insights are synced every hour. Sync now to fetch the last hour."}
           />
         )
@@ -132,7 +136,9 @@ export function InsightsView({ imoId }: { imoId: string }) {
               />
               <InsightsChart
                 title="Followers"
-                caption={`Change per window · ${formatCount(insights.data.aggregates.followers_latest)} now`}
+                caption={`Change per window · ${
+                  formatCount(insights.data.aggregates.followers_latest)
+                } now`}
                 headline={formatSigned(insights.data.aggregates.sum_followers)}
                 points={seriesOf(insights.data, "followers")}
                 period={insights.data.period}
@@ -140,9 +146,23 @@ export function InsightsView({ imoId }: { imoId: string }) {
               />
             </div>
             <dl className="grid grid-cols-2 gap-2 text-xs sm:grid-cols-4">
-              <Stat label="Engagement rate" value={insights.data.aggregates.engagement_rate == null ? "—" : `${(insights.data.aggregates.engagement_rate * 100).toFixed(1)} %`} />
-              <Stat label={platform === "instagram" ? "Interactions" : "Engagements"} value={formatCount(insights.data.aggregates.sum_total_interactions ?? insights.data.aggregates.sum_engagements)} />
-              <Stat label="Profile views" value={formatCount(insights.data.aggregates.sum_profile_views)} />
+              <Stat
+                label="Engagement rate"
+                value={insights.data.aggregates.engagement_rate == null
+                  ? "—"
+                  : `${(insights.data.aggregates.engagement_rate * 100).toFixed(1)} %`}
+              />
+              <Stat
+                label={platform === "instagram" ? "Interactions" : "Engagements"}
+                value={formatCount(
+                  insights.data.aggregates.sum_total_interactions ??
+                    insights.data.aggregates.sum_engagements,
+                )}
+              />
+              <Stat
+                label="Profile views"
+                value={formatCount(insights.data.aggregates.sum_profile_views)}
+              />
               <Stat label="Windows" value={String(insights.data.series.length)} />
             </dl>
           </>
@@ -155,8 +175,12 @@ export function InsightsView({ imoId }: { imoId: string }) {
 function Stat({ label, value }: { label: string; value: string }) {
   return (
     <div className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
-      <dt className="text-[10px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="text-sm font-semibold tabular-nums text-zinc-900 dark:text-zinc-50">{value}</dd>
+      <dt className="text-[10px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+        {label}
+      </dt>
+      <dd className="text-sm font-semibold tabular-nums text-zinc-900 dark:text-zinc-50">
+        {value}
+      </dd>
     </div>
   );
 }
@@ -176,7 +200,8 @@ function SkippedNotice(
   if (skipped.length === 0) return null;
   return (
     <p className="text-[11px] text-amber-700 dark:text-amber-300">
-      Meta no longer serves {skipped.join(", ")}; the last sync skipped {skipped.length === 1 ? "it" : "them"}.
+      Meta no longer serves {skipped.join(", ")}; the last sync skipped{" "}
+      {skipped.length === 1 ? "it" : "them"}.
     </p>
   );
 }
