@@ -46,7 +46,11 @@ Deno.exit(failed ? 1 : 0);
  */
 async function addAnalysesAndLeads() {
   const t0 = performance.now();
+  // the AI drain ran during the load: stop it, and replace what it wrote
+  await sql`select cron.alter_job(jobid, active := false) from cron.job
+            where jobname = 'ai-process-messages'`;
   await sql`delete from public.ai_analysis_jobs`;
+  await sql`delete from public.message_analyses`;
   for (const t of [A, B]) {
     await sql`
       insert into public.message_analyses (message_id, imo_id, conversation_id, intent, confidence,
@@ -57,7 +61,8 @@ async function addAnalysesAndLeads() {
         0.8, '{}', round(((hashtext(m.id::text || 's') & 1023) / 511.5 - 1)::numeric, 3),
         'other', 'offline', 'bench', 3, m.sent_at + interval '2 seconds'
       from public.messages m
-      where m.imo_id = ${t.imo} and m.direction = 'inbound' and m.type = 'text'`;
+      where m.imo_id = ${t.imo} and m.direction = 'inbound' and m.type = 'text'
+      on conflict (message_id) do nothing`;
     await sql`
       update public.conversations set ai_category = (array['candidate', 'client_or_partner',
         'customer_order', 'support', 'spam', 'other'])[1 + (abs(hashtext(id::text)) % 6)]
