@@ -7,8 +7,8 @@
  *
  *   node_modules/.bin/deno run -A scripts/bench/command-center.ts [--messages 1000000] [--runs 50]
  */
-import { createClient } from "@supabase/supabase-js";
 import postgres from "postgres";
+import { signedInMember, timed } from "./bench-member.ts";
 import { A, B, generateInbox } from "./inbox-data.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
 
@@ -31,7 +31,7 @@ try {
   });
   await addAnalysesAndLeads();
   await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${A.imo}, 'team')`;
-  const member = await signedInMember();
+  const member = await signedInMember(platform, sql);
   failed = await measureAll(member);
 } finally {
   await sql.end();
@@ -80,19 +80,6 @@ async function addAnalysesAndLeads() {
       ((performance.now() - t0) / 1000).toFixed(2).padStart(7)
     } s`,
   );
-}
-
-/** A real user through /auth/v1, made a recruiter of IMO A: the token the SPA would hold. */
-async function signedInMember() {
-  const client = createClient(platform.url, platform.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false },
-  });
-  const email = `bench-${crypto.randomUUID().slice(0, 8)}@bench.local`;
-  const { data, error } = await client.auth.signUp({ email, password: "bench-password-1" });
-  if (error || !data.session || !data.user) throw error ?? new Error("sign-up gave no session");
-  await sql`insert into public.imo_members (imo_id, user_id, role, display_name)
-            values (${A.imo}, ${data.user.id}, 'recruiter', 'Bench Recruiter')`;
-  return { token: data.session.access_token, userId: data.user.id };
 }
 
 async function measureAll(member: { token: string; userId: string }) {
@@ -149,7 +136,7 @@ async function measureAll(member: { token: string; userId: string }) {
   );
   let missed = false;
   for (const c of cases) {
-    const t = await timed(c.run);
+    const t = await timed(c.run, RUNS, 5);
     const ok = t.p95 < P95_GOAL_MS;
     missed ||= !ok;
     console.log(
@@ -159,17 +146,4 @@ async function measureAll(member: { token: string; userId: string }) {
     );
   }
   return missed;
-}
-
-async function timed(run: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await run(); // warm: worker boot, plans, caches
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * p))]!;
-  return { p50: at(0.5), p95: at(0.95) };
 }
