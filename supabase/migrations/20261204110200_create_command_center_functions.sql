@@ -10,13 +10,25 @@
 -- message of each run of the contact's messages (a "turn") to our next reply; its median is over
 -- the turns that began in the range and were answered.
 -- Creates: messages_imo_sent_at_idx, message_analyses_imo_created_at_idx,
--- public.command_center_dms(), public.command_center_leads(), public.command_center_analyses(),
--- public.command_center_categories().
+-- public.command_center_bounds(), public.command_center_dms(), public.command_center_leads(),
+-- public.command_center_analyses(), public.command_center_categories().
 
 create index messages_imo_sent_at_idx on public.messages (imo_id, sent_at)
   include (conversation_id, channel_account_id, direction, status);
 create index message_analyses_imo_created_at_idx on public.message_analyses (imo_id, created_at)
   include (conversation_id, intent, sentiment);
+
+/*
+ * public.command_center_bounds(tz, as_of): where today, the 7 days and the 30 days begin, as
+ * midnights in the time zone (so a day with a clock change is still one calendar day).
+ */
+create function public.command_center_bounds(tz text, as_of timestamptz)
+returns table (today timestamptz, week timestamptz, month timestamptz)
+language sql stable security invoker set search_path = '' as $$
+  select d.day at time zone tz, (d.day - interval '6 days') at time zone tz,
+    (d.day - interval '29 days') at time zone tz
+  from (select date_trunc('day', as_of at time zone tz) as day) d
+$$;
 
 /*
  * public.command_center_dms(imo, tz, as_of): one row per channel account with DMs received in the
@@ -32,12 +44,7 @@ returns table (
   median_first_response_seconds_30d double precision
 )
 language sql stable security invoker set search_path = '' as $$
-  with b as (
-    select d.day at time zone tz as today,
-      (d.day - interval '6 days') at time zone tz as week,
-      (d.day - interval '29 days') at time zone tz as month
-    from (select date_trunc('day', as_of at time zone tz) as day) d
-  ),
+  with b as (select * from public.command_center_bounds(tz, as_of)),
   thread as (
     select m.channel_account_id, m.direction, m.sent_at,
       lag(m.direction) over w as previous_direction,
@@ -73,12 +80,7 @@ $$;
 create function public.command_center_leads(imo uuid, tz text default 'UTC', as_of timestamptz default now())
 returns table (created_today integer, created_7d integer, created_30d integer)
 language sql stable security invoker set search_path = '' as $$
-  with b as (
-    select d.day at time zone tz as today,
-      (d.day - interval '6 days') at time zone tz as week,
-      (d.day - interval '29 days') at time zone tz as month
-    from (select date_trunc('day', as_of at time zone tz) as day) d
-  )
+  with b as (select * from public.command_center_bounds(tz, as_of))
   select (count(*) filter (where l.created_at >= b.today))::integer,
     (count(*) filter (where l.created_at >= b.week))::integer,
     count(l.id)::integer
@@ -104,12 +106,7 @@ returns table (
   average_sentiment_30d double precision
 )
 language sql stable security invoker set search_path = '' as $$
-  with b as (
-    select d.day at time zone tz as today,
-      (d.day - interval '6 days') at time zone tz as week,
-      (d.day - interval '29 days') at time zone tz as month
-    from (select date_trunc('day', as_of at time zone tz) as day) d
-  ),
+  with b as (select * from public.command_center_bounds(tz, as_of)),
   a as (
     select x.created_at, x.intent, x.sentiment::double precision as sentiment
     from b, public.message_analyses x
@@ -143,11 +140,13 @@ language sql stable security invoker set search_path = '' as $$
   group by 1 order by 2 desc, 1
 $$;
 
-revoke execute on function public.command_center_dms(uuid, text, timestamptz),
+revoke execute on function public.command_center_bounds(text, timestamptz),
+  public.command_center_dms(uuid, text, timestamptz),
   public.command_center_leads(uuid, text, timestamptz),
   public.command_center_analyses(uuid, text, timestamptz),
   public.command_center_categories(uuid) from public, anon;
-grant execute on function public.command_center_dms(uuid, text, timestamptz),
+grant execute on function public.command_center_bounds(text, timestamptz),
+  public.command_center_dms(uuid, text, timestamptz),
   public.command_center_leads(uuid, text, timestamptz),
   public.command_center_analyses(uuid, text, timestamptz),
   public.command_center_categories(uuid) to authenticated, service_role;
