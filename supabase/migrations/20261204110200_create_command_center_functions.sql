@@ -13,10 +13,15 @@
 -- public.command_center_bounds(), public.command_center_dms(), public.command_center_leads(),
 -- public.command_center_analyses(), public.command_center_categories().
 
+-- Index-only scans for the 30 days of each IMO; public threads are few, so excluding them is a
+-- probe of a small partial index rather than a join with every conversation.
 create index messages_imo_sent_at_idx on public.messages (imo_id, sent_at)
-  include (conversation_id, channel_account_id, direction, status);
+  include (conversation_id, channel_account_id, direction, status, id);
 create index message_analyses_imo_created_at_idx on public.message_analyses (imo_id, created_at)
   include (conversation_id, intent, sentiment);
+create index conversations_public_idx on public.conversations (id) where kind = 'public';
+create index conversations_imo_kind_category_idx
+  on public.conversations (imo_id, kind, ai_category);
 
 /*
  * public.command_center_bounds(tz, as_of): where today, the 7 days and the 30 days begin, as
@@ -45,16 +50,19 @@ returns table (
 )
 language sql stable security invoker set search_path = '' as $$
   with b as (select * from public.command_center_bounds(tz, as_of)),
+  -- newest first in each conversation: the frame "everything later" then only grows, so the next
+  -- reply is a running minimum (linear) rather than one aggregate per message (quadratic)
   thread as (
     select m.channel_account_id, m.direction, m.sent_at,
-      lag(m.direction) over w as previous_direction,
+      lead(m.direction) over w as previous_direction,
       min(m.sent_at) filter (where m.direction = 'outbound')
-        over (w rows between 1 following and unbounded following) as replied_at
+        over (w rows between unbounded preceding and 1 preceding) as replied_at
     from b, public.messages m
-    join public.conversations c on c.id = m.conversation_id and c.kind = 'direct'
     where m.imo_id = imo and m.sent_at >= b.month and m.sent_at <= as_of
       and (m.direction = 'inbound' or m.status in ('sent', 'delivered', 'read'))
-    window w as (partition by m.conversation_id order by m.sent_at, m.id)
+      and not exists (select 1 from public.conversations p
+        where p.id = m.conversation_id and p.kind = 'public')
+    window w as (partition by m.conversation_id order by m.sent_at desc, m.id desc)
   ),
   received as (
     select t.channel_account_id, t.sent_at, t.replied_at is not null as answered,
@@ -110,8 +118,9 @@ language sql stable security invoker set search_path = '' as $$
   a as (
     select x.created_at, x.intent, x.sentiment::double precision as sentiment
     from b, public.message_analyses x
-    join public.conversations c on c.id = x.conversation_id and c.kind = 'direct'
     where x.imo_id = imo and x.created_at >= b.month and x.created_at <= as_of
+      and not exists (select 1 from public.conversations p
+        where p.id = x.conversation_id and p.kind = 'public')
   )
   select (count(*) filter (where a.intent = 'order' and a.created_at >= b.today))::integer,
     (count(*) filter (where a.intent = 'order' and a.created_at >= b.week))::integer,
