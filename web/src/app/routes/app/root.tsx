@@ -41,8 +41,8 @@ export function AppRoot() {
                 className="hidden size-8 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white md:flex"
               >
                 <span aria-hidden="true">{email.charAt(0).toUpperCase() || "?"}</span>
-                <span className="sr-only">{`Signed in as ${email}`}</span>
               </div>
+              <span className="sr-only">{`Signed in as ${email}`}</span>
             </>
           }
         />
