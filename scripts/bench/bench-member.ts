@@ -1,7 +1,7 @@
 /** What the API benchmarks share: a signed-in member of IMO A, and timing a call many times. */
 import { createClient } from "@supabase/supabase-js";
 import type postgres from "postgres";
-import { A } from "./inbox-data.ts";
+import { A, generateInbox } from "./inbox-data.ts";
 
 /** A real user through /auth/v1, made a recruiter of IMO A: the token the SPA would hold. */
 export async function signedInMember(
@@ -37,4 +37,26 @@ export async function timed(run: () => Promise<unknown>, runs: number, warm = 10
   samples.sort((a, b) => a - b);
   const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * p))]!;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/** Arguments as `--name value` pairs. */
+export function benchArgs(): Map<string, string> {
+  const args = new Map<string, string>();
+  for (let i = 0; i < Deno.args.length; i += 2) args.set(Deno.args[i]!, Deno.args[i + 1] ?? "");
+  return args;
+}
+
+/**
+ * The API benchmarks' inbox: IMO A with 10,000 conversations and `messages` messages (Team plan),
+ * IMO B with 1,000 and 20,000 for RLS to hide.
+ */
+export async function generateBenchInbox(sql: postgres.Sql, messages: number) {
+  await generateInbox(sql, {
+    conversations: 10_000,
+    withoutMessages: 100,
+    messages,
+    otherConversations: 1_000,
+    otherMessages: 20_000,
+  });
+  await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${A.imo}, 'team')`;
 }

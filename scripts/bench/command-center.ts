@@ -8,12 +8,11 @@
  *   node_modules/.bin/deno run -A scripts/bench/command-center.ts [--messages 1000000] [--runs 50]
  */
 import postgres from "postgres";
-import { signedInMember, timed } from "./bench-member.ts";
-import { A, B, generateInbox } from "./inbox-data.ts";
+import { benchArgs, generateBenchInbox, signedInMember, timed } from "./bench-member.ts";
+import { A, B } from "./inbox-data.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
 
-const args = new Map<string, string>();
-for (let i = 0; i < Deno.args.length; i += 2) args.set(Deno.args[i]!, Deno.args[i + 1] ?? "");
+const args = benchArgs();
 const MESSAGES = Number(args.get("--messages") ?? 1_000_000);
 const RUNS = Number(args.get("--runs") ?? 50);
 const P95_GOAL_MS = 100;
@@ -22,15 +21,8 @@ const platform = await startThrowawayPlatform({ gatewayLog: true });
 const sql = postgres(platform.databaseUrl, { max: 8, onnotice: () => {} });
 let failed = false;
 try {
-  await generateInbox(sql, {
-    conversations: 10_000,
-    withoutMessages: 100,
-    messages: MESSAGES,
-    otherConversations: 1_000,
-    otherMessages: 20_000,
-  });
+  await generateBenchInbox(sql, MESSAGES);
   await addAnalysesAndLeads();
-  await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${A.imo}, 'team')`;
   const member = await signedInMember(platform, sql);
   failed = await measureAll(member);
 } finally {

@@ -9,12 +9,17 @@
  *   node_modules/.bin/deno run -A scripts/bench/inbox-api.ts [--messages 1000000] [--runs 200]
  */
 import postgres from "postgres";
-import { signedInMember, timed, type Timing } from "./bench-member.ts";
-import { A, generateInbox } from "./inbox-data.ts";
+import {
+  benchArgs,
+  generateBenchInbox,
+  signedInMember,
+  timed,
+  type Timing,
+} from "./bench-member.ts";
+import { A } from "./inbox-data.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
 
-const args = new Map<string, string>();
-for (let i = 0; i < Deno.args.length; i += 2) args.set(Deno.args[i]!, Deno.args[i + 1] ?? "");
+const args = benchArgs();
 const MESSAGES = Number(args.get("--messages") ?? 1_000_000);
 const RUNS = Number(args.get("--runs") ?? 200);
 const P95_GOAL_MS = 30;
@@ -24,14 +29,7 @@ const platform = await startThrowawayPlatform({ gatewayLog: true });
 const sql = postgres(platform.databaseUrl, { max: 8, onnotice: () => {} });
 let failed = false;
 try {
-  await generateInbox(sql, {
-    conversations: 10_000,
-    withoutMessages: 100,
-    messages: MESSAGES,
-    otherConversations: 1_000,
-    otherMessages: 20_000,
-  });
-  await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${A.imo}, 'team')`;
+  await generateBenchInbox(sql, MESSAGES);
   const member = await signedInMember(platform, sql);
   failed = await measureAll(member);
 } finally {
