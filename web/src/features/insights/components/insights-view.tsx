@@ -1,3 +1,4 @@
+import type { InsightsResponse } from "@dm-desk/shared/contracts/insights";
 import { BarChart3, RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -118,32 +119,14 @@ export function InsightsView({ imoId }: { imoId: string }) {
         : (
           <>
             <div className="grid gap-3 md:grid-cols-3">
-              <InsightsChart
-                title="Reach"
-                caption="Accounts reached, per window"
-                headline={formatCount(insights.data.aggregates.sum_reach)}
-                points={seriesOf(insights.data, "reach")}
-                period={insights.data.period}
-                color="#6366f1"
-              />
-              <InsightsChart
-                title="Impressions (views)"
-                caption="Meta replaced impressions with views in 2025"
-                headline={formatCount(insights.data.aggregates.sum_views)}
-                points={seriesOf(insights.data, "views")}
-                period={insights.data.period}
-                color="#0ea5e9"
-              />
-              <InsightsChart
-                title="Followers"
-                caption={`Change per window · ${
-                  formatCount(insights.data.aggregates.followers_latest)
-                } now`}
-                headline={formatSigned(insights.data.aggregates.sum_followers)}
-                points={seriesOf(insights.data, "followers")}
-                period={insights.data.period}
-                color="#10b981"
-              />
+              {chartsOf(insights.data).map((chart) => (
+                <InsightsChart
+                  key={chart.key}
+                  {...chart}
+                  points={seriesOf(insights.data, chart.key)}
+                  period={insights.data.period}
+                />
+              ))}
             </div>
             <dl className="grid grid-cols-2 gap-2 text-xs sm:grid-cols-4">
               <Stat
@@ -170,6 +153,34 @@ export function InsightsView({ imoId }: { imoId: string }) {
       <SkippedNotice syncs={syncs.data ?? []} accountIds={metaAccounts.map((a) => a.id)} />
     </div>
   );
+}
+
+/** The three charts: reach, views (Meta's successor to impressions) and followers. */
+function chartsOf(data: InsightsResponse) {
+  const { aggregates } = data;
+  return [
+    {
+      key: "reach",
+      title: "Reach",
+      caption: "Accounts reached, per window",
+      headline: formatCount(aggregates.sum_reach),
+      color: "#6366f1",
+    },
+    {
+      key: "views",
+      title: "Impressions (views)",
+      caption: "Meta replaced impressions with views in 2025",
+      headline: formatCount(aggregates.sum_views),
+      color: "#0ea5e9",
+    },
+    {
+      key: "followers",
+      title: "Followers",
+      caption: `Change per window · ${formatCount(aggregates.followers_latest)} now`,
+      headline: formatSigned(aggregates.sum_followers),
+      color: "#10b981",
+    },
+  ];
 }
 
 function Stat({ label, value }: { label: string; value: string }) {
