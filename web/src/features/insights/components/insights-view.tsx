@@ -119,11 +119,11 @@ export function InsightsView({ imoId }: { imoId: string }) {
         : (
           <>
             <div className="grid gap-3 md:grid-cols-3">
-              {chartsOf(insights.data).map((chart) => (
+              {chartsOf(insights.data).map(({ key, ...chart }) => (
                 <InsightsChart
-                  key={chart.key}
+                  key={key}
                   {...chart}
-                  points={seriesOf(insights.data, chart.key)}
+                  points={seriesOf(insights.data, key)}
                   period={insights.data.period}
                 />
               ))}
