@@ -95,6 +95,7 @@ import {
 } from "../../shared/src/contracts/recruiting-leads.ts";
 
 import {
+  accountAiDefaultResponseSchema,
   aiPanelSchema,
   aiSettingsResponseSchema,
   aiSettingsSchema,
@@ -102,7 +103,10 @@ import {
   approveDraftSchema,
   closeSaleActionSchema,
   closeSaleTextSchema,
+  createDealSchema,
+  dealResponseSchema,
   discardDraftResponseSchema,
+  setAccountAiDefaultSchema,
   setAiModeSchema,
   setQualificationSchema,
   takeOverSchema,
@@ -668,6 +672,16 @@ OPERATIONS.push(
   },
   {
     fn: "ai-assistant",
+    path: "/conversations/{id}/deals",
+    method: "post",
+    summary:
+      "Create a deal from the conversation (from_analysis: starts from the order the AI read; provenance ai)",
+    body: createDealSchema,
+    status: 201,
+    response: dealResponseSchema,
+  },
+  {
+    fn: "ai-assistant",
     path: "/drafts/{id}/approve",
     method: "post",
     summary: "Send the AI's draft as written or edited (AI, approved/edited by the caller)",
@@ -699,6 +713,16 @@ OPERATIONS.push(
     body: aiSettingsSchema,
     status: 200,
     response: aiSettingsResponseSchema,
+  },
+  {
+    fn: "ai-assistant",
+    path: "/accounts/{id}",
+    method: "patch",
+    summary:
+      "Set a connected account's default AI mode for new conversations (null: the IMO's; owner or admin)",
+    body: setAccountAiDefaultSchema,
+    status: 200,
+    response: accountAiDefaultResponseSchema,
   },
 );
 

@@ -47,6 +47,8 @@ export interface Tenant {
   commentId: string;
   commentRuleId: string;
   commentRuleRunId: string;
+  /** a deal of `conversationId` */
+  dealId: string;
 }
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
@@ -226,6 +228,13 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     values (${imoId}, ${channelAccountId}, ${postId}, ${`comment-${suffix}`}, 'contact',
       ${contactId}, 'casey', 'JOIN', now() - interval '3 minutes')
     returning id`);
+  // the comment's analysis, and its queue job parked as the message's is
+  await sql`update public.ai_analysis_jobs set attempts = 5 where comment_id = ${commentId}`;
+  await sql`insert into public.comment_analyses (comment_id, imo_id, post_id, intent, confidence,
+      entities, sentiment, category, provider, model, latency_ms)
+    values (${commentId}, ${imoId}, ${postId}, 'interested', 0.8, '{}', 0.3, 'candidate',
+      'offline', 'fixture', 1)
+    on conflict (comment_id) do nothing`;
   const commentRuleId = await one(sql`
     insert into public.comment_rules (imo_id, keyword, template_id, created_by)
     values (${imoId}, 'join', ${templateId}, ${users.admin.id}) returning id`);
@@ -235,6 +244,9 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     values (${imoId}, ${channelAccountId}, ${commentRuleId}, ${postId}, ${contactId}, ${commentId},
       'skipped', 'rule_disabled')
     returning id`);
+  const dealId = await one(sql`
+    insert into public.deals (imo_id, conversation_id, contact_id, title, amount)
+    values (${imoId}, ${conversationId}, ${contactId}, 'Two hoodies', 90) returning id`);
 
   return {
     imoId,
@@ -264,6 +276,7 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     commentId,
     commentRuleId,
     commentRuleRunId,
+    dealId,
   };
 }
 

@@ -85,7 +85,7 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.imoId, `ig-${c.unique}`],
     ],
     update: (c) => [
-      `update public.channel_accounts set display_name = 'Renamed' where id = $1`,
+      `update public.channel_accounts set ai_default_mode = 'supervised' where id = $1`,
       [c.a.channelAccountId],
     ],
     delete: (c) => [`delete from public.channel_accounts where id = $1`, [c.a.channelAccountId]],
@@ -308,6 +308,36 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.commentRuleRunId],
     ],
     delete: (c) => [`delete from public.comment_rule_runs where id = $1`, [c.a.commentRuleRunId]],
+  },
+  comment_analyses: {
+    select: (c) => [
+      `select comment_id from public.comment_analyses where comment_id = $1`,
+      [c.a.commentId],
+    ],
+    insert: (c) => [
+      `insert into public.comment_analyses (comment_id, imo_id, post_id, intent, confidence,
+         entities, sentiment, category, provider, model, latency_ms)
+       values ($1, $2, $3, 'other', 0.5, '{}', 0, 'other', 'offline', 'matrix', 1)
+       on conflict (comment_id) do update set model = excluded.model`,
+      [c.a.commentId, c.a.imoId, c.a.postId],
+    ],
+    update: (c) => [
+      `update public.comment_analyses set intent = 'spam' where comment_id = $1`,
+      [c.a.commentId],
+    ],
+    delete: (c) => [
+      `delete from public.comment_analyses where comment_id = $1`,
+      [c.a.commentId],
+    ],
+  },
+  deals: {
+    select: (c) => [`select id from public.deals where id = $1`, [c.a.dealId]],
+    insert: (c) => [
+      `insert into public.deals (imo_id, conversation_id, title, amount) values ($1, $2, 'Hoodie', 45)`,
+      [c.a.imoId, c.a.conversationId],
+    ],
+    update: (c) => [`update public.deals set stage = 'won' where id = $1`, [c.a.dealId]],
+    delete: (c) => [`delete from public.deals where id = $1`, [c.a.dealId]],
   },
   webhook_events: {
     select: (c) => [

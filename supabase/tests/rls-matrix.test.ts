@@ -51,7 +51,7 @@ imo_subscriptions   update  denied   denied   denied    denied    denied  allowe
 imo_subscriptions   delete  denied   denied   denied    denied    denied  allowed
 channel_accounts    select  allowed  allowed  allowed   filtered  denied  allowed
 channel_accounts    insert  denied   denied   denied    denied    denied  allowed
-channel_accounts    update  denied   denied   denied    denied    denied  allowed
+channel_accounts    update  allowed  allowed  filtered  filtered  denied  allowed
 channel_accounts    delete  denied   denied   denied    denied    denied  allowed
 recruiting_leads    select  allowed  allowed  allowed   filtered  denied  allowed
 recruiting_leads    insert  allowed  allowed  allowed   denied    denied  allowed
@@ -165,6 +165,14 @@ channel_insights_syncs select allowed allowed allowed   filtered  denied  allowe
 channel_insights_syncs insert denied  denied  denied    denied    denied  allowed
 channel_insights_syncs update denied  denied  denied    denied    denied  allowed
 channel_insights_syncs delete denied  denied  denied    denied    denied  allowed
+comment_analyses    select  allowed  allowed  allowed   filtered  denied  allowed
+comment_analyses    insert  denied   denied   denied    denied    denied  allowed
+comment_analyses    update  denied   denied   denied    denied    denied  allowed
+comment_analyses    delete  denied   denied   denied    denied    denied  allowed
+deals               select  allowed  allowed  allowed   filtered  denied  allowed
+deals               insert  allowed  allowed  allowed   denied    denied  allowed
+deals               update  allowed  allowed  allowed   filtered  denied  allowed
+deals               delete  allowed  allowed  filtered  filtered  denied  allowed
 `;
 
 // Which columns each role may insert and update (lines absent: none; anon has none anywhere).
@@ -192,6 +200,9 @@ posts               authenticated update  is_priority assigned_to
 comments            authenticated insert  imo_id channel_account_id post_id client_comment_id parent_id author_kind author_user_id text status
 comment_rules       authenticated insert  imo_id channel_account_id post_id keyword template_id is_enabled
 comment_rules       authenticated update  channel_account_id post_id keyword template_id is_enabled
+channel_accounts    authenticated update  ai_default_mode
+deals               authenticated insert  imo_id conversation_id recruiting_lead_id title amount currency stage product size colour quantity analysis_message_id
+deals               authenticated update  recruiting_lead_id title amount currency stage product size colour quantity
 `;
 
 /**
@@ -240,6 +251,8 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   mark_post_read: "definer", // members have no grant on a post's counters; checks membership itself
   apply_comment_to_post: "definer", // trigger: a member's reply moves the post's counters
   link_private_reply: "definer", // trigger: the comment's link is the server's, not the member's
+  enqueue_comment_ai_analysis: "definer", // trigger: ai_analysis_jobs is the service's alone
+  sign_deal: "invoker", // trigger: writes only the row being inserted, reads the caller's conversation
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

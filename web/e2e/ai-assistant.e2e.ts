@@ -108,6 +108,19 @@ Deno.test(
       });
       await screenshot(page, "ai-03-sent-edited-1440");
 
+      // A deal from the conversation: saved, listed in the panel with its provenance.
+      await view.getByRole("button", { name: "Create deal" }).click();
+      const dealForm = view.getByRole("form", { name: "New deal" });
+      await dealForm.getByRole("textbox", { name: "Title" }).fill("Agent onboarding");
+      await dealForm.getByRole("textbox", { name: "Amount" }).fill("250");
+      await dealForm.getByRole("button", { name: "Save deal" }).click();
+      await view.getByRole("list", { name: "Deals" }).getByText("Agent onboarding").waitFor();
+      await panel.getByText("1 deal").waitFor();
+      const [deal] = await workspace.sql<{ amount: string; provenance: string }[]>`
+        select amount::text, provenance from public.deals
+        where conversation_id = ${thread.conversationId}`;
+      assert.deepEqual({ ...deal }, { amount: "250.00", provenance: "ai" });
+
       // The category filter keeps the candidate; spam shows nothing.
       await page.getByRole("combobox", { name: "Category" }).selectOption("spam");
       await page.getByRole("listbox", { name: "Conversations" })
@@ -129,6 +142,15 @@ Deno.test(
       await page.goto(`${web.url}/settings/ai`);
       await page.getByRole("heading", { name: "AI assistant" }).waitFor();
       await page.getByText(/Provider: offline/).waitFor();
+      // the connected account starts its new conversations on autopilot, whatever the IMO says
+      await page.getByRole("combobox", { name: /^Default AI mode for @/ }).selectOption(
+        "autopilot",
+      );
+      await page.getByText(/default mode saved/).waitFor();
+      const [account] = await workspace.sql<{ ai_default_mode: string }[]>`
+        select ai_default_mode::text from public.channel_accounts
+        where id = ${thread.account.accountId}`;
+      assert.equal(account!.ai_default_mode, "autopilot");
       await screenshot(page, "ai-06-settings-1440");
     } finally {
       await browser.close();

@@ -55,8 +55,27 @@ export const DEFAULT_AI_SETTINGS: AiSettings = {
   payment_link_template: null,
 };
 
+/**
+ * A connected account's own default AI mode for its new conversations (null: the IMO's
+ * default_mode). Owners and admins set it in Settings › AI.
+ */
+export const accountAiDefaultSchema = z.object({
+  id: idSchema,
+  platform: z.string(),
+  username: z.string().nullable(),
+  default_mode: aiModeSchema.nullable(),
+});
+export type AccountAiDefault = z.infer<typeof accountAiDefaultSchema>;
+
+/** PATCH ai-assistant/accounts/:id — the account's default mode, or null for the IMO's. */
+export const setAccountAiDefaultSchema = z.object({ default_mode: aiModeSchema.nullable() });
+export type SetAccountAiDefault = z.infer<typeof setAccountAiDefaultSchema>;
+export const accountAiDefaultResponseSchema = z.object({ account: accountAiDefaultSchema });
+
 export const aiSettingsResponseSchema = z.object({
   settings: aiSettingsSchema,
+  /** the IMO's connected accounts with their own default mode (null: the IMO's) */
+  accounts: z.array(accountAiDefaultSchema),
   /** which provider analyses messages, and whether the LLM is configured */
   provider: z.object({
     name: aiProviderSchema,
@@ -96,6 +115,52 @@ export const storedAnalysisSchema = messageAnalysisSchema.extend({
 });
 export type StoredAnalysis = z.infer<typeof storedAnalysisSchema>;
 
+export const DEAL_STAGES = ["open", "won", "lost"] as const;
+export const dealStageSchema = z.enum(DEAL_STAGES);
+
+/** A deal a conversation led to (seed 001's `create_deal`). */
+export const dealSchema = z.object({
+  id: idSchema,
+  conversation_id: idSchema,
+  recruiting_lead_id: idSchema.nullable(),
+  title: z.string(),
+  amount: z.number().nullable(),
+  currency: z.string(),
+  stage: dealStageSchema,
+  product: z.string().nullable(),
+  size: z.string().nullable(),
+  colour: z.string().nullable(),
+  quantity: z.number().int().nullable(),
+  /** ai: pre-filled from the AI's analysis of `analysis_message_id` and confirmed by a person */
+  provenance: z.enum(["ai", "person"]),
+  analysis_message_id: idSchema.nullable(),
+  created_by_name: z.string().nullable(),
+  created_at: timestampSchema,
+});
+export type Deal = z.infer<typeof dealSchema>;
+
+const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
+
+/**
+ * POST ai-assistant/conversations/:id/deals. With `from_analysis`, what the person left out is
+ * taken from the conversation's latest order the AI read (product, size, colour, quantity), and
+ * the deal records that analysis (provenance `ai`).
+ */
+export const createDealSchema = z.object({
+  title: optionalText(200),
+  amount: z.number().nonnegative().max(10_000_000).nullable().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, "A three-letter currency code (USD)").default("USD"),
+  stage: dealStageSchema.default("open"),
+  product: optionalText(200),
+  size: optionalText(40),
+  colour: optionalText(40),
+  quantity: z.number().int().min(1).max(10_000).nullable().optional(),
+  recruiting_lead_id: idSchema.nullable().optional(),
+  from_analysis: z.boolean().default(false),
+});
+export type CreateDeal = z.input<typeof createDealSchema>;
+export const dealResponseSchema = z.object({ deal: dealSchema });
+
 /** GET ai-assistant/conversations/:id — everything the AI panel shows. */
 export const aiPanelSchema = z.object({
   conversation_id: idSchema,
@@ -111,6 +176,8 @@ export const aiPanelSchema = z.object({
   known: analysisEntitiesSchema,
   transitions: z.array(qualificationTransitionSchema),
   draft: aiDraftSchema.nullable(),
+  /** the conversation's deals, newest first */
+  deals: z.array(dealSchema),
 });
 export type AiPanel = z.infer<typeof aiPanelSchema>;
 
@@ -131,6 +198,12 @@ export const closeSaleActionSchema = z.discriminatedUnion("action", [
 ]);
 export type CloseSaleAction = z.infer<typeof closeSaleActionSchema>;
 export const closeSaleTextSchema = z.object({ text: z.string() });
+
+export const MODE_LABELS: Record<z.infer<typeof aiModeSchema>, string> = {
+  off: "AI off",
+  supervised: "Supervised",
+  autopilot: "Autopilot",
+};
 
 export const INTENT_LABELS: Record<(typeof INTENTS)[number], string> = {
   interested: "Interested",

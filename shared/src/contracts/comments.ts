@@ -10,6 +10,7 @@ import {
 } from "../schemas/enums.ts";
 import { inboxCursorSchema, pageLimitSchema, queryFlagSchema } from "./inbox-cursor.ts";
 import { threadMessageSchema } from "./inbox-messages.ts";
+import { intentSchema, opportunityCategorySchema } from "./message-analysis.ts";
 
 /**
  * instagram-comments: the Comments view. Posts of the IMO's accounts that people comment on,
@@ -98,6 +99,12 @@ export const threadCommentSchema = z.object({
   }).nullable(),
   /** until when a private reply may go (a contact's comment, 7 days); null for our own */
   private_reply_until: timestampSchema.nullable(),
+  /** the AI's reading of a contact's comment, once analysed (comment_analyses) */
+  ai: z.object({
+    intent: intentSchema,
+    confidence: z.number(),
+    category: opportunityCategorySchema,
+  }).nullable(),
 });
 export type ThreadComment = z.infer<typeof threadCommentSchema>;
 

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { idSchema, timestampSchema } from "./common.ts";
-import { channelAuthPathSchema, channelPlatformSchema, channelStatusSchema } from "./enums.ts";
+import {
+  aiModeSchema,
+  channelAuthPathSchema,
+  channelPlatformSchema,
+  channelStatusSchema,
+} from "./enums.ts";
 
 /**
  * The PUBLIC shape of a `channel_accounts` row: exactly the columns `authenticated` may select.
@@ -30,6 +35,8 @@ export const channelAccountSchema = z.object({
   scopes: z.array(z.string()),
   /** Meta granted the Human Agent feature: people may reply with HUMAN_AGENT up to 7 days */
   human_agent_permission: z.boolean(),
+  /** the AI mode new conversations of this account start in; null: the IMO's default */
+  ai_default_mode: aiModeSchema.nullable(),
   status: channelStatusSchema,
   status_reason: z.string().nullable(),
   last_webhook_at: timestampSchema.nullable(),

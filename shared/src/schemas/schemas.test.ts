@@ -78,6 +78,7 @@ const channelAccount = {
   token_refreshed_at: null,
   scopes: ["instagram_business_basic", "instagram_business_manage_messages"],
   human_agent_permission: false,
+  ai_default_mode: null,
   status: "connected",
   status_reason: null,
   last_webhook_at: T2,

@@ -7,84 +7,18 @@
  */
 import assert from "node:assert/strict";
 import { connectSandboxAccount } from "../../../scripts/testing/connected-account.ts";
-import { eventually } from "../../../scripts/testing/eventually.ts";
-import { sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
-import { send, sentFrom } from "../../../scripts/testing/send-fixture.ts";
-import { postSignedDelivery } from "../../../scripts/testing/webhook-corpus.ts";
-import { uniqueSuffix } from "../../../scripts/testing/tenants.ts";
 import {
-  callFunction,
-  createWorkspace,
-  type Workspace,
-} from "../../../scripts/testing/workspace.ts";
-import { WEBHOOK_FIELDS } from "../_shared/meta/meta-config.ts";
+  aiThread as threadWith,
+  inboundWithoutJob,
+  outcomeOf,
+} from "../../../scripts/testing/ai-thread.ts";
+import { send, sentFrom } from "../../../scripts/testing/send-fixture.ts";
+import { uniqueSuffix } from "../../../scripts/testing/tenants.ts";
+import { callFunction, createWorkspace } from "../../../scripts/testing/workspace.ts";
 import { analyzeJob, analyzeJobs } from "../_shared/ai/analyze-job.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
 const MINUTE = 60_000;
-
-/**
- * A workspace whose IMO starts conversations in `mode`, a connected sandbox account and a sandbox
- * lead (so Meta's side knows the window and accepts our sends); `says` has the lead write a DM.
- */
-async function threadWith(label: string, mode: "off" | "supervised" | "autopilot") {
-  const workspace = await createWorkspace({ plan: "team", label });
-  await workspace.sql`insert into public.ai_settings (imo_id, default_mode, autopilot_threshold)
-    values (${workspace.imoId}, ${mode}, 0.5)`;
-  const account = await connectSandboxAccount(workspace);
-  await sandbox(`accounts/${account.igAccountId}`, { subscribedFields: WEBHOOK_FIELDS }, "PATCH");
-  const lead = await sandbox<{ id: string }>("leads", {
-    username: `lead.${uniqueSuffix()}`,
-    name: "Ana Ruiz",
-  });
-  let igsid = "";
-  const says = async (text: string) => {
-    const dm = await sandbox<{ igsid: string }>(`leads/${lead.id}/messages`, {
-      account: account.igAccountId,
-      text,
-      at: Date.now(),
-    });
-    igsid = dm.igsid;
-    return await analysisOf(workspace, account.accountId, text);
-  };
-  const conversationId = async () => {
-    const [row] = await workspace.sql<{ id: string }[]>`
-      select c.id from public.conversations c join public.contacts k on k.id = c.contact_id
-      where k.channel_account_id = ${account.accountId} and k.external_id = ${igsid}`;
-    return row!.id;
-  };
-  /** the account's owner types in the Instagram app: Meta sends us only the echo */
-  const typesInApp = async (text: string) => {
-    await postSignedDelivery(account.igAccountId, [{
-      sender: { id: account.igAccountId },
-      recipient: { id: igsid },
-      timestamp: Date.now(),
-      message: { mid: `app.${crypto.randomUUID()}`, text, is_echo: true },
-    }]);
-    await eventually(async () => {
-      const [row] = await workspace.sql`select 1 from public.messages
-        where channel_account_id = ${account.accountId} and author_kind = 'native_app' and text = ${text}`;
-      return row;
-    }, "the echo was stored");
-  };
-  return { workspace, account, says, conversationId, typesInApp };
-}
-
-/** The analysis of the account's inbound message `text`, once the assistant has acted on it. */
-async function analysisOf(workspace: Workspace, accountId: string, text: string) {
-  return await eventually(
-    async () => {
-      const [row] = await workspace.sql<Record<string, unknown>[]>`
-      select a.message_id, a.intent, a.category, a.provider, a.model, a.tools_used, a.latency_ms,
-        a.fallback_reason, a.reply_outcome, a.entities
-      from public.message_analyses a join public.messages m on m.id = a.message_id
-      where m.channel_account_id = ${accountId} and m.text = ${text} and a.reply_outcome is not null`;
-      return row;
-    },
-    `the analysis of "${text}"`,
-    20_000,
-  );
-}
 
 Deno.test(
   "an inbound DM is analysed after ingestion; supervised: a draft that a person edits and sends as 'AI, edited by'",
@@ -225,27 +159,6 @@ Deno.test(
     }
   },
 );
-
-/** An inbound message stored without its queue job, so only this test's clock analyses it. */
-async function inboundWithoutJob(workspace: Workspace, conversationId: string, text: string) {
-  return await workspace.sql.begin(async (tx) => {
-    const [row] = await tx<{ id: string }[]>`
-      insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
-        direction, author_kind, type, text, status, sent_at)
-      select imo_id, channel_account_id, id, ${`local.${crypto.randomUUID()}`}, 'inbound',
-        'contact', 'text', ${text}, 'sent', now()
-      from public.conversations where id = ${conversationId}
-      returning id`;
-    await tx`delete from public.ai_analysis_jobs where message_id = ${row!.id}`;
-    return row!.id;
-  });
-}
-
-async function outcomeOf(workspace: Workspace, messageId: string) {
-  const [row] = await workspace.sql<{ reply_outcome: string }[]>`
-    select reply_outcome from public.message_analyses where message_id = ${messageId}`;
-  return row?.reply_outcome;
-}
 
 Deno.test(
   "the takeover lease: a person's app reply and a native_app echo both take it; autopilot drafts while it is held and sends after it expires",

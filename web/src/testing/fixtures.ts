@@ -58,6 +58,7 @@ export function fakeAccount(
     token_refreshed_at: null,
     scopes: ["instagram_business_basic", "instagram_business_manage_messages"],
     human_agent_permission: false,
+    ai_default_mode: null,
     status: "connected" as const,
     status_reason: null,
     last_webhook_at: isoFromNow(-3_600_000),

@@ -1,4 +1,5 @@
 import {
+  type AccountAiDefault,
   type AiSettings,
   aiSettingsSchema,
   DEFAULT_AI_SETTINGS,
@@ -48,4 +49,29 @@ export async function saveAiSettings(tx: Tx, imoId: string, settings: AiSettings
       time_zone = excluded.time_zone, reply_templates = excluded.reply_templates,
       instructions = excluded.instructions, booking_link = excluded.booking_link,
       payment_link_template = excluded.payment_link_template`;
+}
+
+/** The IMO's accounts (not disconnected) with their own default AI mode; null: the IMO's. */
+export async function loadAccountAiDefaults(tx: Tx, imoId: string): Promise<AccountAiDefault[]> {
+  return await tx<AccountAiDefault[]>`
+    select id, platform::text, username, ai_default_mode::text as default_mode
+    from public.channel_accounts
+    where imo_id = ${imoId} and disconnected_at is null
+    order by platform, username nulls last, id`;
+}
+
+/**
+ * Sets an account's default AI mode, as the caller: the column grant and the update policy let
+ * only owners and admins of its IMO. Returns the account, or nothing when RLS hides it.
+ */
+export async function saveAccountAiDefault(
+  tx: Tx,
+  accountId: string,
+  mode: AccountAiDefault["default_mode"],
+): Promise<AccountAiDefault | undefined> {
+  const [row] = await tx<AccountAiDefault[]>`
+    update public.channel_accounts set ai_default_mode = ${mode}
+    where id = ${accountId}
+    returning id, platform::text, username, ai_default_mode::text as default_mode`;
+  return row;
 }

@@ -1,7 +1,10 @@
 import { asService } from "../db.ts";
 
+/** A job is an inbound message's or a contact comment's analysis (one of the two). */
 export interface AnalysisJob {
-  message_id: string;
+  id: string;
+  message_id: string | null;
+  comment_id: string | null;
   attempts: number;
 }
 
@@ -20,21 +23,21 @@ export async function claimJobs(limit: number): Promise<AnalysisJob[]> {
     tx<AnalysisJob[]>`
       update public.ai_analysis_jobs j set locked_until = now() + ${LEASE}::interval,
         attempts = j.attempts + 1
-      where j.message_id in (
-        select message_id from public.ai_analysis_jobs
+      where j.id in (
+        select id from public.ai_analysis_jobs
         where attempts < ${MAX_ATTEMPTS} and (locked_until is null or locked_until < now())
         order by enqueued_at limit ${limit}
         for update skip locked)
-      returning j.message_id, j.attempts`
+      returning j.id::text, j.message_id, j.comment_id, j.attempts`
   );
 }
 
 /** Records why a job failed; it is tried again after a back-off (1, 2, 4, 8 minutes). */
-export async function failJob(messageId: string, error: unknown) {
+export async function failJob(jobId: string, error: unknown) {
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   await asService((tx) =>
     tx`update public.ai_analysis_jobs set last_error = ${reason},
          locked_until = now() + make_interval(mins => power(2, greatest(attempts - 1, 0))::int)
-       where message_id = ${messageId}`
+       where id = ${jobId}::bigint`
   );
 }

@@ -9,6 +9,7 @@ import { aiQualificationMove, knownEntities } from "../../../../shared/src/rules
 import type { AiMode, QualificationState } from "../../../../shared/src/schemas/enums.ts";
 import { asService, type Tx } from "../db.ts";
 import { settingsFromRow } from "./ai-settings-queries.ts";
+import { cpuSlices } from "./cpu-slices.ts";
 import { entityHistories, setReplyOutcome, storeAnalyses } from "./analysis-queries.ts";
 import { storeDraft } from "./assistant/drafts.ts";
 import { templateReply } from "./assistant/reply-text.ts";
@@ -60,6 +61,7 @@ export interface BatchOutcome {
 export async function analyzeJobs(messageIds: string[], clock: () => Date): Promise<BatchOutcome> {
   const messages = await asService((tx) => loadJobMessages(tx, messageIds));
   const analysed: Analysed[] = [];
+  const pause = cpuSlices();
   for (const message of messages) {
     const settings = settingsFromRow(message.settings);
     const answer = await analyzeMessage(message.text, {
@@ -73,9 +75,9 @@ export async function analyzeJobs(messageIds: string[], clock: () => Date): Prom
       ? "skipped: newer_message"
       : null;
     analysed.push({ message, settings, ...answer, noReply });
-    // analysis is CPU-bound: let the process's other requests in between messages (locally, and
-    // in any runtime that shares a worker, the webhook's deliveries wait on this loop otherwise)
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // analysis is CPU-bound: let the process's other requests in every few milliseconds (locally,
+    // and in any runtime that shares a worker, the webhook's deliveries wait on this loop otherwise)
+    await pause();
   }
   const stored = await asService((tx) => storeBatch(tx, analysed));
   for (const item of stored.filter((item) => item.noReply === null)) {

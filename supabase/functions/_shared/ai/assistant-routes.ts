@@ -2,6 +2,8 @@ import {
   aiSettingsSchema,
   approveDraftSchema,
   closeSaleActionSchema,
+  createDealSchema,
+  setAccountAiDefaultSchema,
   setAiModeSchema,
   setQualificationSchema,
   takeOverSchema,
@@ -14,16 +16,23 @@ import { HttpError, json } from "../http.ts";
 import { requireConversation } from "../inbox/conversation-access.ts";
 import { router, UUID } from "../router.ts";
 import { parseBody } from "../validate.ts";
-import { loadAiSettings, saveAiSettings } from "./ai-settings-queries.ts";
+import {
+  loadAccountAiDefaults,
+  loadAiSettings,
+  saveAccountAiDefault,
+  saveAiSettings,
+} from "./ai-settings-queries.ts";
 import { lockDraft } from "./assistant/drafts.ts";
 import { sendAiMessage } from "./assistant/send-ai-message.ts";
 import { closeSaleText } from "./close-sale.ts";
+import { createDeal } from "./deal-queries.ts";
 import { providerStatus } from "./llm/provider-config.ts";
 import { loadAiPanel } from "./panel.ts";
 
 const conversation = `/ai-assistant/conversations/:conversationId${UUID}`;
 const draft = `/ai-assistant/drafts/:draftId${UUID}`;
 const settings = `/ai-assistant/settings/:imoId${UUID}`;
+const account = `/ai-assistant/accounts/:accountId${UUID}`;
 
 type Params = Record<string, string>;
 
@@ -98,6 +107,21 @@ async function closeSale(request: Request, params: Params) {
         text: closeSaleText(action, await loadAiSettings(tx, imo_id), params.conversationId!),
       };
     }),
+  );
+}
+
+/**
+ * A deal from the conversation (seed 001's `create_deal`), as the caller through RLS; with
+ * `from_analysis` it starts from the order the AI read and records that analysis (provenance ai).
+ */
+async function createDealRoute(request: Request, params: Params) {
+  const claims = await requireUser(request);
+  const body = await parseBody(request, createDealSchema);
+  return json(
+    await withUser(claims, async (tx) => ({
+      deal: await createDeal(tx, await requireConversation(tx, params.conversationId!), body),
+    })),
+    201,
   );
 }
 
@@ -187,6 +211,7 @@ async function getSettings(request: Request, params: Params) {
       const role = await requireImoRole(tx, params.imoId!, ["owner", "admin", "recruiter"]);
       return {
         settings: await loadAiSettings(tx, params.imoId!),
+        accounts: await loadAccountAiDefaults(tx, params.imoId!),
         provider: providerStatus(),
         can_edit: role !== "recruiter",
       };
@@ -203,6 +228,7 @@ async function saveSettings(request: Request, params: Params) {
       await saveAiSettings(tx, params.imoId!, body);
       return {
         settings: await loadAiSettings(tx, params.imoId!),
+        accounts: await loadAccountAiDefaults(tx, params.imoId!),
         provider: providerStatus(),
         can_edit: true,
       };
@@ -211,9 +237,27 @@ async function saveSettings(request: Request, params: Params) {
 }
 
 /**
+ * An account's own default AI mode for its new conversations (null: the IMO's), by an owner or
+ * admin of its IMO; the column grant and the update policy say the same in the database.
+ */
+async function setAccountDefault(request: Request, params: Params) {
+  const claims = await requireUser(request);
+  const { default_mode } = await parseBody(request, setAccountAiDefaultSchema);
+  return json(
+    await withUser(claims, async (tx) => {
+      const [visible] = await tx<{ imo_id: string }[]>`
+        select imo_id from public.channel_accounts where id = ${params.accountId!}`;
+      if (!visible) throw new HttpError(404, "account_not_found", "No such account");
+      await requireImoRole(tx, visible.imo_id, ["owner", "admin"]);
+      return { account: await saveAccountAiDefault(tx, params.accountId!, default_mode) };
+    }),
+  );
+}
+
+/**
  * ai-assistant (contracts in shared/src/contracts/ai-assistant.ts): a conversation's AI panel,
- * mode, takeover lease, qualification state and "Close sale" texts; approving, editing and
- * discarding drafts; the IMO's AI settings. Every route acts as the caller through RLS; the
+ * mode, takeover lease, qualification state, "Close sale" texts and deals; approving, editing
+ * and discarding drafts; the IMO's AI settings and each account's default mode. Every route acts as the caller through RLS; the
  * draft and lease writes members have no grant for go through checked service calls.
  */
 export function createAiAssistantHandler() {
@@ -224,9 +268,11 @@ export function createAiAssistantHandler() {
     { method: "POST", path: `${conversation}/resume`, handle: resume },
     { method: "POST", path: `${conversation}/qualification`, handle: setQualification },
     { method: "POST", path: `${conversation}/close-sale`, handle: closeSale },
+    { method: "POST", path: `${conversation}/deals`, handle: createDealRoute },
     { method: "POST", path: `${draft}/approve`, handle: approveDraft },
     { method: "POST", path: `${draft}/discard`, handle: discardDraft },
     { method: "GET", path: settings, handle: getSettings },
     { method: "PATCH", path: settings, handle: saveSettings },
+    { method: "PATCH", path: account, handle: setAccountDefault },
   ]);
 }

@@ -4,13 +4,14 @@ import type { Tx } from "../db.ts";
 import { HttpError } from "../http.ts";
 import { entityHistory } from "./analysis-queries.ts";
 import { openDraft } from "./assistant/drafts.ts";
+import { loadDeals } from "./deal-queries.ts";
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
 /**
  * Everything the AI panel of a conversation shows, inside `withUser` (RLS hides other IMOs'):
  * mode, lease, category, state with its recent moves, the latest analysis, the details known so
- * far and the open draft.
+ * far, the open draft and the conversation's deals.
  */
 export async function loadAiPanel(tx: Tx, conversationId: string): Promise<AiPanel> {
   const [conversation] = await tx<{
@@ -61,5 +62,6 @@ export async function loadAiPanel(tx: Tx, conversationId: string): Promise<AiPan
         created_at: draft.created_at.toISOString(),
       }
       : null,
+    deals: await loadDeals(tx, conversationId),
   });
 }

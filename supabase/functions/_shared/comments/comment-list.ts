@@ -30,6 +30,7 @@ interface CommentRow {
   private_reply_message_id: string | null;
   private_reply_conversation_id: string | null;
   private_reply_status: NonNullable<ThreadComment["private_reply"]>["status"] | null;
+  ai: ThreadComment["ai"];
 }
 
 /** The comments table's columns as a thread shows them; callers add `where` and `order by`. */
@@ -42,12 +43,15 @@ function selectComments(tx: Tx) {
       c.author_kind = 'contact' and (p.last_read_at is null or c.commented_at > p.last_read_at) as is_unread,
       m.id as private_reply_message_id, m.conversation_id as private_reply_conversation_id,
       m.status as private_reply_status,
+      case when a.comment_id is null then null else jsonb_build_object('intent', a.intent,
+        'confidence', a.confidence::float8, 'category', a.category) end as ai,
       to_char(c.commented_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
     from public.comments c
     join public.posts p on p.id = c.post_id
     left join public.contacts k on k.id = c.contact_id
     left join public.imo_members mem on mem.imo_id = c.imo_id and mem.user_id = c.author_user_id
-    left join public.messages m on m.id = c.private_reply_message_id`;
+    left join public.messages m on m.id = c.private_reply_message_id
+    left join public.comment_analyses a on a.comment_id = c.id`;
 }
 
 /**
@@ -131,5 +135,6 @@ function commentFromRow(row: CommentRow): ThreadComment {
     private_reply_until: row.author_kind === "contact"
       ? privateReplyUntil(row.commented_at).toISOString()
       : null,
+    ai: row.ai,
   };
 }

@@ -33,6 +33,8 @@ export interface BatchOutcome {
   contactIds: string[];
   /** those of deliveries that may hold a message from the contact (mayRelease) */
   releasingContactIds: string[];
+  /** comment changes applied (they may queue the AI's analysis of a contact's comment) */
+  comments: number;
 }
 
 export class SimulatedCrash extends Error {}
@@ -70,6 +72,7 @@ export async function processBatch(
     failed: 0,
     contactIds: new Set<string>(),
     releasingContactIds: new Set<string>(),
+    comments: 0,
   };
   let alone: number[];
   try {
@@ -90,6 +93,7 @@ export async function processBatch(
         if (single.status === "skipped") continue;
         outcome.processed++;
         outcome.events += single.events;
+        outcome.comments += single.comments;
         single.contactIds.forEach((contact) => outcome.contactIds.add(contact));
         // processDelivery does not say; releasing too much only costs a claim that finds nothing
         single.contactIds.forEach((contact) => outcome.releasingContactIds.add(contact));

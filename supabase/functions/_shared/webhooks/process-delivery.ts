@@ -23,6 +23,8 @@ export interface ProcessOutcome {
   /** events that failed, each recorded in webhook_event_failures */
   failed: number;
   contactIds: string[];
+  /** comment changes applied (a contact's new comment waits for the AI's analysis) */
+  comments: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function processDelivery(
         or (status = 'processing' and processing_started_at < now() - interval '2 minutes'))
       returning raw_body, attempts`
   );
-  const none = { events: 0, failed: 0, contactIds: [] };
+  const none = { events: 0, failed: 0, contactIds: [], comments: 0 };
   if (!claimed) return { status: "skipped", ...none };
 
   try {
@@ -120,12 +122,14 @@ export async function processDelivery(
         await fail(item, error);
       }
     }
+    let comments = 0;
     for (const item of changes) {
       try {
         await asService((tx) =>
           applyWebhookChange(tx, item.account, item.raw as WebhookChange, eventId)
         );
         applied.push(item.eventIndex);
+        comments++;
       } catch (error) {
         await fail(item, error);
       }
@@ -155,6 +159,7 @@ export async function processDelivery(
       events: applied.length,
       failed: failures.length,
       contactIds: [...contactIds],
+      comments,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

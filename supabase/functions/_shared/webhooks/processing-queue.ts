@@ -51,11 +51,14 @@ function startBatches() {
 }
 
 /**
- * After the batch: the AI's analysis of the contact's messages (in its own function, ai/kick.ts),
+ * After the batch: the AI's analysis of the contact's messages and comments (in its own function,
+ * ai/kick.ts),
  * the new contacts' profiles, and the replies their messages released.
  */
 async function followUp(outcome: BatchOutcome) {
-  if (outcome.events && outcome.releasingContactIds.length) afterResponse(kickAiProcessing());
+  if (outcome.events && (outcome.releasingContactIds.length || outcome.comments)) {
+    afterResponse(kickAiProcessing());
+  }
   await Promise.all([
     outcome.contactIds.length ? fetchContactProfiles(outcome.contactIds) : null,
     sendReleasedMessages(outcome.releasingContactIds),

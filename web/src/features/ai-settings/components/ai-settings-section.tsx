@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { LoadError } from "@/components/ui/load-error.tsx";
 import { useAiSettings } from "@/features/ai-settings/api/get-ai-settings.ts";
 import { useSaveAiSettings } from "@/features/ai-settings/api/save-ai-settings.ts";
+import { AccountAiDefaults } from "@/features/ai-settings/components/account-ai-defaults.tsx";
 import { ReplyTemplatesFields } from "@/features/ai-settings/components/reply-templates-fields.tsx";
 
 const MODE_TEXT = {
@@ -87,6 +88,7 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
           {AI_MODES.map((mode) => <option key={mode} value={mode}>{MODE_TEXT[mode]}</option>)}
         </select>
       </label>
+      <AccountAiDefaults imoId={imoId} data={data} />
       <div className="grid gap-4 sm:grid-cols-3">
         <NumberField
           label="Autopilot threshold (%)"

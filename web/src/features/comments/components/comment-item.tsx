@@ -1,3 +1,4 @@
+import { INTENT_LABELS } from "@dm-desk/shared/contracts/ai-assistant";
 import type { ThreadComment } from "@dm-desk/shared/contracts/comments";
 import { EyeOff, Lock, MessageSquareReply, Send, Trash2 } from "lucide-react";
 import { useState } from "react";
@@ -49,6 +50,11 @@ export function CommentItem({ imoId, comment, author, now, templates, onReply }:
           {comment.edited_at && (
             <span title={comment.edits.map((v) => v.text).join("\n→ ")}>
               <Badge tone="zinc">Edited</Badge>
+            </span>
+          )}
+          {comment.ai && comment.ai.intent !== "other" && (
+            <span title={`The AI read this comment (${Math.round(comment.ai.confidence * 100)}%)`}>
+              <Badge tone="indigo">{INTENT_LABELS[comment.ai.intent]}</Badge>
             </span>
           )}
           {comment.hidden_at && <Badge tone="amber">Hidden</Badge>}

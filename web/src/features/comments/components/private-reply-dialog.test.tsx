@@ -37,6 +37,7 @@ function fakeComment(overrides: Partial<ThreadComment> = {}): ThreadComment {
     is_unread: false,
     private_reply: null,
     private_reply_until: new Date(Date.now() + 7 * DAY).toISOString(),
+    ai: null,
     ...overrides,
   };
 }

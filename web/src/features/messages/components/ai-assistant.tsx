@@ -75,6 +75,11 @@ export function AiAssistant({ imoId, conversationId, disabledReason, onInsert }:
           </span>
         )}
         <span className="text-[10px] text-zinc-500">{STATE_LABELS[data.qualification_state]}</span>
+        {data.deals.length > 0 && (
+          <span className="rounded bg-emerald-50 px-1 text-[10px] text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+            {data.deals.length === 1 ? "1 deal" : `${data.deals.length} deals`}
+          </span>
+        )}
         <span className="ml-auto inline-flex items-center gap-1">
           <label>
             <span className="sr-only">AI mode</span>
@@ -102,6 +107,7 @@ export function AiAssistant({ imoId, conversationId, disabledReason, onInsert }:
       </section>
       {isOpen && (
         <AiDetails
+          imoId={imoId}
           panel={data}
           isBusy={update.isPending}
           onQualify={(state) => update.mutate({ kind: "qualification", state })}

@@ -1,11 +1,12 @@
 import { CalendarPlus, CreditCard } from "lucide-react";
-import { useState } from "react";
 import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useCloseSaleText } from "@/features/messages/api/get-close-sale-text.ts";
 
 type AiCloseSaleProps = {
   conversationId: string;
-  /** an order's amount, when the AI parsed one, to start the payment link from */
+  /** the payment link's amount as typed (kept by the panel: a deal starts from it too) */
+  amount: string;
+  onAmountChange: (amount: string) => void;
   onInsert: (text: string) => void;
 };
 
@@ -13,9 +14,10 @@ type AiCloseSaleProps = {
  * Seed 000's "Close sale" shortcuts: the IMO's booking link, or a payment link for an amount, put
  * in the composer for the person to check and send like any reply.
  */
-export function AiCloseSale({ conversationId, onInsert }: AiCloseSaleProps) {
+export function AiCloseSale(
+  { conversationId, amount, onAmountChange, onInsert }: AiCloseSaleProps,
+) {
   const closeSale = useCloseSaleText(conversationId);
-  const [amount, setAmount] = useState("");
   const value = Number(amount);
   return (
     <div className="flex flex-wrap items-center gap-1" role="group" aria-label="Close sale">
@@ -43,7 +45,7 @@ export function AiCloseSale({ conversationId, onInsert }: AiCloseSaleProps) {
             inputMode="decimal"
             value={amount}
             placeholder="$"
-            onChange={(event) => setAmount(event.target.value.replace(/[^\d.]/g, ""))}
+            onChange={(event) => onAmountChange(event.target.value.replace(/[^\d.]/g, ""))}
             className="h-6 w-14 rounded-md border border-zinc-200 bg-white px-1 text-[11px] dark:border-zinc-800 dark:bg-zinc-900"
           />
         </label>

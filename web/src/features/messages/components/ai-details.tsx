@@ -1,19 +1,26 @@
 import type { AiPanel } from "@dm-desk/shared/contracts/ai-assistant";
 import type { AnalysisEntities } from "@dm-desk/shared/contracts/message-analysis";
 import { QUALIFICATION_STATES, type QualificationState } from "@dm-desk/shared/schemas/enums";
+import { useState } from "react";
 import { AiCloseSale } from "@/features/messages/components/ai-close-sale.tsx";
+import { AiDeals } from "@/features/messages/components/ai-deals.tsx";
 import { orderSummary, STATE_LABELS } from "@/features/messages/utils/ai-labels.ts";
 
 type AiDetailsProps = {
+  imoId: string;
   panel: AiPanel;
   isBusy: boolean;
   onQualify: (state: QualificationState) => void;
   onInsert: (text: string) => void;
 };
 
-/** What the AI knows of the conversation: details, sentiment, how it was analysed, its moves. */
-export function AiDetails({ panel, isBusy, onQualify, onInsert }: AiDetailsProps) {
+/**
+ * What the AI knows of the conversation: details, sentiment, how it was analysed, its moves; the
+ * "Close sale" shortcuts and the conversation's deals.
+ */
+export function AiDetails({ imoId, panel, isBusy, onQualify, onInsert }: AiDetailsProps) {
   const latest = panel.latest;
+  const [amount, setAmount] = useState("");
   const rows = entityRows(panel.known);
   return (
     <div className="space-y-1.5 border-t border-zinc-200 px-2 py-1.5 text-[11px] dark:border-zinc-800">
@@ -62,8 +69,14 @@ export function AiDetails({ panel, isBusy, onQualify, onInsert }: AiDetailsProps
             ))}
           </select>
         </label>
-        <AiCloseSale conversationId={panel.conversation_id} onInsert={onInsert} />
+        <AiCloseSale
+          conversationId={panel.conversation_id}
+          amount={amount}
+          onAmountChange={setAmount}
+          onInsert={onInsert}
+        />
       </div>
+      <AiDeals imoId={imoId} panel={panel} amount={Number(amount) > 0 ? Number(amount) : null} />
       {panel.transitions.length > 0 && (
         <ol aria-label="Stage history" className="space-y-0.5 text-[10px] text-zinc-500">
           {panel.transitions.map((t) => (

@@ -1,5 +1,5 @@
-import type { OpportunityCategory, OrderEntity } from "@dm-desk/shared/contracts/message-analysis";
-import type { AiMode, QualificationState } from "@dm-desk/shared/schemas/enums";
+import type { OpportunityCategory } from "@dm-desk/shared/contracts/message-analysis";
+import type { QualificationState } from "@dm-desk/shared/schemas/enums";
 
 /** The AI's words in the inbox, one vocabulary from the contracts to the screen. */
 export const CATEGORY_LABELS: Record<OpportunityCategory, string> = {
@@ -19,11 +19,7 @@ export const STATE_LABELS: Record<QualificationState, string> = {
   closed: "Closed",
 };
 
-export const MODE_LABELS: Record<AiMode, string> = {
-  off: "AI off",
-  supervised: "Supervised",
-  autopilot: "Autopilot",
-};
+export { MODE_LABELS } from "@dm-desk/shared/contracts/ai-assistant";
 
 /** "12:04" of a lease or a countdown: minutes and seconds left, never negative. */
 export function countdown(until: Date, now: Date): string {
@@ -31,10 +27,4 @@ export function countdown(until: Date, now: Date): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-/** A parsed shop order in a few words: "2 × black hoodie, size L". */
-export function orderSummary(order: OrderEntity): string {
-  const item = [order.colour, order.product ?? "item"].filter(Boolean).join(" ");
-  return `${order.quantity ? `${order.quantity} × ` : ""}${item}${
-    order.size ? `, size ${order.size}` : ""
-  }`;
-}
+export { orderSummary } from "@dm-desk/shared/rules/order-summary";
