@@ -78,6 +78,8 @@ const SCREENS: Record<string, string[]> = {
   Messages: ["src/app/routes/app/root.tsx", "src/app/routes/app/messages.tsx"],
   Leads: ["src/app/routes/app/root.tsx", "src/app/routes/app/leads.tsx"],
   "Settings › Channels": ["src/app/routes/app/root.tsx", "src/app/routes/app/settings.tsx"],
+  "Home (command center)": ["src/app/routes/app/root.tsx", "src/app/routes/app/home.tsx"],
+  "Home › Insights": ["src/app/routes/app/root.tsx", "src/app/routes/app/home-insights.tsx"],
 };
 
 async function gzippedSize(path: string) {

@@ -8,13 +8,18 @@
  *
  *   node_modules/.bin/deno run -A scripts/bench/inbox-api.ts [--messages 1000000] [--runs 200]
  */
-import { createClient } from "@supabase/supabase-js";
 import postgres from "postgres";
-import { A, generateInbox } from "./inbox-data.ts";
+import {
+  benchArgs,
+  generateBenchInbox,
+  signedInMember,
+  timed,
+  type Timing,
+} from "./bench-member.ts";
+import { A } from "./inbox-data.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
 
-const args = new Map<string, string>();
-for (let i = 0; i < Deno.args.length; i += 2) args.set(Deno.args[i]!, Deno.args[i + 1] ?? "");
+const args = benchArgs();
 const MESSAGES = Number(args.get("--messages") ?? 1_000_000);
 const RUNS = Number(args.get("--runs") ?? 200);
 const P95_GOAL_MS = 30;
@@ -24,34 +29,14 @@ const platform = await startThrowawayPlatform({ gatewayLog: true });
 const sql = postgres(platform.databaseUrl, { max: 8, onnotice: () => {} });
 let failed = false;
 try {
-  await generateInbox(sql, {
-    conversations: 10_000,
-    withoutMessages: 100,
-    messages: MESSAGES,
-    otherConversations: 1_000,
-    otherMessages: 20_000,
-  });
-  await sql`insert into public.imo_subscriptions (imo_id, plan_code) values (${A.imo}, 'team')`;
-  const member = await signedInMember();
+  await generateBenchInbox(sql, MESSAGES);
+  const member = await signedInMember(platform, sql);
   failed = await measureAll(member);
 } finally {
   await sql.end();
   await platform.stop();
 }
 Deno.exit(failed ? 1 : 0);
-
-/** A real user through /auth/v1, made a recruiter of IMO A: the token the SPA would hold. */
-async function signedInMember() {
-  const client = createClient(platform.url, platform.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false },
-  });
-  const email = `bench-${crypto.randomUUID().slice(0, 8)}@bench.local`;
-  const { data, error } = await client.auth.signUp({ email, password: "bench-password-1" });
-  if (error || !data.session || !data.user) throw error ?? new Error("sign-up gave no session");
-  await sql`insert into public.imo_members (imo_id, user_id, role, display_name)
-            values (${A.imo}, ${data.user.id}, 'recruiter', 'Bench Recruiter')`;
-  return { token: data.session.access_token, userId: data.user.id };
-}
 
 async function measureAll(member: { token: string; userId: string }) {
   // the bare side runs the functions' own query code in this process, against the same database
@@ -121,8 +106,8 @@ async function measureAll(member: { token: string; userId: string }) {
         throw new Error(`${c.path}: ${response.status} ${await response.text()}`);
       }
       await response.arrayBuffer();
-    });
-    const bare = await timed(c.bare);
+    }, RUNS);
+    const bare = await timed(c.bare, RUNS);
     const ratio = http.p95 / bare.p95;
     const ok = http.p95 < P95_GOAL_MS && ratio <= RATIO_GOAL;
     missed ||= !ok;
@@ -134,23 +119,4 @@ async function measureAll(member: { token: string; userId: string }) {
     );
   }
   return missed;
-}
-
-interface Timing {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-async function timed(run: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 10; i++) await run(); // warm: worker boot, plans, caches
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * p))]!;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }

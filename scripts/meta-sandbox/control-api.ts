@@ -24,6 +24,7 @@ import { recordPublishingUsage } from "./content-publishing.ts";
 import { addFault, describeFault, GRAPH_FAULTS, WEBHOOK_FAULTS } from "./faults.ts";
 import type { SandboxServices } from "./graph-context.ts";
 import { jsonResponse } from "./http-helpers.ts";
+import { setUnavailableMetrics } from "./insights-api.ts";
 import {
   ActionError,
   leadDeletesMessage,
@@ -72,6 +73,10 @@ const schemas = {
     subscribedFields: z.array(z.string()).optional(),
   }),
   scopes: z.object({ granted: z.array(z.string()) }),
+  insights: z.object({
+    unavailable: z.array(z.string()).optional(),
+    followersCount: z.number().int().nonnegative().optional(),
+  }),
   page: z.object({
     name: z.string().min(1),
     linkedInstagramAccountId: z.string().optional(),
@@ -279,6 +284,17 @@ async function route(services: SandboxServices, request: Request, segments: stri
   if (is("POST", "accounts", true, "scopes")) {
     const account = accountOf(services, id);
     account.grantedScopes = (await body(request, schemas.scopes)).granted;
+    return jsonResponse(accountView(state, account));
+  }
+  if (is("POST", "accounts", true, "insights")) {
+    // what Meta stops serving for this account and its Page (§6), and its followers from now on
+    const account = accountOf(services, id);
+    const input = await body(request, schemas.insights);
+    if (input.unavailable) {
+      setUnavailableMetrics(state, account.igAccountId, input.unavailable);
+      if (account.pageId) setUnavailableMetrics(state, account.pageId, input.unavailable);
+    }
+    if (input.followersCount !== undefined) account.followersCount = input.followersCount;
     return jsonResponse(accountView(state, account));
   }
   if (is("POST", "accounts", true, "comments")) {

@@ -32,6 +32,7 @@ export const FACEBOOK_SCOPES = [
   "pages_manage_metadata",
   "pages_show_list",
   "pages_read_engagement",
+  "read_insights",
   "pages_messaging",
   "business_management",
   "ads_management",

@@ -37,6 +37,7 @@ import {
   userProfile,
 } from "./graph-nodes.ts";
 import { accessTokenOf, stringParam } from "./http-helpers.ts";
+import { instagramInsights, pageInsights } from "./insights-api.ts";
 import { instagramLongLivedExchange, instagramRefresh } from "./instagram-login.ts";
 import type {
   AccessToken,
@@ -137,6 +138,15 @@ export function handleGraph(
         );
         return publishingLimit(state, call, account);
       }
+      if (edge === "insights" && method === "GET") {
+        requireScope(
+          call,
+          viewer,
+          "instagram_business_manage_insights",
+          "instagram_manage_insights",
+        );
+        return instagramInsights(state, call, account);
+      }
       if (edge === "subscribed_apps" && call.host === IG) {
         requireScope(call, viewer, "instagram_business_basic", "instagram_basic");
         return subscribedApps(
@@ -176,6 +186,12 @@ export function handleGraph(
       if (edge === "subscribed_apps") {
         requireScope(call, viewer, "pages_manage_metadata", "pages_manage_metadata");
         return subscribedApps(call, page, { id: state.metaApp.appId, name: "DM Desk" }, true);
+      }
+      if (edge === "insights" && method === "GET") {
+        // §6: Page insights need read_insights and pages_read_engagement on the Page token
+        requireScope(call, viewer, "pages_read_engagement", "pages_read_engagement");
+        requireScope(call, viewer, "read_insights", "read_insights");
+        return pageInsights(state, call, page);
       }
       const linked = page.linkedIgAccountId
         ? state.accounts.get(page.linkedIgAccountId)

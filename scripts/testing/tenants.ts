@@ -190,6 +190,14 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
   const usageMetric = "messages_received";
   await sql`insert into public.graph_call_counts (imo_id, channel_account_id, hour_start, calls)
             values (${imoId}, ${channelAccountId}, date_trunc('hour', now()), 1)`;
+  await sql`insert into public.channel_insights (imo_id, channel_account_id, platform, period,
+              window_start, window_end, metrics, derived)
+            values (${imoId}, ${channelAccountId}, 'instagram', 'hour',
+              date_trunc('hour', now()) - interval '1 hour', date_trunc('hour', now()),
+              '{"reach": 10}', '{"reach": 2}')`;
+  await sql`insert into public.channel_insights_syncs (channel_account_id, imo_id, last_attempt_at,
+              last_synced_at)
+            values (${channelAccountId}, ${imoId}, now(), now())`;
   // the inbound message above is counted by its trigger already; this only makes sure of the row
   await sql`insert into public.usage_counters (imo_id, metric, period_start, count)
             values (${imoId}, ${usageMetric}, (now() at time zone 'utc')::date, 1)

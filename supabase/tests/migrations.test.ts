@@ -61,6 +61,8 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "ai_settings",
           "automation_settings",
           "channel_accounts",
+          "channel_insights",
+          "channel_insights_syncs",
           "comment_analyses",
           "comment_rule_runs",
           "comment_rules",

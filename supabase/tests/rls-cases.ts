@@ -466,6 +466,47 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.imoId, c.a.usageMetric],
     ],
   },
+  channel_insights: {
+    select: (c) => [
+      `select id from public.channel_insights where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    insert: (c) => [
+      `insert into public.channel_insights (imo_id, channel_account_id, platform, period,
+         window_start, window_end)
+       values ($1, $2, 'instagram', 'hour', date_trunc('hour', now()) - interval '3 hours',
+         date_trunc('hour', now()) - interval '2 hours')`,
+      [c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (c) => [
+      `update public.channel_insights set derived = '{"reach": 1}' where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    delete: (c) => [
+      `delete from public.channel_insights where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+  },
+  channel_insights_syncs: {
+    select: (c) => [
+      `select channel_account_id from public.channel_insights_syncs where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    insert: (c) => [
+      `insert into public.channel_insights_syncs (channel_account_id, imo_id, last_attempt_at)
+       values ($1, $2, now())
+       on conflict (channel_account_id) do update set last_attempt_at = excluded.last_attempt_at`,
+      [c.a.channelAccountId, c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.channel_insights_syncs set last_error = 'x' where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+    delete: (c) => [
+      `delete from public.channel_insights_syncs where channel_account_id = $1`,
+      [c.a.channelAccountId],
+    ],
+  },
   graph_call_counts: {
     select: (c) => [
       `select calls from public.graph_call_counts where channel_account_id = $1`,

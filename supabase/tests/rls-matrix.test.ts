@@ -161,6 +161,14 @@ publications        select  allowed  allowed  allowed   filtered  denied  allowe
 publications        insert  allowed  allowed  denied    denied    denied  allowed
 publications        update  allowed  allowed  filtered  filtered  denied  allowed
 publications        delete  allowed  allowed  filtered  filtered  denied  allowed
+channel_insights    select  allowed  allowed  allowed   filtered  denied  allowed
+channel_insights    insert  denied   denied   denied    denied    denied  allowed
+channel_insights    update  denied   denied   denied    denied    denied  allowed
+channel_insights    delete  denied   denied   denied    denied    denied  allowed
+channel_insights_syncs select allowed allowed allowed   filtered  denied  allowed
+channel_insights_syncs insert denied  denied  denied    denied    denied  allowed
+channel_insights_syncs update denied  denied  denied    denied    denied  allowed
+channel_insights_syncs delete denied  denied  denied    denied    denied  allowed
 comment_analyses    select  allowed  allowed  allowed   filtered  denied  allowed
 comment_analyses    insert  denied   denied   denied    denied    denied  allowed
 comment_analyses    update  denied   denied   denied    denied    denied  allowed

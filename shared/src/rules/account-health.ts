@@ -38,11 +38,23 @@ export const PUBLISH_SCOPES = {
   app_password: [],
 } as const satisfies Record<AuthPath, readonly string[]>;
 
+/**
+ * Asked for on connect for Insights (docs/meta-platform.md §6): account insights of Instagram
+ * (either login path) and, through Facebook Login, the Page's. Not required for messaging; an
+ * account without them is synced without insights and the health console says how to fix it.
+ */
+export const INSIGHTS_SCOPES = {
+  instagram_login: ["instagram_business_manage_insights"],
+  facebook_login: ["instagram_manage_insights", "read_insights"],
+  app_password: [],
+} as const satisfies Record<AuthPath, readonly string[]>;
+
 /** Everything the consent dialog asks for. */
 export const connectScopes = (path: AuthPath): string[] => [
   ...REQUIRED_SCOPES[path],
   ...COMMENT_SCOPES[path],
   ...PUBLISH_SCOPES[path],
+  ...INSIGHTS_SCOPES[path],
 ];
 
 /** Long-lived Instagram tokens last 60 days; we refresh from day 53. */

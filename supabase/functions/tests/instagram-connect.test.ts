@@ -44,7 +44,8 @@ Deno.test(
       );
       assert.equal(
         flow.dialogUrl.searchParams.get("scope"),
-        "instagram_business_basic,instagram_business_manage_messages,instagram_business_manage_comments,instagram_business_content_publish",
+        "instagram_business_basic,instagram_business_manage_messages,instagram_business_manage_comments," +
+          "instagram_business_content_publish,instagram_business_manage_insights",
       );
       assert.equal(flow.callback.status, 302);
       assert.equal(flow.landing?.pathname, "/settings/channels");
@@ -72,6 +73,7 @@ Deno.test(
         "instagram_business_basic",
         "instagram_business_content_publish",
         "instagram_business_manage_comments",
+        "instagram_business_manage_insights",
         "instagram_business_manage_messages",
       ]);
       const daysLeft = (row!.token_expires_at.getTime() - Date.now()) / 86_400_000;

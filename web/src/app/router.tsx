@@ -57,6 +57,18 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.home.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/home.tsx")).HomeRoute,
+                }),
+              },
+              {
+                path: paths.app.insights.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/home-insights.tsx")).HomeInsightsRoute,
+                }),
+              },
+              {
                 path: paths.app.leads.path,
                 lazy: async () => ({
                   Component: (await import("./routes/app/leads.tsx")).LeadsRoute,
@@ -86,6 +98,13 @@ export const appRoutes: RouteObject[] = [
                 path: paths.app.settingsPlan.path,
                 lazy: async () => ({
                   Component: (await import("./routes/app/settings-plan.tsx")).SettingsPlanRoute,
+                }),
+              },
+              {
+                path: paths.app.settingsHealth.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-health.tsx"))
+                    .SettingsHealthRoute,
                 }),
               },
               {

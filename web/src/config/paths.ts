@@ -33,6 +33,8 @@ export const paths = {
         return query.size ? `/comments?${query}` : "/comments";
       },
     },
+    home: { path: "/home", getHref: () => "/home" },
+    insights: { path: "/home/insights", getHref: () => "/home/insights" },
     leads: { path: "/leads", getHref: () => "/leads" },
     publishing: { path: "/publishing", getHref: () => "/publishing" },
     settings: { path: "/settings", getHref: () => "/settings" },
@@ -40,6 +42,7 @@ export const paths = {
     settingsPlan: { path: "/settings/plan", getHref: () => "/settings/plan" },
     settingsAutomation: { path: "/settings/automation", getHref: () => "/settings/automation" },
     settingsAi: { path: "/settings/ai", getHref: () => "/settings/ai" },
+    settingsHealth: { path: "/settings/health", getHref: () => "/settings/health" },
   },
   invite: { path: "/invite/:token", getHref: (token: string) => `/invite/${token}` },
 } as const;

@@ -6,7 +6,12 @@ import { HttpError } from "../http.ts";
  * "Rate limits"); the limits themselves are in `private.graph_call_limits`: per second, but private
  * replies per hour (§9 "Private Replies").
  */
-export type GraphCallKind = "send_text" | "send_audio_video" | "conversations" | "private_reply";
+export type GraphCallKind =
+  | "send_text"
+  | "send_audio_video"
+  | "conversations"
+  | "private_reply"
+  | "insights";
 
 /**
  * Asks the governor for one call of `kind` on the account, in its own short transaction so that

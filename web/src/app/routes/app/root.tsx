@@ -1,7 +1,14 @@
 import { Outlet } from "react-router";
 import { AppLayout } from "@/components/layouts/app-layout.tsx";
 import { NavRail, type NavRailItem } from "@/components/layouts/nav-rail.tsx";
-import { Megaphone, MessageCircle, MessageSquare, SlidersVertical, Users } from "lucide-react";
+import {
+  LayoutDashboard,
+  Megaphone,
+  MessageCircle,
+  MessageSquare,
+  SlidersVertical,
+  Users,
+} from "lucide-react";
 import { paths } from "@/config/paths.ts";
 import { SignOutButton } from "@/features/auth/components/sign-out-button.tsx";
 import { useSession } from "@/features/auth/hooks/use-session.ts";
@@ -9,6 +16,7 @@ import { WorkspaceGate } from "@/features/workspaces/components/workspace-gate.t
 import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher.tsx";
 
 const NAV_ITEMS: NavRailItem[] = [
+  { label: "Home", to: paths.app.home.getHref(), icon: LayoutDashboard },
   { label: "Messages", to: paths.app.messages.getHref(), icon: MessageSquare },
   { label: "Comments", to: paths.app.comments.getHref(), icon: MessageCircle },
   { label: "Publishing", to: paths.app.publishing.getHref(), icon: Megaphone },
@@ -29,16 +37,14 @@ export function AppRoot() {
           footer={
             <>
               <SignOutButton />
-              <div title={email} className="flex">
-                {/* the initial tile only beside the rail: a phone's bottom row keeps its width for the pages */}
-                <span
-                  aria-hidden="true"
-                  className="hidden size-8 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white md:flex"
-                >
-                  {email.charAt(0).toUpperCase() || "?"}
-                </span>
-                <span className="sr-only">{`Signed in as ${email}`}</span>
+              {/* the initial tile only beside the rail: a phone's bottom row keeps its width for the pages */}
+              <div
+                title={email}
+                className="hidden size-8 items-center justify-center rounded-full bg-neutral-700 text-xs font-semibold text-white md:flex"
+              >
+                <span aria-hidden="true">{email.charAt(0).toUpperCase() || "?"}</span>
               </div>
+              <span className="sr-only">{`Signed in as ${email}`}</span>
             </>
           }
         />

@@ -1,0 +1,3 @@
+import { createInsightsHandler } from "../_shared/insights/routes.ts";
+
+Deno.serve(createInsightsHandler());
