@@ -19,18 +19,18 @@ export function NavRail({ workspace, items, footer }: NavRailProps) {
   return (
     <nav
       aria-label="Main"
-      className="flex shrink-0 items-center gap-2 bg-neutral-900 px-2 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] md:w-[72px] md:flex-col md:gap-4 md:px-0 md:py-3"
+      className="flex shrink-0 items-center gap-1 bg-neutral-900 px-1.5 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] md:w-[72px] md:flex-col md:gap-4 md:px-0 md:py-3"
     >
       {workspace}
-      {/* on a phone the row scrolls sideways rather than widen the page when items outgrow it */}
+      {/* on a phone the items share the row (six fit at 375 px); it scrolls rather than widen the page */}
       <ul className="flex min-w-0 flex-1 items-center justify-around overflow-x-auto md:flex-col md:gap-1 md:justify-start md:overflow-visible">
         {items.map((item) => (
-          <li key={item.to}>
+          <li key={item.to} className="min-w-11 flex-1 md:flex-none">
             <NavRailLink item={item} />
           </li>
         ))}
       </ul>
-      {footer && <div className="flex items-center gap-2 md:flex-col">{footer}</div>}
+      {footer && <div className="flex items-center gap-1 md:flex-col md:gap-2">{footer}</div>}
     </nav>
   );
 }
@@ -41,7 +41,7 @@ function NavRailLink({ item }: { item: NavRailItem }) {
   return (
     <NavLink
       to={item.to}
-      className="group flex w-12 flex-col items-center gap-1 rounded-lg py-1 focus-visible:outline-2 focus-visible:outline-indigo-400 md:w-14"
+      className="group flex w-full flex-col items-center gap-1 rounded-lg py-1 focus-visible:outline-2 focus-visible:outline-indigo-400 md:w-14"
     >
       {({ isActive }) => (
         <>
@@ -55,7 +55,7 @@ function NavRailLink({ item }: { item: NavRailItem }) {
             <Icon className="size-5" aria-hidden="true" />
           </span>
           <span
-            className={`text-[10px] font-medium md:text-[11px] ${
+            className={`whitespace-nowrap text-[9px] font-medium tracking-tight md:text-[11px] md:tracking-normal ${
               isActive ? "text-white" : "text-neutral-400 group-hover:text-white"
             }`}
           >

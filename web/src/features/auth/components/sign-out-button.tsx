@@ -15,7 +15,7 @@ export function SignOutButton() {
       title={label}
       disabled={signOut.isPending}
       onClick={() => signOut.mutate()}
-      className={`flex size-10 items-center justify-center rounded-lg transition-colors hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-indigo-400 disabled:opacity-60 ${
+      className={`flex size-8 items-center md:size-10 justify-center rounded-lg transition-colors hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-indigo-400 disabled:opacity-60 ${
         signOut.error ? "text-red-400" : "text-neutral-400"
       }`}
     >
