@@ -51,7 +51,7 @@ Deno.test(
       const view = await openConversation(page, username);
       await view.getByText("Hi, is the recruiter role still open?").waitFor();
       await view.getByRole("toolbar", { name: "Conversation actions" })
-        .getByRole("button", { name: "Schedule" }).click();
+        .getByRole("button", { name: "Schedule", exact: true }).click();
       const dialog = page.getByRole("dialog", { name: "Schedule a message" });
       await dialog.getByText(/^Time zone: America\/New_York \(GMT-[45]\)$/).waitFor();
       await dialog.getByText(/^Instagram's 24-hour window closes .+ \(in 23 h \d+ min\)/)
@@ -74,7 +74,7 @@ Deno.test(
       await dialog.getByLabel(/Cancel if they reply first/).check();
       await dialog.getByText(`${new TextEncoder().encode(text).length} / 1000 bytes`).waitFor();
       await screenshot(page, "schedule-01-dialog-1440");
-      await dialog.getByRole("button", { name: "Schedule" }).click();
+      await dialog.getByRole("button", { name: "Schedule", exact: true }).click();
       await dialog.waitFor({ state: "detached" });
 
       const [row] = await workspace.sql<
@@ -105,11 +105,11 @@ Deno.test(
 
       // "When they next write": it waits, and their next message sends it, live.
       await view.getByRole("toolbar", { name: "Conversation actions" })
-        .getByRole("button", { name: "Schedule" }).click();
+        .getByRole("button", { name: "Schedule", exact: true }).click();
       await dialog.getByRole("radio", { name: "When they next write" }).check({ force: true });
       const waiting = `Thanks for writing back ${crypto.randomUUID().slice(0, 6)}`;
       await dialog.getByLabel("Message", { exact: true }).fill(waiting);
-      await dialog.getByRole("button", { name: "Schedule" }).click();
+      await dialog.getByRole("button", { name: "Schedule", exact: true }).click();
       await dialog.waitFor({ state: "detached" });
       await strip.getByRole("listitem", { name: "Scheduled: When they next write" }).waitFor();
       await leadWritesAgain(workspace, thread, "One more question about the role");
@@ -121,7 +121,7 @@ Deno.test(
       await page.setViewportSize(PHONE);
       await page.goto(`${web.url}/messages?conversation=${thread.conversationId}`);
       const phoneView = page.getByRole("region", { name: `Conversation with @${username}` });
-      await phoneView.getByRole("button", { name: "Schedule" }).click();
+      await phoneView.getByRole("button", { name: "Schedule", exact: true }).click();
       await dialog.getByText(/^Time zone: America\/New_York/).waitFor();
       const box = await dialog.boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, "the dialog fits 375 px");
