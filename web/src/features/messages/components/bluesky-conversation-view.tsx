@@ -1,14 +1,13 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
-import { ArrowLeft, ExternalLink, Star } from "lucide-react";
+import { ArrowLeft, ExternalLink } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { BlueskyIcon } from "@/components/ui/brand-icons.tsx";
 import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useSendBlueskyMessage } from "@/features/messages/api/send-bluesky-message.ts";
 import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
-import { ArchiveButton } from "@/features/messages/components/archive-button.tsx";
-import { AssignMenu } from "@/features/messages/components/assign-menu.tsx";
 import { BlueskyComposer } from "@/features/messages/components/bluesky-composer.tsx";
+import { ConversationActions } from "@/features/messages/components/conversation-actions.tsx";
 import { contactName } from "@/features/messages/components/conversation-row.tsx";
 import { MessageThread } from "@/features/messages/components/message-thread.tsx";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
@@ -98,39 +97,15 @@ export function BlueskyConversationView(props: BlueskyConversationViewProps) {
           </a>
         )}
       </header>
-      <div
-        role="toolbar"
-        aria-label="Conversation actions"
-        className="flex flex-wrap items-center gap-1 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800"
+      <ConversationActions
+        imoId={imoId}
+        conversation={conversation}
+        members={props.members}
+        viewerId={viewer.userId}
+        onTriage={triage.mutate}
       >
-        <button
-          type="button"
-          aria-pressed={conversation.is_priority}
-          onClick={() =>
-            triage.mutate({
-              action: "set_priority",
-              conversation_id: conversation.id,
-              is_priority: !conversation.is_priority,
-            })}
-          className={COMPACT_BUTTON}
-        >
-          <Star
-            aria-hidden="true"
-            className={`size-3 ${conversation.is_priority ? "fill-amber-400 text-amber-400" : ""}`}
-          />
-          Priority
-        </button>
-        <AssignMenu
-          assigneeId={conversation.assignee?.user_id ?? null}
-          assigneeName={conversation.assignee?.display_name ?? null}
-          members={props.members}
-          viewerId={viewer.userId}
-          onAssign={(userId) =>
-            triage.mutate({ action: "assign", conversation_id: conversation.id, user_id: userId })}
-        />
-        <ArchiveButton imoId={imoId} conversation={conversation} />
         {props.leadAction}
-      </div>
+      </ConversationActions>
       <MessageThread
         imoId={imoId}
         conversationId={conversation.id}

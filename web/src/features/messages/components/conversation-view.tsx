@@ -1,16 +1,14 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
-import { ArrowLeft, Star } from "lucide-react";
+import { ArrowLeft } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
 import { AlertDialog } from "@/components/ui/alert-dialog.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
-import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useRetryMessage } from "@/features/messages/api/retry-message.ts";
 import { useSendMessage } from "@/features/messages/api/send-message.ts";
 import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
-import { ArchiveButton } from "@/features/messages/components/archive-button.tsx";
 import { AiAssistant } from "@/features/messages/components/ai-assistant.tsx";
-import { AssignMenu } from "@/features/messages/components/assign-menu.tsx";
 import { Composer } from "@/features/messages/components/composer.tsx";
+import { ConversationActions } from "@/features/messages/components/conversation-actions.tsx";
 import { contactName } from "@/features/messages/components/conversation-row.tsx";
 import { MessageThread } from "@/features/messages/components/message-thread.tsx";
 import { ScheduleAction } from "@/features/messages/components/schedule-action.tsx";
@@ -125,37 +123,13 @@ export function ConversationView(props: ConversationViewProps) {
         </div>
         <WindowIndicator window={conversation.window} now={now} hasHumanAgent={hasHumanAgent} />
       </header>
-      <div
-        role="toolbar"
-        aria-label="Conversation actions"
-        className="flex flex-wrap items-center gap-1 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800"
+      <ConversationActions
+        imoId={imoId}
+        conversation={conversation}
+        members={props.members}
+        viewerId={viewer.userId}
+        onTriage={triage.mutate}
       >
-        <button
-          type="button"
-          aria-pressed={conversation.is_priority}
-          onClick={() =>
-            triage.mutate({
-              action: "set_priority",
-              conversation_id: conversation.id,
-              is_priority: !conversation.is_priority,
-            })}
-          className={COMPACT_BUTTON}
-        >
-          <Star
-            aria-hidden="true"
-            className={`size-3 ${conversation.is_priority ? "fill-amber-400 text-amber-400" : ""}`}
-          />
-          Priority
-        </button>
-        <AssignMenu
-          assigneeId={conversation.assignee?.user_id ?? null}
-          assigneeName={conversation.assignee?.display_name ?? null}
-          members={props.members}
-          viewerId={viewer.userId}
-          onAssign={(userId) =>
-            triage.mutate({ action: "assign", conversation_id: conversation.id, user_id: userId })}
-        />
-        <ArchiveButton imoId={imoId} conversation={conversation} />
         {props.leadAction}
         {props.canUseTemplates && (
           <TemplateMenu
@@ -177,7 +151,7 @@ export function ConversationView(props: ConversationViewProps) {
               : undefined}
           />
         )}
-      </div>
+      </ConversationActions>
       <MessageThread
         imoId={imoId}
         conversationId={conversation.id}
