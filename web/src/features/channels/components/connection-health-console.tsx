@@ -190,7 +190,9 @@ function ProblemRow(
         }`}
         aria-hidden="true"
       />
-      <span className="min-w-0 flex-1 text-zinc-700 dark:text-zinc-200">{problem.message}</span>
+      <span className="min-w-0 flex-1 break-words text-zinc-700 dark:text-zinc-200 [overflow-wrap:anywhere]">
+        {problem.message}
+      </span>
       {problem.action === "sync_insights"
         ? (
           <Button
