@@ -4,6 +4,8 @@ import { toast } from "sonner";
 import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
 import { useTriageConversation } from "@/features/messages/api/triage-conversation.ts";
 
+const UNDO_WINDOW_MS = 10_000;
+
 type ArchiveButtonProps = {
   imoId: string;
   conversation: Pick<InboxConversation, "id" | "archived_at">;
@@ -21,6 +23,8 @@ export function ArchiveButton({ imoId, conversation }: ArchiveButtonProps) {
       onSuccess: () => {
         if (!archived) return;
         toast.success("Conversation archived", {
+          // sonner's 4 s default is gone before a busy recruiter reaches Undo
+          duration: UNDO_WINDOW_MS,
           action: { label: "Undo", onClick: () => setArchived(false) },
         });
       },
