@@ -26,10 +26,17 @@ export interface Timing {
 }
 
 /** `runs` timed calls after `warm` untimed ones (worker boot, plans, caches), in milliseconds. */
-export async function timed(run: () => Promise<unknown>, runs: number, warm = 10): Promise<Timing> {
-  for (let i = 0; i < warm; i++) await run();
+export async function timed(
+  run: () => Promise<unknown>,
+  runs: number,
+  warm = 10,
+  /** untimed, before each run */
+  prepare?: () => Promise<unknown>,
+): Promise<Timing> {
+  for (let i = 0; i < warm; i++) await prepare?.(), await run();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await prepare?.();
     const started = performance.now();
     await run();
     samples.push(performance.now() - started);

@@ -70,6 +70,8 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "contacts",
           "conversations",
           "deals",
+          "dm_analysis_counts",
+          "dm_answers",
           "graph_call_counts",
           "imo_invitations",
           "imo_members",

@@ -219,6 +219,39 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.inboundMessageId],
     ],
   },
+  dm_answers: {
+    select: (c) => [
+      `select message_id from public.dm_answers where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    insert: (c) => [
+      `insert into public.dm_answers (message_id, imo_id, channel_account_id, conversation_id,
+         sent_at, opens_turn)
+       values ($1, $2, $3, $4, now(), true)`,
+      [c.a.outboundMessageId, c.a.imoId, c.a.channelAccountId, c.a.conversationId],
+    ],
+    update: (c) => [
+      `update public.dm_answers set answered_at = null where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+    delete: (c) => [
+      `delete from public.dm_answers where message_id = $1`,
+      [c.a.inboundMessageId],
+    ],
+  },
+  dm_analysis_counts: {
+    select: (c) => [`select imo_id from public.dm_analysis_counts where imo_id = $1`, [c.a.imoId]],
+    insert: (c) => [
+      `insert into public.dm_analysis_counts (imo_id, bucket_start, analysed)
+       values ($1, '2001-01-01 00:00+00', 1)`,
+      [c.a.imoId],
+    ],
+    update: (c) => [
+      `update public.dm_analysis_counts set analysed = analysed + 1 where imo_id = $1`,
+      [c.a.imoId],
+    ],
+    delete: (c) => [`delete from public.dm_analysis_counts where imo_id = $1`, [c.a.imoId]],
+  },
   ai_analysis_jobs: {
     select: (c) => [
       `select message_id from public.ai_analysis_jobs where message_id = $1`,

@@ -133,6 +133,14 @@ message_analyses    select  allowed  allowed  allowed   filtered  denied  allowe
 message_analyses    insert  denied   denied   denied    denied    denied  allowed
 message_analyses    update  denied   denied   denied    denied    denied  allowed
 message_analyses    delete  denied   denied   denied    denied    denied  allowed
+dm_answers          select  allowed  allowed  allowed   filtered  denied  allowed
+dm_answers          insert  denied   denied   denied    denied    denied  allowed
+dm_answers          update  denied   denied   denied    denied    denied  allowed
+dm_answers          delete  denied   denied   denied    denied    denied  allowed
+dm_analysis_counts  select  allowed  allowed  allowed   filtered  denied  allowed
+dm_analysis_counts  insert  denied   denied   denied    denied    denied  allowed
+dm_analysis_counts  update  denied   denied   denied    denied    denied  allowed
+dm_analysis_counts  delete  denied   denied   denied    denied    denied  allowed
 ai_analysis_jobs    select  denied   denied   denied    denied    denied  allowed
 ai_analysis_jobs    insert  denied   denied   denied    denied    denied  allowed
 ai_analysis_jobs    update  denied   denied   denied    denied    denied  allowed
@@ -259,6 +267,10 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   link_private_reply: "definer", // trigger: the comment's link is the server's, not the member's
   enqueue_comment_ai_analysis: "definer", // trigger: ai_analysis_jobs is the service's alone
   sign_deal: "invoker", // trigger: writes only the row being inserted, reads the caller's conversation
+  mark_dm_answers_stale: "definer", // trigger: the stale queue is the service's alone
+  refresh_dm_answers_of: "definer", // writes dm_answers, which members only read
+  refresh_stale_dm_answers: "definer", // the cron's pass; service role only
+  count_dm_analyses: "definer", // trigger: dm_analysis_counts are not members' to write
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {

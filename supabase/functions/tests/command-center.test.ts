@@ -57,15 +57,17 @@ const THREADS: Thread[] = [
 ];
 
 /** Hand computation: each number from its definition, over the list above. */
-function expected(now: Date) {
+function expected(now: Date, threads: Thread[] = THREADS) {
   const today = Math.floor(now.getTime() / DAY) * DAY;
   const ranges = { today, "7d": today - 6 * DAY, "30d": today - 29 * DAY };
   const at = (minutesAgo: number) => now.getTime() - minutesAgo * MIN;
   const inbound: { account: string; at: number; answered: boolean; wait: number | null }[] = [];
-  for (const thread of THREADS.filter((t) => (t.kind ?? "direct") === "direct")) {
-    const events = thread.events.filter(([m, k]) => at(m) >= ranges["30d"] && k !== "draft");
+  for (const thread of threads.filter((t) => (t.kind ?? "direct") === "direct")) {
+    // a turn is the contact's in the whole thread, so the 30 days are applied after it is known
+    const events = thread.events.filter(([, k]) => k === "in" || k === "out")
+      .sort((a, b) => b[0] - a[0]);
     events.forEach(([minutes, kind], index) => {
-      if (kind !== "in") return;
+      if (kind !== "in" || at(minutes) < ranges["30d"]) return;
       const reply = events.slice(index + 1).find(([, k]) => k === "out");
       const opensTurn = index === 0 || events[index - 1]![1] !== "in";
       inbound.push({
@@ -96,7 +98,7 @@ function expected(now: Date) {
       rows.filter((r) => r.wait !== null).map((r) => r.wait!),
     ),
   });
-  const analyses = THREADS.filter((t) => (t.kind ?? "direct") === "direct")
+  const analyses = threads.filter((t) => (t.kind ?? "direct") === "direct")
     .flatMap((t) =>
       t.events.filter(([, , a]) => a).map(([m, , a]) => ({ at: at(m) + 1000, ...a! }))
     )
@@ -245,6 +247,92 @@ Deno.test(
       assert.equal(seen.categories.length, 0);
     } finally {
       await Promise.all([ws.close(), stranger.close()]);
+    }
+  },
+);
+
+Deno.test(
+  "command center: the DM numbers stay exact as messages arrive late, replies change status and messages go away",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", role: "recruiter", label: "command-late" });
+    try {
+      const now = new Date();
+      const account = await addChannelAccount(ws);
+      const [contact] = await ws.sql<{ id: string }[]>`
+        insert into public.contacts (imo_id, channel_account_id, external_id, username)
+        values (${ws.imoId}, ${account}, ${`igsid-${uniqueSuffix()}`}, 'late') returning id`;
+      const [conversation] = await ws.sql<{ id: string }[]>`
+        insert into public.conversations (imo_id, channel_account_id, contact_id)
+        values (${ws.imoId}, ${account}, ${contact!.id}) returning id`;
+      const thread: Thread = { account: "x", events: [] };
+      const ids = new Map<number, string>();
+      const add = async (minutes: number, kind: Kind) => {
+        const inbound = kind === "in";
+        const [message] = await ws.sql<{ id: string }[]>`
+          insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
+            direction, author_kind, author_user_id, text, status, sent_at)
+          values (${ws.imoId}, ${account}, ${conversation!.id}, ${`mid.${uniqueSuffix()}`},
+            ${inbound ? "inbound" : "outbound"}, ${inbound ? "contact" : "user"},
+            ${inbound ? null : ws.userId}, 'late', ${
+          inbound ? "delivered" : kind === "out" ? "sent" : kind
+        },
+            ${new Date(now.getTime() - minutes * MIN)})
+          returning id`;
+        ids.set(minutes, message!.id);
+        thread.events.push([minutes, kind]);
+      };
+      const read = async () => {
+        const response = await callFunction(
+          ws,
+          `insights/command-center?imo_id=${ws.imoId}&tz=UTC`,
+        );
+        assert.equal(response.status, 200, await response.clone().text());
+        return commandCenterResponseSchema.parse(await response.json()).dms.total;
+      };
+      const check = async (
+        step: string,
+        stated: { answered_30d: number; median: number | null },
+      ) => {
+        const total = await read();
+        const want = expected(now, [thread]).total;
+        assert.deepEqual(total, want, step);
+        assert.deepEqual(
+          { answered_30d: total.answered_30d, median: total.median_first_response_seconds_30d },
+          stated,
+          step,
+        );
+      };
+
+      await add(300, "in");
+      await add(250, "failed");
+      await add(100, "in");
+      await check("a failed reply answers nothing", { answered_30d: 0, median: null });
+
+      await ws.sql`update public.messages set status = 'sent' where id = ${ids.get(250)!}`;
+      thread.events = thread.events.map(([m, k]) => [m, m === 250 ? "out" : k]);
+      await check("the retried reply answers the turn before it", {
+        answered_30d: 1,
+        median: 3000,
+      });
+
+      await add(280, "in");
+      await check("a DM stored late, older than the reply, is answered by it", {
+        answered_30d: 2,
+        median: 3000,
+      });
+
+      await add(90, "out");
+      await check("a new reply answers the second turn", { answered_30d: 3, median: 1800 });
+
+      await ws.sql`delete from public.messages where id = ${ids.get(250)!}`;
+      thread.events = thread.events.filter(([m]) => m !== 250);
+      await check("without the first reply the two turns are one", {
+        answered_30d: 3,
+        median: 12600,
+      });
+    } finally {
+      await ws.close();
     }
   },
 );

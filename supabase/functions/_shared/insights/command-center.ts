@@ -3,8 +3,10 @@ import type { Tx } from "../db.ts";
 
 /**
  * The command center: the four SQL functions of
- * supabase/migrations/20261204110200_create_command_center_functions.sql, in the caller's
- * transaction (security invoker: RLS decides what they count), put together.
+ * supabase/migrations/20261204110200_create_command_center_functions.sql (reading the rollups of
+ * 20261205110300_read_command_center_from_rollups.sql), in the caller's transaction (security
+ * invoker: RLS decides what they count), put together. The IMO's DM answers are brought up to
+ * date first, so the numbers include the DMs of the last minute.
  */
 export async function commandCenter(
   tx: Tx,
@@ -12,6 +14,7 @@ export async function commandCenter(
   tz: string,
   asOf: Date,
 ): Promise<CommandCenterResponse> {
+  await tx`select public.refresh_dm_answers(${imoId})`;
   const dms = await tx<
     (CommandCenterResponse["dms"]["total"] & {
       channel_account_id: string | null;
