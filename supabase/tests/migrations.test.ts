@@ -71,6 +71,7 @@ Deno.test("migrations: from zero, idempotent, a failure rolls back", options, as
           "conversations",
           "deals",
           "dm_analysis_counts",
+          "dm_answer_counts",
           "dm_answers",
           "graph_call_counts",
           "imo_invitations",

@@ -239,6 +239,19 @@ export const STATEMENTS: Record<string, Record<Operation, Statement>> = {
       [c.a.inboundMessageId],
     ],
   },
+  dm_answer_counts: {
+    select: (c) => [`select imo_id from public.dm_answer_counts where imo_id = $1`, [c.a.imoId]],
+    insert: (c) => [
+      `insert into public.dm_answer_counts (imo_id, channel_account_id, bucket_start, received)
+       values ($1, $2, '2001-01-01 00:00+00', 1)`,
+      [c.a.imoId, c.a.channelAccountId],
+    ],
+    update: (c) => [
+      `update public.dm_answer_counts set received = received + 1 where imo_id = $1`,
+      [c.a.imoId],
+    ],
+    delete: (c) => [`delete from public.dm_answer_counts where imo_id = $1`, [c.a.imoId]],
+  },
   dm_analysis_counts: {
     select: (c) => [`select imo_id from public.dm_analysis_counts where imo_id = $1`, [c.a.imoId]],
     insert: (c) => [

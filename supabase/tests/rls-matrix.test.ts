@@ -137,6 +137,10 @@ dm_answers          select  allowed  allowed  allowed   filtered  denied  allowe
 dm_answers          insert  denied   denied   denied    denied    denied  allowed
 dm_answers          update  denied   denied   denied    denied    denied  allowed
 dm_answers          delete  denied   denied   denied    denied    denied  allowed
+dm_answer_counts    select  allowed  allowed  allowed   filtered  denied  allowed
+dm_answer_counts    insert  denied   denied   denied    denied    denied  allowed
+dm_answer_counts    update  denied   denied   denied    denied    denied  allowed
+dm_answer_counts    delete  denied   denied   denied    denied    denied  allowed
 dm_analysis_counts  select  allowed  allowed  allowed   filtered  denied  allowed
 dm_analysis_counts  insert  denied   denied   denied    denied    denied  allowed
 dm_analysis_counts  update  denied   denied   denied    denied    denied  allowed
@@ -270,6 +274,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   mark_dm_answers_stale: "definer", // trigger: the stale queue is the service's alone
   refresh_dm_answers_of: "definer", // writes dm_answers, which members only read
   refresh_stale_dm_answers: "definer", // the cron's pass; service role only
+  count_dm_answers: "definer", // trigger: dm_answer_counts are not members' to write
   count_dm_analyses: "definer", // trigger: dm_analysis_counts are not members' to write
 };
 
