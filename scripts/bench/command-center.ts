@@ -83,7 +83,9 @@ async function addAnalysesAndLeads() {
 async function refreshDmAnswers() {
   const t0 = performance.now();
   const [{ refreshed }] = await sql`select private.refresh_stale_dm_answers(1000000) as refreshed`;
-  await sql`vacuum analyze public.dm_answers, public.dm_analysis_counts`;
+  // what the hourly retention job does, then what autovacuum would
+  await sql`delete from public.dm_answers where sent_at < now() - interval '32 days'`;
+  await sql`vacuum analyze public.dm_answers, public.dm_answer_counts, public.dm_analysis_counts`;
   const [{ answers }] = await sql`select count(*)::int as answers from public.dm_answers`;
   console.log(
     `  dm answers of ${refreshed} conversations ${String(answers).padStart(11)} rows ${

@@ -25,12 +25,22 @@ create table public.dm_answers (
   -- the first reply of ours after it; null while unanswered
   answered_at timestamptz,
   opens_turn boolean not null,
+  -- the turn's first-response time; null unless it opened a turn that has been answered
+  first_response_seconds double precision generated always as (
+    case when opens_turn then extract(epoch from answered_at - sent_at)::double precision end
+  ) stored,
   foreign key (message_id, conversation_id) references public.messages (id, conversation_id)
     on delete cascade
 );
--- the command center's scans: an IMO's month of DMs, index only
+-- the DMs of the quarter hour being counted (see dm_answer_counts)
 create index dm_answers_imo_sent_at_idx on public.dm_answers (imo_id, sent_at)
-  include (channel_account_id, answered_at, opens_turn);
+  include (channel_account_id, answered_at, first_response_seconds);
+-- the median first-response time walks the answered turns in order of their time
+create index dm_answers_imo_first_response_idx on public.dm_answers (imo_id, first_response_seconds)
+  include (sent_at) where first_response_seconds is not null;
+create index dm_answers_account_first_response_idx
+  on public.dm_answers (channel_account_id, first_response_seconds)
+  include (sent_at, imo_id) where first_response_seconds is not null;
 create index dm_answers_conversation_idx on public.dm_answers (conversation_id, sent_at);
 comment on table public.dm_answers is
   'One row per inbound DM: when a reply of ours first followed it, and whether it opened the contact''s turn. Derived from messages; see public.refresh_dm_answers.';

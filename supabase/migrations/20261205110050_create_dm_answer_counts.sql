@@ -11,6 +11,8 @@ create table public.dm_answer_counts (
   bucket_start timestamptz not null,
   received integer not null default 0,
   answered integer not null default 0,
+  -- the turns among them that were answered: how many first-response times there are
+  turns_answered integer not null default 0,
   primary key (imo_id, bucket_start, channel_account_id)
 );
 comment on table public.dm_answer_counts is
@@ -33,11 +35,13 @@ begin
   -- each branch names only the transition table its trigger has
   if tg_op = 'INSERT' then
     select jsonb_agg(jsonb_build_object('imo_id', w.imo_id, 'account', w.channel_account_id,
-      'sent_at', w.sent_at, 'answered', w.answered_at is not null, 'sign', 1))
+      'sent_at', w.sent_at, 'answered', w.answered_at is not null,
+      'turn', w.first_response_seconds is not null, 'sign', 1))
     into changes from written w;
   else
     select jsonb_agg(jsonb_build_object('imo_id', r.imo_id, 'account', r.channel_account_id,
-      'sent_at', r.sent_at, 'answered', r.answered_at is not null, 'sign', -1))
+      'sent_at', r.sent_at, 'answered', r.answered_at is not null,
+      'turn', r.first_response_seconds is not null, 'sign', -1))
     into changes from removed r;
   end if;
   if changes is null then
@@ -45,17 +49,19 @@ begin
   end if;
   -- in key order: two refreshes counting into the same buckets lock them in one order
   insert into public.dm_answer_counts as c (imo_id, bucket_start, channel_account_id, received,
-    answered)
+    answered, turns_answered)
   select x.imo_id, date_bin('15 minutes', x.sent_at, timestamptz '2000-01-01 00:00+00'),
-    x.account, sum(x.sign), coalesce(sum(x.sign) filter (where x.answered), 0)
+    x.account, sum(x.sign), coalesce(sum(x.sign) filter (where x.answered), 0),
+    coalesce(sum(x.sign) filter (where x.turn), 0)
   from jsonb_to_recordset(changes) as x (imo_id uuid, account uuid, sent_at timestamptz,
-    answered boolean, sign integer)
+    answered boolean, turn boolean, sign integer)
   -- rows deleted with their IMO leave nothing to count into
   where exists (select 1 from public.imos i where i.id = x.imo_id)
   group by 1, 2, 3
   order by 1, 2, 3
   on conflict (imo_id, bucket_start, channel_account_id) do update set
-    received = c.received + excluded.received, answered = c.answered + excluded.answered;
+    received = c.received + excluded.received, answered = c.answered + excluded.answered,
+    turns_answered = c.turns_answered + excluded.turns_answered;
   return null;
 end
 $$;
@@ -67,7 +73,3 @@ create trigger dm_answers_count_on_insert after insert on public.dm_answers
 create trigger dm_answers_count_on_delete after delete on public.dm_answers
   referencing old table as removed
   for each statement execute function private.count_dm_answers();
-
--- the median first-response time reads the answered turns only
-create index dm_answers_answered_turns_idx on public.dm_answers (imo_id, sent_at)
-  include (channel_account_id, answered_at) where opens_turn and answered_at is not null;

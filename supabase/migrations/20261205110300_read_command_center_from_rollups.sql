@@ -5,14 +5,56 @@
 -- 30 days does not open a turn at the edge of the range.
 -- The month-wide index on messages those functions scanned is dropped: every message the webhook
 -- stores no longer writes one more index entry for it.
+-- Creates: private.median_first_response().
 -- Changes: public.command_center_dms(), public.command_center_analyses().
 -- Drops: messages_imo_sent_at_idx.
 
 drop index public.messages_imo_sent_at_idx;
 
 /*
+ * private.median_first_response(imo, account, since, until, turns): the median of the
+ * first-response times of the `turns` answered turns that began in [since, until], for one
+ * channel account or (account null) the whole IMO: a walk of the index in order of the time,
+ * stopping in the middle, instead of sorting them all.
+ */
+create function private.median_first_response(imo uuid, account uuid, since timestamptz,
+  until timestamptz, turns integer)
+returns double precision
+language plpgsql stable security invoker set search_path = '' as $$
+declare
+  middle double precision[];
+begin
+  if coalesce(turns, 0) <= 0 then
+    return null;
+  end if;
+  -- two statements, so each is planned on its own index
+  if account is null then
+    select array_agg(x.seconds order by x.seconds) into middle from (
+      select d.first_response_seconds as seconds from public.dm_answers d
+      where d.imo_id = imo and d.first_response_seconds is not null
+        and d.sent_at >= since and d.sent_at <= until
+      order by d.first_response_seconds offset (turns - 1) / 2 limit 2 - turns % 2
+    ) x;
+  else
+    select array_agg(x.seconds order by x.seconds) into middle from (
+      select d.first_response_seconds as seconds from public.dm_answers d
+      where d.channel_account_id = account and d.imo_id = imo
+        and d.first_response_seconds is not null and d.sent_at >= since and d.sent_at <= until
+      order by d.first_response_seconds offset (turns - 1) / 2 limit 2 - turns % 2
+    ) x;
+  end if;
+  return (middle[1] + coalesce(middle[2], middle[1])) / 2;
+end
+$$;
+revoke execute on function private.median_first_response(uuid, uuid, timestamptz, timestamptz, integer)
+  from public;
+grant execute on function private.median_first_response(uuid, uuid, timestamptz, timestamptz, integer)
+  to authenticated, service_role;
+
+/*
  * The counts: the whole quarter hours before `as_of` from dm_answer_counts, the quarter hour it
- * falls in from dm_answers. The medians: from the answered turns of the month (a partial index).
+ * falls in from dm_answers. A DM counts as answered when a reply followed it by the time the
+ * function runs.
  */
 create or replace function public.command_center_dms(imo uuid, tz text default 'UTC', as_of timestamptz default now())
 returns table (
@@ -22,20 +64,21 @@ returns table (
   median_first_response_seconds_7d double precision,
   median_first_response_seconds_30d double precision
 )
-language sql stable security invoker set search_path = '' set work_mem = '16MB' as $$
+language sql stable security invoker set search_path = '' as $$
   with b as materialized (
     select x.*, date_bin('15 minutes', as_of, timestamptz '2000-01-01 00:00+00') as current_bucket
     from public.command_center_bounds(tz, as_of) x
   ),
   buckets as (
-    select c.channel_account_id, c.bucket_start as at, c.received, c.answered
+    select c.channel_account_id, c.bucket_start as at, c.received, c.answered, c.turns_answered
     from public.dm_answer_counts c
     -- scalars (init plans), so the month is a range of the index, not a filter after it
     where c.imo_id = imo and c.bucket_start >= (select b.month from b)
       and c.bucket_start < (select b.current_bucket from b)
     union all
     select d.channel_account_id, (select b.current_bucket from b), count(*)::integer,
-      (count(*) filter (where d.answered_at <= as_of))::integer
+      (count(*) filter (where d.answered_at is not null))::integer,
+      (count(*) filter (where d.first_response_seconds is not null))::integer
     from public.dm_answers d
     where d.imo_id = imo and d.sent_at >= (select greatest(b.current_bucket, b.month) from b)
       and d.sent_at <= as_of
@@ -49,30 +92,19 @@ language sql stable security invoker set search_path = '' set work_mem = '16MB' 
       coalesce(sum(k.answered) filter (where k.at >= b.today), 0)::integer as answered_today,
       coalesce(sum(k.answered) filter (where k.at >= b.week), 0)::integer as answered_7d,
       coalesce(sum(k.answered), 0)::integer as answered_30d,
-      grouping(k.channel_account_id) = 1 as is_total
+      (sum(k.turns_answered) filter (where k.at >= b.week))::integer as turns_7d,
+      sum(k.turns_answered)::integer as turns_30d,
+      b.week, b.month
     from b left join buckets k on true
-    group by grouping sets ((k.channel_account_id), ())
+    group by grouping sets ((k.channel_account_id, b.week, b.month), (b.week, b.month))
     -- an account with no DM in the month has no row of its own
     having grouping(k.channel_account_id) = 1 or sum(k.received) > 0
-  ),
-  medians as (
-    select d.channel_account_id,
-      percentile_cont(0.5) within group (order by extract(epoch from d.answered_at - d.sent_at))
-        filter (where d.sent_at >= (select b.week from b)) as week,
-      percentile_cont(0.5) within group (order by extract(epoch from d.answered_at - d.sent_at))
-        as month,
-      grouping(d.channel_account_id) = 1 as is_total
-    from public.dm_answers d
-    where d.imo_id = imo and d.opens_turn and d.answered_at is not null
-      and d.sent_at >= (select b.month from b) and d.sent_at <= as_of and d.answered_at <= as_of
-    group by grouping sets ((d.channel_account_id), ())
   )
   select c.channel_account_id, c.received_today, c.received_7d, c.received_30d,
     c.answered_today, c.answered_7d, c.answered_30d,
-    m.week::double precision, m.month::double precision
+    private.median_first_response(imo, c.channel_account_id, c.week, as_of, c.turns_7d),
+    private.median_first_response(imo, c.channel_account_id, c.month, as_of, c.turns_30d)
   from counts c
-  left join medians m on m.is_total = c.is_total
-    and m.channel_account_id is not distinct from c.channel_account_id
 $$;
 
 /*

@@ -274,6 +274,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   mark_dm_answers_stale: "definer", // trigger: the stale queue is the service's alone
   refresh_dm_answers_of: "definer", // writes dm_answers, which members only read
   refresh_stale_dm_answers: "definer", // the cron's pass; service role only
+  median_first_response: "invoker", // reads dm_answers under the caller's RLS
   count_dm_answers: "definer", // trigger: dm_answer_counts are not members' to write
   count_dm_analyses: "definer", // trigger: dm_analysis_counts are not members' to write
 };
