@@ -20,7 +20,10 @@ drop index public.messages_imo_sent_at_idx;
 create function private.median_first_response(imo uuid, account uuid, since timestamptz,
   until timestamptz, turns integer)
 returns double precision
-language plpgsql stable security invoker set search_path = '' as $$
+-- a cached generic plan knows neither the limit nor the offset, and sorts the whole range instead
+-- of walking to its middle (three times slower on the benchmark's month)
+language plpgsql stable security invoker set search_path = ''
+set plan_cache_mode = force_custom_plan as $$
 declare
   middle double precision[];
 begin
