@@ -161,7 +161,8 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
   await sql`update public.ai_analysis_jobs set attempts = 5 where message_id = ${inboundMessageId}`;
   // the command center's answer to the inbound message, as its refresh would write it
   await sql`delete from private.dm_answers_stale where conversation_id = ${conversationId}`;
-  await sql`select private.refresh_dm_answers_of(${conversationId}, '-infinity')`;
+  await sql`select private.refresh_dm_answers_of(array[${conversationId}]::uuid[],
+    array['-infinity']::timestamptz[])`;
   await sql`update public.conversations set qualification_state = 'qualifying'
     where id = ${conversationId}`;
   const webhookEventId = await one(sql`

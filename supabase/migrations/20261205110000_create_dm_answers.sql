@@ -106,53 +106,66 @@ create trigger messages_mark_dm_answers_stale_on_delete after delete on public.m
   for each statement execute function private.mark_dm_answers_stale();
 
 /*
- * private.refresh_dm_answers_of(conversation, since): recompute the conversation's dm_answers
- * from its last reply before `since` (the rows before that reply cannot have changed).
+ * private.refresh_dm_answers_of(conversations, sinces): recompute the conversations' dm_answers,
+ * each from its last reply before its `since` (the rows before that reply cannot have changed).
+ * Set-based, one statement per step for all of them: the statement triggers on dm_answers run
+ * once per refresh, not once per conversation.
  */
-create function private.refresh_dm_answers_of(conversation uuid, since timestamptz)
+create function private.refresh_dm_answers_of(conversations uuid[], sinces timestamptz[])
 returns void language plpgsql security definer set search_path = '' as $$
 declare
-  settled timestamptz;
-  before_direction public.message_direction;
+  -- the direct conversations among them, where each one's recomputed stretch begins (null: at
+  -- its first message), and the direction of what came just before it (its first DM's turn)
+  direct_ids uuid[];
+  settled timestamptz[];
+  before_direction public.message_direction[];
 begin
-  if not exists (select 1 from public.conversations c where c.id = conversation and c.kind = 'direct') then
-    delete from public.dm_answers a where a.conversation_id = conversation;
-    return;
-  end if;
-  select m.sent_at into settled from public.messages m
-  where m.conversation_id = conversation and m.direction = 'outbound'
-    and m.status in ('sent', 'delivered', 'read') and m.sent_at < since
-  order by m.sent_at desc limit 1;
-  if settled is not null then
-    -- what came just before the recomputed stretch, for the turn of its first message
-    select m.direction into before_direction from public.messages m
-    where m.conversation_id = conversation and m.sent_at < settled
+  select coalesce(array_agg(s.id order by s.id), '{}'), array_agg(r.sent_at order by s.id),
+    array_agg(p.direction order by s.id)
+  into direct_ids, settled, before_direction
+  from unnest(conversations, sinces) as s (id, since)
+  join public.conversations c on c.id = s.id and c.kind = 'direct'
+  left join lateral (
+    select m.sent_at from public.messages m
+    where m.conversation_id = s.id and m.direction = 'outbound'
+      and m.status in ('sent', 'delivered', 'read') and m.sent_at < s.since
+    order by m.sent_at desc limit 1
+  ) r on true
+  left join lateral (
+    select m.direction from public.messages m
+    where m.conversation_id = s.id and m.sent_at < r.sent_at
       and (m.direction = 'inbound' or m.status in ('sent', 'delivered', 'read'))
-    order by m.sent_at desc, m.id desc limit 1;
-  end if;
+    order by m.sent_at desc, m.id desc limit 1
+  ) p on true;
 
+  -- a conversation gone or no longer direct keeps no answers
   delete from public.dm_answers a
-  where a.conversation_id = conversation and (settled is null or a.sent_at >= settled);
+  using unnest(conversations) as s (id)
+  left join unnest(direct_ids, settled) as k (id, settled) on k.id = s.id
+  -- coalesce, not `or`: a range of the index on (conversation, sent_at), not a filter after it
+  where a.conversation_id = s.id and a.sent_at >= coalesce(k.settled, '-infinity');
+
   insert into public.dm_answers (message_id, imo_id, channel_account_id, conversation_id, sent_at,
     answered_at, opens_turn)
-  select t.id, t.imo_id, t.channel_account_id, conversation, t.sent_at, t.answered_at,
+  select t.id, t.imo_id, t.channel_account_id, t.conversation_id, t.sent_at, t.answered_at,
     t.previous_direction is distinct from 'inbound'
   from (
     -- newest first: the frame "everything later" only grows, so the next reply is a running
     -- minimum (linear), not one aggregate per message (quadratic)
-    select m.id, m.imo_id, m.channel_account_id, m.direction, m.sent_at,
-      lead(m.direction, 1, before_direction) over w as previous_direction,
+    select m.id, m.imo_id, m.channel_account_id, m.conversation_id, m.direction, m.sent_at,
+      lead(m.direction, 1, k.before_direction) over w as previous_direction,
       min(m.sent_at) filter (where m.direction = 'outbound')
         over (w rows between unbounded preceding and 1 preceding) as answered_at
-    from public.messages m
-    where m.conversation_id = conversation and (settled is null or m.sent_at >= settled)
+    from unnest(direct_ids, settled, before_direction) as k (id, settled, before_direction)
+    join public.messages m on m.conversation_id = k.id
+      and m.sent_at >= coalesce(k.settled, '-infinity')
       and (m.direction = 'inbound' or m.status in ('sent', 'delivered', 'read'))
-    window w as (order by m.sent_at desc, m.id desc)
+    window w as (partition by m.conversation_id order by m.sent_at desc, m.id desc)
   ) t
   where t.direction = 'inbound';
 end
 $$;
-revoke execute on function private.refresh_dm_answers_of(uuid, timestamptz) from public;
+revoke execute on function private.refresh_dm_answers_of(uuid[], timestamptz[]) from public;
 
 /*
  * public.refresh_dm_answers(imo): bring the IMO's dm_answers up to date before reading them, for a
@@ -162,23 +175,25 @@ revoke execute on function private.refresh_dm_answers_of(uuid, timestamptz) from
 create function public.refresh_dm_answers(imo uuid) returns integer
 language plpgsql security definer set search_path = '' as $$
 declare
-  stale record;
-  refreshed integer := 0;
+  ids uuid[];
+  sinces timestamptz[];
 begin
   if imo not in (select private.imos_for_current_user()) then
     return 0;
   end if;
-  for stale in
+  with claimed as (
     delete from private.dm_answers_stale s where s.conversation_id in (
       select q.conversation_id from private.dm_answers_stale q where q.imo_id = imo
       order by q.conversation_id for update skip locked
     )
     returning s.conversation_id, s.since
-  loop
-    perform private.refresh_dm_answers_of(stale.conversation_id, stale.since);
-    refreshed := refreshed + 1;
-  end loop;
-  return refreshed;
+  )
+  select array_agg(c.conversation_id), array_agg(c.since) into ids, sinces from claimed c;
+  if ids is null then
+    return 0;
+  end if;
+  perform private.refresh_dm_answers_of(ids, sinces);
+  return cardinality(ids);
 end
 $$;
 revoke execute on function public.refresh_dm_answers(uuid) from public, anon;
@@ -191,20 +206,22 @@ grant execute on function public.refresh_dm_answers(uuid) to authenticated, serv
 create function private.refresh_stale_dm_answers(batch integer default 5000) returns integer
 language plpgsql security definer set search_path = '' as $$
 declare
-  stale record;
-  refreshed integer := 0;
+  ids uuid[];
+  sinces timestamptz[];
 begin
-  for stale in
+  with claimed as (
     delete from private.dm_answers_stale s where s.conversation_id in (
       select q.conversation_id from private.dm_answers_stale q
       order by q.conversation_id limit batch for update skip locked
     )
     returning s.conversation_id, s.since
-  loop
-    perform private.refresh_dm_answers_of(stale.conversation_id, stale.since);
-    refreshed := refreshed + 1;
-  end loop;
-  return refreshed;
+  )
+  select array_agg(c.conversation_id), array_agg(c.since) into ids, sinces from claimed c;
+  if ids is null then
+    return 0;
+  end if;
+  perform private.refresh_dm_answers_of(ids, sinces);
+  return cardinality(ids);
 end
 $$;
 revoke execute on function private.refresh_stale_dm_answers(integer) from public;

@@ -6,7 +6,8 @@
 -- The month-wide index on messages those functions scanned is dropped: every message the webhook
 -- stores no longer writes one more index entry for it.
 -- Creates: private.median_first_response().
--- Changes: public.command_center_dms(), public.command_center_analyses().
+-- Changes: public.command_center_dms(), public.command_center_analyses(),
+-- public.command_center_leads().
 -- Drops: messages_imo_sent_at_idx.
 
 drop index public.messages_imo_sent_at_idx;
@@ -102,12 +103,26 @@ language sql stable security invoker set search_path = '' as $$
     group by grouping sets ((k.channel_account_id, b.week, b.month), (b.week, b.month))
     -- an account with no DM in the month has no row of its own
     having grouping(k.channel_account_id) = 1 or sum(k.received) > 0
+  ),
+  per_account as (
+    select c.*,
+      private.median_first_response(imo, c.channel_account_id, c.week, as_of, c.turns_7d) as m7,
+      private.median_first_response(imo, c.channel_account_id, c.month, as_of, c.turns_30d) as m30
+    from counts c where c.channel_account_id is not null
   )
-  select c.channel_account_id, c.received_today, c.received_7d, c.received_30d,
-    c.answered_today, c.answered_7d, c.answered_30d,
-    private.median_first_response(imo, c.channel_account_id, c.week, as_of, c.turns_7d),
-    private.median_first_response(imo, c.channel_account_id, c.month, as_of, c.turns_30d)
-  from counts c
+  select a.channel_account_id, a.received_today, a.received_7d, a.received_30d,
+    a.answered_today, a.answered_7d, a.answered_30d, a.m7, a.m30
+  from per_account a
+  union all
+  -- an account that holds every answered turn of the range has the IMO's median already (the
+  -- usual IMO, one Instagram account): the same turns, so the same number, without a second walk
+  select t.channel_account_id, t.received_today, t.received_7d, t.received_30d,
+    t.answered_today, t.answered_7d, t.answered_30d,
+    coalesce((select a.m7 from per_account a where a.turns_7d = t.turns_7d limit 1),
+      private.median_first_response(imo, null, t.week, as_of, t.turns_7d)),
+    coalesce((select a.m30 from per_account a where a.turns_30d = t.turns_30d limit 1),
+      private.median_first_response(imo, null, t.month, as_of, t.turns_30d))
+  from counts t where t.channel_account_id is null
 $$;
 
 /*
@@ -143,8 +158,8 @@ language sql stable security invoker set search_path = '' as $$
     from b join public.message_analyses x on x.imo_id = imo
       and x.created_at >= (select greatest(b.current_bucket, b.month) from b)
       and x.created_at <= as_of
-      and exists (select 1 from public.conversations p
-        where p.id = x.conversation_id and p.kind = 'direct')
+      -- a lookup per analysis of the quarter hour, not a scan of every conversation to join
+      and (select p.kind from public.conversations p where p.id = x.conversation_id) = 'direct'
     group by b.current_bucket
   )
   select coalesce(sum(k.orders) filter (where k.at >= b.today), 0)::integer,
@@ -163,4 +178,23 @@ language sql stable security invoker set search_path = '' as $$
     (sum(k.sentiment_sum) / nullif(sum(k.analysed), 0))::double precision
   from b left join buckets k on true
   group by b.today, b.week
+$$;
+
+/*
+ * As in 20261204110200_create_command_center_functions.sql; the month's leads look their
+ * conversation up by its index one by one, instead of hashing every conversation of the IMO.
+ */
+create or replace function public.command_center_leads(imo uuid, tz text default 'UTC', as_of timestamptz default now())
+returns table (created_today integer, created_7d integer, created_30d integer)
+language sql stable security invoker set search_path = '' as $$
+  with b as (select * from public.command_center_bounds(tz, as_of))
+  select (count(*) filter (where l.created_at >= b.today))::integer,
+    (count(*) filter (where l.created_at >= b.week))::integer,
+    count(l.id)::integer
+  from b
+  left join public.recruiting_leads l on l.imo_id = imo
+    and l.created_at >= b.month and l.created_at <= as_of
+    and (l.lead_source = 'instagram_dm'
+      or (select true from public.conversations c where c.recruiting_lead_id = l.id limit 1))
+  group by b.today
 $$;
