@@ -168,43 +168,13 @@ $$;
 revoke execute on function private.refresh_dm_answers_of(uuid[], timestamptz[]) from public;
 
 /*
- * public.refresh_dm_answers(imo): bring the IMO's dm_answers up to date before reading them, for a
- * member of the IMO (anyone else refreshes nothing). Conversations another refresh is working on
- * are skipped, never waited for: that refresh commits them.
+ * private.refresh_stale_dm_answers(batch, imo): the cron's pass over every IMO, at most `batch`
+ * conversations (null: all), so a big backlog is worked off over several runs; with `imo`, only
+ * that IMO's. Conversations another refresh is working on are skipped, never waited for: that
+ * refresh commits them.
  */
-create function public.refresh_dm_answers(imo uuid) returns integer
-language plpgsql security definer set search_path = '' as $$
-declare
-  ids uuid[];
-  sinces timestamptz[];
-begin
-  if imo not in (select private.imos_for_current_user()) then
-    return 0;
-  end if;
-  with claimed as (
-    delete from private.dm_answers_stale s where s.conversation_id in (
-      select q.conversation_id from private.dm_answers_stale q where q.imo_id = imo
-      order by q.conversation_id for update skip locked
-    )
-    returning s.conversation_id, s.since
-  )
-  select array_agg(c.conversation_id), array_agg(c.since) into ids, sinces from claimed c;
-  if ids is null then
-    return 0;
-  end if;
-  perform private.refresh_dm_answers_of(ids, sinces);
-  return cardinality(ids);
-end
-$$;
-revoke execute on function public.refresh_dm_answers(uuid) from public, anon;
-grant execute on function public.refresh_dm_answers(uuid) to authenticated, service_role;
-
-/*
- * private.refresh_stale_dm_answers(batch): the cron's pass over every IMO, at most `batch`
- * conversations, so a big backlog is worked off over several runs.
- */
-create function private.refresh_stale_dm_answers(batch integer default 5000) returns integer
-language plpgsql security definer set search_path = '' as $$
+create function private.refresh_stale_dm_answers(batch integer default 5000, imo uuid default null)
+returns integer language plpgsql security definer set search_path = '' as $$
 declare
   ids uuid[];
   sinces timestamptz[];
@@ -212,6 +182,7 @@ begin
   with claimed as (
     delete from private.dm_answers_stale s where s.conversation_id in (
       select q.conversation_id from private.dm_answers_stale q
+      where imo is null or q.imo_id = imo
       order by q.conversation_id limit batch for update skip locked
     )
     returning s.conversation_id, s.since
@@ -224,7 +195,23 @@ begin
   return cardinality(ids);
 end
 $$;
-revoke execute on function private.refresh_stale_dm_answers(integer) from public;
+revoke execute on function private.refresh_stale_dm_answers(integer, uuid) from public;
+
+/*
+ * public.refresh_dm_answers(imo): bring the IMO's dm_answers up to date before reading them, for a
+ * member of the IMO (anyone else refreshes nothing).
+ */
+create function public.refresh_dm_answers(imo uuid) returns integer
+language plpgsql security definer set search_path = '' as $$
+begin
+  if imo not in (select private.imos_for_current_user()) then
+    return 0;
+  end if;
+  return private.refresh_stale_dm_answers(null, imo);
+end
+$$;
+revoke execute on function public.refresh_dm_answers(uuid) from public, anon;
+grant execute on function public.refresh_dm_answers(uuid) to authenticated, service_role;
 
 -- the messages stored before this migration: every direct conversation from its beginning
 insert into private.dm_answers_stale (conversation_id, imo_id, since)

@@ -21,6 +21,9 @@ Deno.test(
       const quinn = await createBlueskyUser("quinn");
       // our own post, which quinn answers twice
       const ours = await postAs(acme, "We are hiring agents in Ohio 🌽");
+      // the AppView indexes each repo on its own: a reply indexed before the post it answers
+      // notifies nobody, and quinn can only answer a post the AppView has shown him
+      await processAll();
       const mention = await postAs(
         quinn,
         `hey @${acme.handle} 👋 is this still open? https://example.com/jobs`,
