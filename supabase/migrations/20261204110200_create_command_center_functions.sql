@@ -95,8 +95,9 @@ language sql stable security invoker set search_path = '' as $$
   from b
   left join public.recruiting_leads l on l.imo_id = imo
     and l.created_at >= b.month and l.created_at <= as_of
+    -- a lookup of each lead's conversation by its index, not a hash of every conversation
     and (l.lead_source = 'instagram_dm'
-      or exists (select 1 from public.conversations c where c.recruiting_lead_id = l.id))
+      or (select true from public.conversations c where c.recruiting_lead_id = l.id limit 1))
   group by b.today
 $$;
 

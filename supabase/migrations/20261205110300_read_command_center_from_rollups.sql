@@ -6,8 +6,7 @@
 -- The month-wide index on messages those functions scanned is dropped: every message the webhook
 -- stores no longer writes one more index entry for it.
 -- Creates: private.median_first_response().
--- Changes: public.command_center_dms(), public.command_center_analyses(),
--- public.command_center_leads().
+-- Changes: public.command_center_dms(), public.command_center_analyses().
 -- Drops: messages_imo_sent_at_idx.
 
 drop index public.messages_imo_sent_at_idx;
@@ -178,23 +177,4 @@ language sql stable security invoker set search_path = '' as $$
     (sum(k.sentiment_sum) / nullif(sum(k.analysed), 0))::double precision
   from b left join buckets k on true
   group by b.today, b.week
-$$;
-
-/*
- * As in 20261204110200_create_command_center_functions.sql; the month's leads look their
- * conversation up by its index one by one, instead of hashing every conversation of the IMO.
- */
-create or replace function public.command_center_leads(imo uuid, tz text default 'UTC', as_of timestamptz default now())
-returns table (created_today integer, created_7d integer, created_30d integer)
-language sql stable security invoker set search_path = '' as $$
-  with b as (select * from public.command_center_bounds(tz, as_of))
-  select (count(*) filter (where l.created_at >= b.today))::integer,
-    (count(*) filter (where l.created_at >= b.week))::integer,
-    count(l.id)::integer
-  from b
-  left join public.recruiting_leads l on l.imo_id = imo
-    and l.created_at >= b.month and l.created_at <= as_of
-    and (l.lead_source = 'instagram_dm'
-      or (select true from public.conversations c where c.recruiting_lead_id = l.id limit 1))
-  group by b.today
 $$;
