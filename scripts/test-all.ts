@@ -37,7 +37,9 @@ async function run(
   }).output();
   // deno colours its output even when piped; counts are read from plain text
   const ansiColour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
-  const output = (new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr))
+  // stderr first: deno test's "Check <file>" lines go there, and CI shows a failed step's head and
+  // tail, so the tail must be stdout's ERRORS and FAILURES sections, not the type-check list.
+  const output = (new TextDecoder().decode(stderr) + new TextDecoder().decode(stdout))
     .replace(ansiColour, "");
   const ok = code === 0;
   const counted = options.count?.(output) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
+import { launchBrowser, screenshot, signInAs } from "../../scripts/testing/browser.ts";
 import { eventually } from "../../scripts/testing/eventually.ts";
 import { sandbox } from "../../scripts/testing/meta-sandbox-client.ts";
 import { sandboxThread, sentFrom } from "../../scripts/testing/send-fixture.ts";
@@ -33,13 +33,10 @@ Deno.test(
     const web = await startWebServer();
     const browser = await launchBrowser();
     try {
-      const context = await browser.newContext({ viewport: DESKTOP });
-      context.setDefaultTimeout(30_000);
-      const page = await context.newPage();
-      await page.goto(`${web.url}/sign-in?redirectTo=%2Fmessages`);
-      await page.getByLabel("Email").fill(workspace.email);
-      await page.getByLabel("Password").fill(workspace.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      const page = await signInAs(browser, web.url, workspace, {
+        viewport: DESKTOP,
+        redirectTo: "/messages",
+      });
 
       await page.getByRole("listbox", { name: "Conversations" })
         .getByRole("option", { name: `@${username}` }).click();

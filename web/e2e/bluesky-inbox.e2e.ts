@@ -7,7 +7,7 @@ import {
   postAs,
   processAll,
 } from "../../scripts/testing/bluesky-network.ts";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
+import { launchBrowser, screenshot, signInAs } from "../../scripts/testing/browser.ts";
 import { eventually } from "../../scripts/testing/eventually.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
 import { createWorkspace } from "../../scripts/testing/workspace.ts";
@@ -26,13 +26,10 @@ Deno.test(
     const web = await startWebServer();
     const browser = await launchBrowser();
     try {
-      const context = await browser.newContext({ viewport: DESKTOP });
-      context.setDefaultTimeout(30_000);
-      const page = await context.newPage();
-      await page.goto(`${web.url}/sign-in?redirectTo=%2Fsettings`);
-      await page.getByLabel("Email").fill(workspace.email);
-      await page.getByLabel("Password").fill(workspace.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      const page = await signInAs(browser, web.url, workspace, {
+        viewport: DESKTOP,
+        redirectTo: "/settings",
+      });
 
       // Settings › Channels: the form warns about the main password before anything is typed
       await page.getByRole("button", { name: "Connect Bluesky" }).click();

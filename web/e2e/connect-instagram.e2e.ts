@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import postgres from "postgres";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
+import { launchBrowser, screenshot, signInAs } from "../../scripts/testing/browser.ts";
 import { createSandboxAccount, sandboxUrl } from "../../scripts/testing/meta-sandbox-client.ts";
 import { consentThroughBrowser } from "../../scripts/testing/oauth-browser.ts";
 import { platformEnv, signedInClient } from "../../scripts/testing/platform-env.ts";
@@ -82,19 +82,17 @@ Deno.test(
     const web = await startWebServer();
     const browser = await launchBrowser();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await signInAs(browser, web.url, member, {
+        viewport: { width: 1280, height: 800 },
+        redirectTo: "/settings",
+      });
       const redirects = await sendCallbackToTestServer(page, web.url);
-
-      await page.goto(`${web.url}/sign-in?redirectTo=%2Fsettings`);
-      await page.getByLabel("Email").fill(member.email);
-      await page.getByLabel("Password").fill(member.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByText("No accounts connected yet").waitFor({ timeout: 15_000 });
+      await page.getByText("No accounts connected yet").waitFor();
       await page.getByText(`Northwind ${slug} · Team plan`).waitFor();
       await screenshot(page, "connect-01-settings-empty");
 
       await page.getByRole("button", { name: "Connect Instagram" }).click();
-      await page.waitForURL((url) => url.href.startsWith(sandboxUrl()), { timeout: 15_000 });
+      await page.waitForURL((url) => url.href.startsWith(sandboxUrl()));
       await page.getByRole("heading", { name: "Log in with Instagram" }).waitFor();
       // Other tests add sandbox accounts in parallel, so there is usually a chooser.
       const chooser = page.getByLabel("Continue as");
@@ -104,7 +102,7 @@ Deno.test(
 
       await page.getByRole("button", { name: "Approve" }).click();
       // the callback parks the consent; the SPA, signed in as the starter, confirms it
-      await page.getByText("Account connected").waitFor({ timeout: 20_000 });
+      await page.getByText("Account connected").waitFor();
       assert.deepEqual(redirects.problems, []);
       assert.equal(redirects.landings.length, 1);
       assert.equal(redirects.landings[0]!.pathname, "/settings");
@@ -112,7 +110,7 @@ Deno.test(
 
       await page.getByText(`Instagram connected: @${username}`).waitFor();
       const row = page.getByRole("listitem", { name: `@${username}` });
-      await row.getByText("Connected", { exact: true }).waitFor({ timeout: 10_000 });
+      await row.getByText("Connected", { exact: true }).waitFor();
       // Long-lived Instagram tokens last 60 days (expires_in 5183944 s, just under).
       await row.getByText("Token expires in 59 days").waitFor();
       // The return parameters are gone from the address bar, without a new history entry.
@@ -132,7 +130,7 @@ Deno.test(
         .waitFor();
       await screenshot(page, "connect-04-disconnect-dialog");
       await dialog.getByRole("button", { name: "Disconnect", exact: true }).click();
-      await row.getByText("Disconnected just now. History is kept.").waitFor({ timeout: 10_000 });
+      await row.getByText("Disconnected just now. History is kept.").waitFor();
       assert.equal((await stored())[0]!.status, "disconnected");
       await screenshot(page, "connect-05-disconnected");
 
@@ -148,7 +146,7 @@ Deno.test(
         },
       );
       await page.goto(`${web.url}${elsewhere.landing!.pathname}${elsewhere.landing!.search}`);
-      await page.getByText("Couldn't connect the account").waitFor({ timeout: 15_000 });
+      await page.getByText("Couldn't connect the account").waitFor();
       await page.getByText("This connection was started by someone else or in another browser")
         .waitFor();
       await screenshot(page, "connect-06-refused-elsewhere");
