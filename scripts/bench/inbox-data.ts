@@ -56,9 +56,11 @@ export async function generateInbox(sql: postgres.Sql, size: InboxDataSize) {
   // drain while the bench measures, and the drain locks conversations in id order while these
   // inserts lock them in message order: a deadlock.
   await sql.unsafe(`
-    alter table public.messages disable trigger messages_broadcast_change;
+    alter table public.messages disable trigger messages_broadcast_insert;
+    alter table public.messages disable trigger messages_broadcast_update;
     alter table public.messages disable trigger messages_enqueue_ai_analysis;
-    alter table public.conversations disable trigger conversations_broadcast_change`);
+    alter table public.conversations disable trigger conversations_broadcast_insert;
+    alter table public.conversations disable trigger conversations_broadcast_update`);
   for (const t of [A, B]) {
     await step(
       `users, IMO, member, account (${t.prefix})`,
@@ -203,9 +205,11 @@ export async function generateInbox(sql: postgres.Sql, size: InboxDataSize) {
      where unread_count > 0 and abs(hashtext(id::text)) % 10 <> 0`,
   );
   await sql.unsafe(`
-    alter table public.messages enable trigger messages_broadcast_change;
+    alter table public.messages enable trigger messages_broadcast_insert;
+    alter table public.messages enable trigger messages_broadcast_update;
     alter table public.messages enable trigger messages_enqueue_ai_analysis;
-    alter table public.conversations enable trigger conversations_broadcast_change`);
+    alter table public.conversations enable trigger conversations_broadcast_insert;
+    alter table public.conversations enable trigger conversations_broadcast_update`);
   await step(
     "vacuum analyze",
     `vacuum analyze auth.users, public.imo_members, public.contacts,

@@ -32,6 +32,7 @@
 import postgres from "postgres";
 import { cpuByPid } from "./process-tree.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
+import { printStatements } from "./top-statements.ts";
 
 const args = new Map<string, string>();
 for (let i = 0; i < Deno.args.length; i += 2) args.set(Deno.args[i]!, Deno.args[i + 1] ?? "");
@@ -196,7 +197,7 @@ try {
       ((transactionsAfter - transactionsBefore) / MESSAGES).toFixed(1)
     } (the whole database, the webhook's included)`,
   );
-  if (STATEMENTS) await printStatements(sql, STATEMENTS, MESSAGES);
+  if (STATEMENTS) await printStatements(sql, STATEMENTS, MESSAGES, "message");
   failed = rate < GOAL * allowed || doubles > 0 || states!.other > 0;
   console.log(failed ? "\nFAIL" : "\nok");
   await workspace.sql.end();
@@ -212,32 +213,6 @@ async function transactions() {
     select (xact_commit + xact_rollback)::int as n from pg_stat_database
     where datname = current_database()`;
   return row!.n;
-}
-
-/** The `top` statements by Postgres time, per message (pg_stat_statements, nested included). */
-async function printStatements(sql: postgres.Sql, top: number, messages: number) {
-  type Statement = { toplevel: boolean; calls: number; ms: number; query: string };
-  const rows: Statement[] = await sql<Statement[]>`
-    select toplevel, calls::int, total_exec_time as ms, query from pg_stat_statements
-    where dbid = (select oid from pg_database where datname = current_database())
-    order by total_exec_time desc`;
-  const topLevel = rows.filter((row) => row.toplevel);
-  const sum = (list: Statement[], key: "calls" | "ms") =>
-    list.reduce((total, row) => total + row[key], 0) / messages;
-  console.log(
-    `  top-level statements per message: ${sum(topLevel, "calls").toFixed(1)}, ${
-      sum(topLevel, "ms").toFixed(2)
-    } ms executing`,
-  );
-  console.log(`  the ${top} statements that took longest (per message: calls, ms):`);
-  for (const row of rows.slice(0, top)) {
-    const query = row.query.replace(/\s+/g, " ").slice(0, 110);
-    console.log(
-      `    ${(row.calls / messages).toFixed(2).padStart(6)} ${
-        (row.ms / messages).toFixed(3).padStart(7)
-      } ${row.toplevel ? " " : "↳"} ${query}`,
-    );
-  }
 }
 
 /** CPU seconds so far of this bench's processes, by kind (gateway, postgres, this process). */

@@ -17,7 +17,10 @@
  *     ledger and a light processing), and in-process costs of the signature check and the parse
  *
  *   node_modules/.bin/deno run -A scripts/bench/webhook-ingest.ts [--seconds 15] [--concurrency 16,64]
- *     [--profile-seconds 8] [--drain-rows 5000] [--with-ai]
+ *     [--profile-seconds 8] [--drain-rows 5000] [--with-ai] [--statements N]
+ *
+ * `--statements N` loads pg_stat_statements and lists the N statements that took Postgres the most
+ * time while processing alone ran, per event, nested ones (triggers, functions) included.
  *
  * Goals (issue 12), judged in the summary: ingest at least 50 % of the raw ceiling; p99 to the 200
  * under 50 ms at concurrency 16 and under 100 ms at 64; processing keeps up with ingest, i.e. the
@@ -27,6 +30,7 @@
 import postgres from "postgres";
 import { cpuByPid } from "./process-tree.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
+import { printStatements } from "./top-statements.ts";
 import {
   parseMessagingEvent,
   webhookEnvelopeSchema,
@@ -39,6 +43,7 @@ const SECONDS = Number(args.get("--seconds") ?? 15);
 const CONCURRENCIES = (args.get("--concurrency") ?? "16,64").split(",").map(Number);
 const PROFILE_SECONDS = Number(args.get("--profile-seconds") ?? 8);
 const DRAIN_ROWS = Number(args.get("--drain-rows") ?? 5000);
+const STATEMENTS = Number(args.get("--statements") ?? 0);
 /** the AI's analysis of every stored message runs in its own function (its own worker on Supabase) */
 const WITH_AI = args.has("--with-ai");
 /** p99 to the 200 the issue asks for, by concurrency */
@@ -163,7 +168,11 @@ const load1 = () => Deno.loadavg()[0]!.toFixed(1);
 
 // ---------------------------------------------------------------------------------------------
 
-const platform = await startThrowawayPlatform();
+const platform = await startThrowawayPlatform({
+  postgresSettings: STATEMENTS
+    ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"]
+    : undefined,
+});
 const sql = postgres(platform.databaseUrl, { max: 4, onnotice: () => {} });
 
 try {
@@ -382,6 +391,10 @@ try {
       from unnest(${bodies}::text[]) as b`;
     const drainUrl = `${platform.url}/functions/v1/instagram-process-webhooks`;
     const serviceKey = platform.env.SUPABASE_SERVICE_ROLE_KEY!;
+    if (STATEMENTS) {
+      await sql`create extension if not exists pg_stat_statements`;
+      await sql`select pg_stat_statements_reset()`;
+    }
     const t0 = performance.now();
     const { cpu } = await withCpu(async () => {
       while ((await ledgerOpen()) > 0) {
@@ -401,6 +414,10 @@ try {
         cpu(DRAIN_ROWS).replace("delivery", "event")
       }; load average ${load1()}\n`,
     );
+    if (STATEMENTS) {
+      await printStatements(sql, STATEMENTS, DRAIN_ROWS, "event");
+      console.log("");
+    }
   }
 
   const profileConcurrency = CONCURRENCIES[0]!;

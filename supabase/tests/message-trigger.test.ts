@@ -1,5 +1,5 @@
 /**
- * The messages trigger (private.apply_message_to_conversation) and what surrounds it: the inbox
+ * The messages trigger (private.apply_messages_to_conversations) and what surrounds it: the inbox
  * fields it keeps, the messaging windows, story-mention-only threads, mid deduplication,
  * mark_conversation_read and the tenant-consistent foreign keys.
  */
@@ -46,18 +46,29 @@ Deno.test("messages trigger, windows, dedup, mark-read, tenant FKs", options, as
     channelAccountId: tenant.channelAccountId,
     ...await createConversation(sql, tenant.imoId, tenant.channelAccountId),
   });
-  const insert = (c: Thread, m: NewMessage = {}) => {
-    const direction = m.direction ?? "inbound";
-    const author = direction === "inbound" ? "contact" : m.authorUserId ? "user" : "automation";
-    return sql`
-      insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
-        direction, author_kind, author_user_id, type, text, attachments, status, sent_at)
-      values (${c.imoId}, ${c.channelAccountId}, ${c.conversationId},
-        ${m.externalId === undefined ? `mid.${uniqueSuffix()}` : m.externalId}, ${direction},
-        ${author}, ${m.authorUserId ?? null}, ${m.type ?? "text"},
-        ${m.text === undefined ? "Hi" : m.text}, ${sql.json(m.attachments ?? [])},
-        ${m.status ?? (direction === "inbound" ? "delivered" : "sent")}, ${m.sentAt ?? at(0)})`;
-  };
+  /** Several messages in one insert statement, stored in the order given. */
+  const insertMany = (messages: [Thread, NewMessage][]) =>
+    sql`
+      insert into public.messages ${
+      sql(messages.map(([c, m]) => {
+        const direction = m.direction ?? "inbound";
+        return {
+          imo_id: c.imoId,
+          channel_account_id: c.channelAccountId,
+          conversation_id: c.conversationId,
+          external_id: m.externalId === undefined ? `mid.${uniqueSuffix()}` : m.externalId,
+          direction,
+          author_kind: direction === "inbound" ? "contact" : m.authorUserId ? "user" : "automation",
+          author_user_id: m.authorUserId ?? null,
+          type: m.type ?? "text",
+          text: m.text === undefined ? "Hi" : m.text,
+          attachments: sql.json(m.attachments ?? []),
+          status: m.status ?? (direction === "inbound" ? "delivered" : "sent"),
+          sent_at: m.sentAt ?? at(0),
+        };
+      }))
+    }`;
+  const insert = (c: Thread, m: NewMessage = {}) => insertMany([[c, m]]);
   const state = async (c: Thread) => {
     const [row] = await sql`
       select unread_count as unread, last_message_at, last_message_preview as preview,
@@ -194,6 +205,60 @@ Deno.test("messages trigger, windows, dedup, mark-read, tenant FKs", options, as
       await insert(repliedFirst, { ...mention, sentAt: at(1) });
       assert.equal((await state(repliedFirst)).only_story_mentions, false);
     });
+
+    await t.step(
+      "messages stored in one statement move each conversation as one by one",
+      async () => {
+        const mention = {
+          type: "story_mention",
+          text: null,
+          attachments: [{ type: "story_mention" }],
+        };
+        // in storing order: a tie on sent_at goes to the later stored, a late one rewinds nothing,
+        // a draft moves nothing, and a thread of mentions only stays one
+        const script = (
+          mixed: Thread,
+          mentions: Thread,
+          replied: Thread,
+        ): [Thread, NewMessage][] => [
+          [mixed, { text: "first", sentAt: at(1) }],
+          [mentions, { ...mention, sentAt: at(0) }],
+          [mixed, { direction: "outbound", text: "ours, newest", sentAt: at(3) }],
+          [replied, { direction: "outbound", text: "Welcome", sentAt: at(0) }],
+          [mixed, { text: "theirs, as new, stored later", sentAt: at(3) }],
+          [mentions, { ...mention, sentAt: at(1) }],
+          [mixed, { text: "late", sentAt: at(2) }],
+          [replied, { ...mention, sentAt: at(1) }],
+          [mixed, {
+            direction: "outbound",
+            status: "draft",
+            text: "Unsent draft",
+            sentAt: at(9),
+            externalId: null,
+            authorUserId: a.users.recruiter.id,
+          }],
+        ];
+        const oneByOne = [await thread(), await thread(), await thread()] as const;
+        for (const [c, message] of script(...oneByOne)) await insert(c, message);
+        const together = [await thread(), await thread(), await thread()] as const;
+        await insertMany(script(...together));
+
+        const compared = async (c: Thread) => {
+          const { updated_at: _, last_read_at: __, ...row } = await state(c);
+          return row;
+        };
+        const expected = await Promise.all(oneByOne.map(compared));
+        assert.deepEqual(await Promise.all(together.map(compared)), expected);
+        assert.deepEqual(
+          expected.map((row) => [row.preview, row.unread, row.only_story_mentions]),
+          [
+            ["theirs, as new, stored later", 3, false],
+            ["Mentioned you in their story", 2, true],
+            ["Mentioned you in their story", 1, false],
+          ],
+        );
+      },
+    );
 
     await t.step("a mid is unique per channel account, not across accounts", async () => {
       const mid = `mid.dup.${uniqueSuffix()}`;

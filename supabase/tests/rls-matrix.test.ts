@@ -236,7 +236,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   imos_for_current_user: "definer",
   has_feature: "definer",
   increment_usage: "definer",
-  apply_message_to_conversation: "definer",
+  apply_messages_to_conversations: "definer",
   touch_updated_at: "invoker", // trigger: writes only the row being updated
   stamp_with_now: "invoker", // trigger: dates archived_at / deleted_at on the row being updated
   record_scheduled_window: "invoker", // trigger: reads the conversation under the caller's RLS
@@ -252,6 +252,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   change_plan: "definer", // owner-checked; writes the subscription and its audit row
   take_graph_call: "definer", // service role only; counts Graph calls in private tables
   broadcast_inbox_change: "definer", // trigger: writes realtime.messages, which members cannot
+  broadcast_inbox_changes: "definer", // the same per statement (messages, conversations)
   count_received_message: "definer", // trigger: usage_counters are not members' to write
   count_template_use: "definer", // members have no grant on use_count; checks membership itself
   call_function: "invoker", // the scheduler's role only: reads the service role key from Vault
