@@ -20,7 +20,8 @@
  *     [--profile-seconds 8] [--drain-rows 5000] [--with-ai] [--statements N]
  *
  * `--statements N` loads pg_stat_statements and lists the N statements that took Postgres the most
- * time while processing alone ran, per event, nested ones (triggers, functions) included.
+ * time, nested ones (triggers, functions) included: per delivery under the first concurrency's
+ * load (ingest and processing together), and per event while processing alone ran.
  *
  * Goals (issue 12), judged in the summary: ingest at least 50 % of the raw ceiling; p99 to the 200
  * under 50 ms at concurrency 16 and under 100 ms at 64; processing keeps up with ingest, i.e. the
@@ -271,6 +272,11 @@ try {
     return () => prepared[i++ % prepared.length]!;
   };
 
+  const resetStatements = async () => {
+    await sql`create extension if not exists pg_stat_statements`;
+    await sql`select pg_stat_statements_reset()`;
+  };
+
   const ledgerOpen = async () => {
     const [row] = await sql<{ open: number }[]>`
       select count(*)::int as open from public.webhook_events where status in ('received', 'processing')`;
@@ -306,6 +312,8 @@ try {
   for (const concurrency of CONCURRENCIES) {
     const next = await signedDeliveries(Math.ceil(SECONDS * 4000), ACCOUNT, "valid");
     const started = new Date();
+    const profiled = STATEMENTS > 0 && concurrency === CONCURRENCIES[0];
+    if (profiled) await resetStatements();
     const { result, cpu } = await withCpu(() =>
       load("POST signed delivery (our account)", concurrency, SECONDS, next, 200)
     );
@@ -325,6 +333,10 @@ try {
         (drained.backlog / s.perSecond).toFixed(2)
       } s of load, drained in ${drained.seconds.toFixed(1)} s; ${stored!.all} of ${s.ok} stored`,
     );
+    if (profiled) {
+      console.log(`    Postgres, ingest and processing of c=${concurrency}:`);
+      await printStatements(sql, STATEMENTS, s.ok, "delivery");
+    }
 
     // the raw ceiling: the same bodies as plain inserts, same driver, same concurrency
     await sql`drop table if exists public.bench_raw_inserts`;
@@ -391,10 +403,7 @@ try {
       from unnest(${bodies}::text[]) as b`;
     const drainUrl = `${platform.url}/functions/v1/instagram-process-webhooks`;
     const serviceKey = platform.env.SUPABASE_SERVICE_ROLE_KEY!;
-    if (STATEMENTS) {
-      await sql`create extension if not exists pg_stat_statements`;
-      await sql`select pg_stat_statements_reset()`;
-    }
+    if (STATEMENTS) await resetStatements();
     const t0 = performance.now();
     const { cpu } = await withCpu(async () => {
       while ((await ledgerOpen()) > 0) {
