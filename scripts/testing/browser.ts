@@ -39,6 +39,16 @@ export async function screenshotBoth(page: Page, name: string) {
 }
 
 /**
+ * The first page a test opens on its own Vite dev server: the server compiles the app for that
+ * first load, which beside the rest of a test run on a busy machine can outlast the 30 s any later
+ * step gets, so this load may take up to two minutes.
+ */
+export async function openFirstPage(page: Page, url: string) {
+  await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
+  await page.waitForLoadState("load", { timeout: 120_000 });
+}
+
+/**
  * A fresh browser context (no shared storage) at `viewport`, signed in through the SPA's form as
  * `who`, on its way to `redirectTo`; `onSignInScreen` runs once the form is there (a screenshot).
  */
@@ -55,11 +65,9 @@ export async function signInAs(
   const context = await browser.newContext({ viewport: options.viewport });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
-  // A cold Vite dev server compiles the app on the first load; beside the rest of a test run on
-  // a busy machine that can outlast the 30 s any later step gets.
-  await page.goto(
+  await openFirstPage(
+    page,
     `${webUrl}/sign-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/messages")}`,
-    { waitUntil: "commit" },
   );
   await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 120_000 });
   await options.onSignInScreen?.(page);

@@ -3,6 +3,7 @@
  * opening their conversation the way a person does.
  */
 import type { Page } from "playwright-core";
+import { openFirstPage } from "./browser.ts";
 import { eventually } from "./eventually.ts";
 import type { Workspace } from "./workspace.ts";
 
@@ -33,7 +34,8 @@ export async function signInToMessages(
   webUrl: string,
   workspace: Pick<Workspace, "email" | "password">,
 ) {
-  await page.goto(`${webUrl}/sign-in?redirectTo=%2Fmessages`);
+  await openFirstPage(page, `${webUrl}/sign-in?redirectTo=%2Fmessages`);
+  await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 120_000 });
   await page.getByLabel("Email").fill(workspace.email);
   await page.getByLabel("Password").fill(workspace.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
+import { launchBrowser, openFirstPage, screenshot } from "../../scripts/testing/browser.ts";
 import { uniqueEmail } from "../../scripts/testing/platform-env.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
 
@@ -16,7 +16,7 @@ Deno.test(
       const email = uniqueEmail("e2e");
       const password = `pw-${crypto.randomUUID().slice(0, 12)}`;
 
-      await page.goto(`${web.url}/messages`);
+      await openFirstPage(page, `${web.url}/messages`);
       await page.waitForURL(/\/sign-in/);
       await screenshot(page, "01-sign-in");
 

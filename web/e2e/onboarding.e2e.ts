@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import postgres from "postgres";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
+import { launchBrowser, openFirstPage, screenshot } from "../../scripts/testing/browser.ts";
 import { platformEnv, uniqueEmail } from "../../scripts/testing/platform-env.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
 
@@ -36,7 +36,7 @@ Deno.test(
       // The owner: a brand-new sign-up starts their workspace.
       const owner = await personPage(browser, { width: 1280, height: 800 });
       pages.push(owner);
-      await owner.goto(`${web.url}/sign-up`);
+      await openFirstPage(owner, `${web.url}/sign-up`);
       await signUp(owner, ownerEmail, password);
       await owner.getByText("You are not in a workspace yet").waitFor();
       await screenshot(owner, "onboarding-01-no-workspace");
