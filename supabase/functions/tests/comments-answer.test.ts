@@ -158,7 +158,7 @@ Deno.test(
         async () => {
           const [row] = await ws.sql`select count(*)::int as n from public.webhook_events
             where ${account.igAccountId} = any(entry_ids) and status = 'processed'
-              and raw_body like ${`%${replies[0]!.comment.external_id}%`}`;
+              and raw_body like ${`%${sender.comment.external_id}%`}`;
           return row!.n === 1;
         },
         "the reply's own webhook was processed",
