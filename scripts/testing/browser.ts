@@ -49,8 +49,29 @@ export async function openFirstPage(page: Page, url: string) {
 }
 
 /**
+ * Signs `who` in through the SPA's form on `page`, on its way to `redirectTo` (Messages by
+ * default); `onSignInScreen` runs once the form is there (a screenshot).
+ */
+export async function signInOnPage(
+  page: Page,
+  webUrl: string,
+  who: { email: string; password: string },
+  options: { redirectTo?: string; onSignInScreen?: (page: Page) => Promise<void> } = {},
+) {
+  await openFirstPage(
+    page,
+    `${webUrl}/sign-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/messages")}`,
+  );
+  await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 120_000 });
+  await options.onSignInScreen?.(page);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
  * A fresh browser context (no shared storage) at `viewport`, signed in through the SPA's form as
- * `who`, on its way to `redirectTo`; `onSignInScreen` runs once the form is there (a screenshot).
+ * `who` (signInOnPage).
  */
 export async function signInAs(
   browser: Browser,
@@ -65,14 +86,6 @@ export async function signInAs(
   const context = await browser.newContext({ viewport: options.viewport });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
-  await openFirstPage(
-    page,
-    `${webUrl}/sign-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/messages")}`,
-  );
-  await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 120_000 });
-  await options.onSignInScreen?.(page);
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInOnPage(page, webUrl, who, options);
   return page;
 }

@@ -3,7 +3,6 @@
  * opening their conversation the way a person does.
  */
 import type { Page } from "playwright-core";
-import { openFirstPage } from "./browser.ts";
 import { eventually } from "./eventually.ts";
 import type { Workspace } from "./workspace.ts";
 
@@ -26,17 +25,4 @@ export async function openConversation(page: Page, username: string) {
   await page.getByRole("listbox", { name: "Conversations" })
     .getByRole("option", { name: `@${username}` }).click();
   return page.getByRole("region", { name: `Conversation with @${username}` });
-}
-
-/** Signs the workspace's member in through the sign-in page, landing on Messages. */
-export async function signInToMessages(
-  page: Page,
-  webUrl: string,
-  workspace: Pick<Workspace, "email" | "password">,
-) {
-  await openFirstPage(page, `${webUrl}/sign-in?redirectTo=%2Fmessages`);
-  await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 120_000 });
-  await page.getByLabel("Email").fill(workspace.email);
-  await page.getByLabel("Password").fill(workspace.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
+import { launchBrowser, screenshot, signInOnPage } from "../../scripts/testing/browser.ts";
 import {
   commentsAccount,
   leadComments,
@@ -8,7 +8,6 @@ import {
   storedComment,
 } from "../../scripts/testing/comment-fixture.ts";
 import { eventually } from "../../scripts/testing/eventually.ts";
-import { signInToMessages } from "../../scripts/testing/inbox-browser.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
 import { createWorkspace } from "../../scripts/testing/workspace.ts";
 
@@ -37,7 +36,7 @@ Deno.test(
     context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     try {
-      await signInToMessages(page, web.url, workspace);
+      await signInOnPage(page, web.url, workspace);
       await page.getByRole("heading", { name: "Messages" }).waitFor();
 
       // the recruiter sets the rule in Settings › Automation

@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
-import {
-  contactUsername,
-  openConversation,
-  signInToMessages,
-} from "../../scripts/testing/inbox-browser.ts";
+import { launchBrowser, screenshot, signInOnPage } from "../../scripts/testing/browser.ts";
+import { contactUsername, openConversation } from "../../scripts/testing/inbox-browser.ts";
 import { sandbox } from "../../scripts/testing/meta-sandbox-client.ts";
 import { leadWrites, sandboxThread, sentFrom } from "../../scripts/testing/send-fixture.ts";
 import { startWebServer } from "../../scripts/testing/web-server.ts";
@@ -38,7 +34,7 @@ Deno.test(
       const context = await browser.newContext({ viewport: DESKTOP });
       context.setDefaultTimeout(30_000);
       const page = await context.newPage();
-      await signInToMessages(page, web.url, workspace);
+      await signInOnPage(page, web.url, workspace);
 
       // Both conversations, unread, the open one with a green dot; the tab counts them.
       const list = page.getByRole("listbox", { name: "Conversations" });

@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
-import { launchBrowser, screenshot } from "../../scripts/testing/browser.ts";
-import {
-  contactUsername,
-  openConversation,
-  signInToMessages,
-} from "../../scripts/testing/inbox-browser.ts";
+import { launchBrowser, screenshot, signInOnPage } from "../../scripts/testing/browser.ts";
+import { contactUsername, openConversation } from "../../scripts/testing/inbox-browser.ts";
 import {
   asScheduler,
   leadWritesAgain,
@@ -46,7 +42,7 @@ Deno.test(
       const context = await browser.newContext({ viewport: DESKTOP, timezoneId: ZONE });
       context.setDefaultTimeout(30_000);
       const page = await context.newPage();
-      await signInToMessages(page, web.url, workspace);
+      await signInOnPage(page, web.url, workspace);
 
       const view = await openConversation(page, username);
       await view.getByText("Hi, is the recruiter role still open?").waitFor();
