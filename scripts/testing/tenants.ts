@@ -54,6 +54,11 @@ export interface Tenant {
 
 export const uniqueSuffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
 
+/** A plan code from a suffix (plan codes are lowercase letters and underscores only). */
+export function planCodeOf(suffix: string, prefix = "plan"): string {
+  return `${prefix}_${suffix.replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!)}`;
+}
+
 /** An auth user as supabase/seed.sql writes one (no password: tests act through claims). */
 export async function createUser(sql: postgres.Sql, label = "user"): Promise<TestUser> {
   const id = crypto.randomUUID();
@@ -86,7 +91,7 @@ export async function createConversation(
 export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise<Tenant> {
   const suffix = uniqueSuffix();
   const slug = `${label}-${suffix}`;
-  const planCode = `plan_${suffix.replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!)}`;
+  const planCode = planCodeOf(suffix);
   const one = async (rows: Promise<{ id: string }[]>) => (await rows)[0]!.id;
 
   const imoId = await one(
@@ -125,8 +130,11 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     insert into public.contacts (imo_id, channel_account_id, external_id)
     values (${imoId}, ${channelAccountId}, ${`igsid-spare-${suffix}`}) returning id`);
 
-  const message = (direction: "inbound" | "outbound") =>
-    one(sql`
+  const message = (
+    direction: "inbound" | "outbound",
+    db: postgres.Sql | postgres.TransactionSql = sql,
+  ) =>
+    one(db`
       insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
         direction, author_kind, author_user_id, text, status, sent_at)
       values (${imoId}, ${channelAccountId}, ${conversationId}, ${`mid.${direction}.${suffix}`},
@@ -136,7 +144,13 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
         ${direction === "inbound" ? "delivered" : "sent"},
         now() - ${direction === "inbound" ? "2 minutes" : "1 minute"}::interval)
       returning id`);
-  const inboundMessageId = await message("inbound");
+  // the inbound message's AI queue job (added by its trigger) is parked in the same transaction,
+  // so no drain running for another test analyses it before the fixture's analysis below
+  const inboundMessageId = await sql.begin(async (tx) => {
+    const id = await message("inbound", tx);
+    await tx`update public.ai_analysis_jobs set attempts = 5 where message_id = ${id}`;
+    return id;
+  });
   const outboundMessageId = await message("outbound");
 
   const templateId = await one(sql`
@@ -151,14 +165,12 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
     returning id`);
   await sql`insert into public.automation_settings (imo_id, reminder_template_id)
     values (${imoId}, ${templateId})`;
-  // the AI's rows (issue 13): settings, the inbound message's analysis, a qualification move; the
-  // inbound message's queue job (added by its trigger) is parked so no drain takes it meanwhile
+  // the AI's rows (issue 13): settings, the inbound message's analysis, a qualification move
   await sql`insert into public.ai_settings (imo_id) values (${imoId})`;
   await sql`insert into public.message_analyses (message_id, imo_id, conversation_id, intent,
       confidence, entities, sentiment, category, provider, model, latency_ms)
     values (${inboundMessageId}, ${imoId}, ${conversationId}, 'interested', 0.9, '{}', 0.2,
       'candidate', 'offline', 'fixture', 1)`;
-  await sql`update public.ai_analysis_jobs set attempts = 5 where message_id = ${inboundMessageId}`;
   // the command center's answer to the inbound message, as its refresh would write it
   await sql`delete from private.dm_answers_stale where conversation_id = ${conversationId}`;
   await sql`select private.refresh_dm_answers_of(array[${conversationId}]::uuid[],

@@ -12,6 +12,7 @@ import {
   createWorkspace,
   type Workspace,
 } from "../../../scripts/testing/workspace.ts";
+import { planCodeOf, uniqueSuffix } from "../../../scripts/testing/tenants.ts";
 import { signState } from "../_shared/oauth-state.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -205,6 +206,10 @@ Deno.test(
       role: "recruiter",
       label: "recruiter",
     });
+    // a custom plan, cheaper than Team and with the feature, that nobody can switch to
+    const customPlan = planCodeOf(uniqueSuffix(), "custom");
+    await free.sql`insert into public.subscription_plans (code, name, monthly_price_cents, features)
+      values (${customPlan}, 'Custom', 0, ${free.sql.json({ instagram_messaging: true })})`;
     try {
       const refused = await callFunction(free, "instagram-oauth-init", {
         body: { imo_id: free.imoId },
@@ -234,6 +239,7 @@ Deno.test(
         .sort();
       assert.deepEqual(problems, ["auth_path", "imo_id"]);
     } finally {
+      await free.sql`delete from public.subscription_plans where code = ${customPlan}`;
       await free.close();
       await recruiter.close();
     }

@@ -34,7 +34,10 @@ export async function requireImoRole(
   return member.role;
 }
 
-/** The IMO's plan must include `feature`; otherwise 402 naming the cheapest plan that does. */
+/**
+ * The IMO's plan must include `feature`; otherwise 402 naming the cheapest offered plan that does
+ * (a custom plan nobody can switch to is no answer).
+ */
 export async function requireFeature(tx: Tx, imoId: string, feature: string) {
   const [row] = await tx<
     { enabled: boolean }[]
@@ -46,8 +49,8 @@ export async function requireFeature(tx: Tx, imoId: string, feature: string) {
 async function planRequired(tx: Tx, feature: string): Promise<HttpError> {
   const [plan] = await tx<{ code: string; name: string }[]>`
     select code, name from public.subscription_plans
-    where coalesce((features ->> ${feature})::boolean, false)
-    order by monthly_price_cents limit 1`;
+    where is_offered and coalesce((features ->> ${feature})::boolean, false)
+    order by monthly_price_cents, code limit 1`;
   return new HttpError(
     402,
     "plan_required",
