@@ -48,7 +48,8 @@ export interface DeliverInput {
 const MAX_LOG = 500;
 
 export class WebhookDispatcher {
-  #parked: (() => Promise<void>)[] = [];
+  /** held-back deliveries by account: the next delivery for the same account releases them */
+  #parked = new Map<string, (() => Promise<void>)[]>();
 
   constructor(
     private readonly state: SandboxState,
@@ -92,8 +93,13 @@ export class WebhookDispatcher {
     if (fault === "out_of_order") {
       record.status = "deferred";
       record.note = "held back by an out_of_order fault: sent after the next delivery";
-      this.#parked.push(() => this.#send(record, state.webhookUrl!, bytes, headers));
-      this.background.later(this.settings.outOfOrderHoldMs, () => this.#flushParked());
+      const held = this.#parked.get(input.igAccountId) ?? [];
+      held.push(() => this.#send(record, state.webhookUrl!, bytes, headers));
+      this.#parked.set(input.igAccountId, held);
+      this.background.later(
+        this.settings.outOfOrderHoldMs,
+        () => this.#flushParked(input.igAccountId),
+      );
       return record;
     }
     await this.#send(record, state.webhookUrl, bytes, headers);
@@ -103,7 +109,7 @@ export class WebhookDispatcher {
       copy.url = state.webhookUrl;
       await this.#send(copy, state.webhookUrl, bytes, headers);
     }
-    await this.#flushParked();
+    await this.#flushParked(input.igAccountId);
     return record;
   }
 
@@ -125,8 +131,9 @@ export class WebhookDispatcher {
     return record;
   }
 
-  async #flushParked() {
-    const parked = this.#parked.splice(0);
+  async #flushParked(igAccountId: string) {
+    const parked = this.#parked.get(igAccountId) ?? [];
+    this.#parked.delete(igAccountId);
     for (const send of parked) await send();
   }
 

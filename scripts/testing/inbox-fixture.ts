@@ -46,7 +46,11 @@ export async function addThread(
   return { conversationId: conversation!.id, contactId: contact!.id, messageId };
 }
 
-/** One message in a thread: inbound from the contact unless `authorUserId` names a member. */
+/**
+ * One message in a thread: inbound from the contact unless `authorUserId` names a member. Its AI
+ * queue job is dropped in the same transaction: a drain running for another test would otherwise
+ * analyse it at any moment, an extra conversation update and broadcast the test did not make.
+ */
 export async function addMessage(
   workspace: Workspace,
   conversationId: string,
@@ -59,19 +63,22 @@ export async function addMessage(
   },
 ): Promise<string> {
   const outbound = input.authorUserId !== undefined;
-  const [row] = await workspace.sql<{ id: string }[]>`
+  return await workspace.sql.begin(async (tx) => {
+    const [row] = await tx<{ id: string }[]>`
     insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
       direction, author_kind, author_user_id, text, status, sent_at, reply_to_message_id)
     select c.imo_id, c.channel_account_id, c.id,
       ${input.status === "draft" || input.status === "pending" ? null : `mid.${uniqueSuffix()}`},
       ${outbound ? "outbound" : "inbound"}, ${outbound ? "user" : "contact"},
       ${input.authorUserId ?? null}, ${input.text}, ${
-    input.status ?? (outbound ? "sent" : "delivered")
-  },
+      input.status ?? (outbound ? "sent" : "delivered")
+    },
       ${input.at ?? new Date()}, ${input.replyToMessageId ?? null}
     from public.conversations c where c.id = ${conversationId}
     returning id`;
-  return row!.id;
+    await tx`delete from public.ai_analysis_jobs where message_id = ${row!.id}`;
+    return row!.id;
+  });
 }
 
 /** The Instagram inbox as the member sees it over HTTP; `query` adds filters ("&unread=true"). */

@@ -239,19 +239,21 @@ export async function createTenant(sql: postgres.Sql, label = "tenant"): Promise
   const postId = await one(sql`
     insert into public.posts (imo_id, channel_account_id, external_id, caption)
     values (${imoId}, ${channelAccountId}, ${`media-${suffix}`}, 'We are hiring') returning id`);
-  const commentId = await one(sql`
-    insert into public.comments (imo_id, channel_account_id, post_id, external_id, author_kind,
-      contact_id, author_username, text, commented_at)
-    values (${imoId}, ${channelAccountId}, ${postId}, ${`comment-${suffix}`}, 'contact',
-      ${contactId}, 'casey', 'JOIN', now() - interval '3 minutes')
-    returning id`);
-  // the comment's analysis, and its queue job parked as the message's is
-  await sql`update public.ai_analysis_jobs set attempts = 5 where comment_id = ${commentId}`;
+  // the comment's analysis, its queue job parked in the insert's transaction as the message's is
+  const commentId = await sql.begin(async (tx) => {
+    const [comment] = await tx<{ id: string }[]>`
+      insert into public.comments (imo_id, channel_account_id, post_id, external_id, author_kind,
+        contact_id, author_username, text, commented_at)
+      values (${imoId}, ${channelAccountId}, ${postId}, ${`comment-${suffix}`}, 'contact',
+        ${contactId}, 'casey', 'JOIN', now() - interval '3 minutes')
+      returning id`;
+    await tx`update public.ai_analysis_jobs set attempts = 5 where comment_id = ${comment!.id}`;
+    return comment!.id;
+  });
   await sql`insert into public.comment_analyses (comment_id, imo_id, post_id, intent, confidence,
       entities, sentiment, category, provider, model, latency_ms)
     values (${commentId}, ${imoId}, ${postId}, 'interested', 0.8, '{}', 0.3, 'candidate',
-      'offline', 'fixture', 1)
-    on conflict (comment_id) do nothing`;
+      'offline', 'fixture', 1)`;
   const commentRuleId = await one(sql`
     insert into public.comment_rules (imo_id, keyword, template_id, created_by)
     values (${imoId}, 'join', ${templateId}, ${users.admin.id}) returning id`);

@@ -46,28 +46,39 @@ Deno.test("messages trigger, windows, dedup, mark-read, tenant FKs", options, as
     channelAccountId: tenant.channelAccountId,
     ...await createConversation(sql, tenant.imoId, tenant.channelAccountId),
   });
-  /** Several messages in one insert statement, stored in the order given. */
+  /**
+   * Several messages in one insert statement, stored in the order given. Their AI queue jobs go in
+   * the same transaction: an analysis by a drain running for another test updates the conversation.
+   */
   const insertMany = (messages: [Thread, NewMessage][]) =>
-    sql`
+    sql.begin(async (tx) => {
+      const rows = await tx<{ id: string }[]>`
       insert into public.messages ${
-      sql(messages.map(([c, m]) => {
-        const direction = m.direction ?? "inbound";
-        return {
-          imo_id: c.imoId,
-          channel_account_id: c.channelAccountId,
-          conversation_id: c.conversationId,
-          external_id: m.externalId === undefined ? `mid.${uniqueSuffix()}` : m.externalId,
-          direction,
-          author_kind: direction === "inbound" ? "contact" : m.authorUserId ? "user" : "automation",
-          author_user_id: m.authorUserId ?? null,
-          type: m.type ?? "text",
-          text: m.text === undefined ? "Hi" : m.text,
-          attachments: sql.json(m.attachments ?? []),
-          status: m.status ?? (direction === "inbound" ? "delivered" : "sent"),
-          sent_at: m.sentAt ?? at(0),
-        };
-      }))
-    }`;
+        tx(messages.map(([c, m]) => {
+          const direction = m.direction ?? "inbound";
+          return {
+            imo_id: c.imoId,
+            channel_account_id: c.channelAccountId,
+            conversation_id: c.conversationId,
+            external_id: m.externalId === undefined ? `mid.${uniqueSuffix()}` : m.externalId,
+            direction,
+            author_kind: direction === "inbound"
+              ? "contact"
+              : m.authorUserId
+              ? "user"
+              : "automation",
+            author_user_id: m.authorUserId ?? null,
+            type: m.type ?? "text",
+            text: m.text === undefined ? "Hi" : m.text,
+            attachments: tx.json(m.attachments ?? []),
+            status: m.status ?? (direction === "inbound" ? "delivered" : "sent"),
+            sent_at: m.sentAt ?? at(0),
+          };
+        }))
+      } returning id`;
+      await tx`delete from public.ai_analysis_jobs
+        where message_id = any(${rows.map((r) => r.id)}::uuid[])`;
+    });
   const insert = (c: Thread, m: NewMessage = {}) => insertMany([[c, m]]);
   const state = async (c: Thread) => {
     const [row] = await sql`

@@ -12,6 +12,7 @@ import {
 } from "../../../scripts/testing/comment-fixture.ts";
 import { eventually } from "../../../scripts/testing/eventually.ts";
 import { sandbox } from "../../../scripts/testing/meta-sandbox-client.ts";
+import { uniqueSuffix } from "../../../scripts/testing/tenants.ts";
 import { createWorkspace } from "../../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -24,12 +25,14 @@ Deno.test(
     try {
       const account = await commentsAccount(ws, { caption: "Hiring: licensed agents, DM us" });
       const lead = await newLead("Jordan Lee");
-      // Meta delivers this one twice (duplicate_delivery): it is still one comment
-      await sandbox("faults", { target: "webhook", kind: "duplicate_delivery", match: "JOIN" });
-      const first = await leadComments(account, lead.id, account.post.id, "JOIN please");
+      // Meta delivers this one twice (duplicate_delivery): it is still one comment. The text is
+      // this test's own, so no other test's comment takes the fault.
+      const text = `JOIN please ${uniqueSuffix()}`;
+      await sandbox("faults", { target: "webhook", kind: "duplicate_delivery", match: text });
+      const first = await leadComments(account, lead.id, account.post.id, text);
       const comment = await storedComment(ws, account, first.commentId);
       assert.equal(comment.author_kind, "contact");
-      assert.equal(comment.text, "JOIN please");
+      assert.equal(comment.text, text);
       assert.equal(comment.author_username, lead.username);
       const [contact] = await ws.sql`select external_id, username from public.contacts
         where id = ${comment.contact_id}`;
@@ -38,7 +41,7 @@ Deno.test(
         async () => {
           const [row] = await ws.sql`select count(*)::int as n from public.webhook_events
             where ${account.igAccountId} = any(entry_ids) and status = 'processed'
-              and raw_body like '%JOIN please%'`;
+              and raw_body like ${`%${text}%`}`;
           return row!.n === 2;
         },
         "both copies of the delivery were processed",
@@ -57,7 +60,7 @@ Deno.test(
       assert.deepEqual({ ...post }, {
         comment_count: 1,
         unread_count: 1,
-        last_comment_preview: "JOIN please",
+        last_comment_preview: text,
       });
 
       // an edit: the latest text shows, both versions are kept
@@ -70,12 +73,12 @@ Deno.test(
         ws,
         account,
         first.commentId,
-        (row) => row.text !== "JOIN please",
+        (row) => row.text !== text,
         "the edit was applied",
       );
       assert.equal(edited.text, "JOIN — what are the hours?");
       assert.deepEqual(edited.edits.map((v) => v.text), [
-        "JOIN please",
+        text,
         "JOIN — what are the hours?",
       ]);
 

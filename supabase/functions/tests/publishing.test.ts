@@ -313,7 +313,10 @@ Deno.test(
         set status = 'publishing', lease_until = now() - interval '1 minute'
         where id = ${post.id}`;
       const pass = await processDuePublications({ ids: [post.id] });
-      assert.deepEqual(pass, { claimed: 0, published: 0, failed: 0, interrupted: 1 });
+      // the every-minute run (the same code, for every IMO) may have taken it a moment before
+      const { interrupted, ...rest } = pass;
+      assert.deepEqual(rest, { claimed: 0, published: 0, failed: 0 });
+      assert.ok(interrupted <= 1);
       const [row] = await admin.sql`
         select status::text, error_code from public.publications where id = ${post.id}`;
       assert.deepEqual({ ...row }, { status: "failed", error_code: "interrupted" });

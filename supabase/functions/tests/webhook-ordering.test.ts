@@ -14,6 +14,7 @@ import {
   waitForLedger,
 } from "../../../scripts/testing/webhook-corpus.ts";
 import { at as minute, IGSID } from "../../../scripts/testing/webhook-corpus.ts";
+import { eventually } from "../../../scripts/testing/eventually.ts";
 import { createWorkspace, type Workspace } from "../../../scripts/testing/workspace.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -243,6 +244,17 @@ Deno.test(
       e.react("ben", minute(13), "ben.later", "love", "❤️"),
     ];
     await deliverOneByOne(workspace, account, events);
+    // the AI's analyses of the messages update their conversations: done before the baseline (the
+    // drain deletes a job in the transaction that stores its analysis)
+    await eventually(
+      async () => {
+        const [jobs] = await workspace.sql<{ n: number }[]>`
+        select count(*)::int as n from public.ai_analysis_jobs where imo_id = ${workspace.imoId}`;
+        return jobs!.n === 0;
+      },
+      "the AI has analysed the messages",
+      90_000,
+    );
     const before = await writes(workspace, account.id);
     const snapshot = await snapshotAccount(workspace.sql, account.id);
     // two contacts, their conversations, six messages and the reaction waiting for ben.later

@@ -115,12 +115,17 @@ Deno.test(
       const account = await addChannelAccount(workspace);
       const { conversationId } = await addThread(workspace, account, { username: "bulk" });
       const receivers = await Promise.all(clients.map((c) => listen(c, workspace.imoId)));
-      await workspace.sql`
-      insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
-        direction, author_kind, text, status, sent_at)
-      select c.imo_id, c.channel_account_id, c.id, 'mid.batch.' || n, 'inbound', 'contact',
-        'batch ' || n, 'delivered', now() + n * interval '1 ms'
-      from public.conversations c, generate_series(1, 500) n where c.id = ${conversationId}`;
+      // the AI's queue jobs go in the same transaction: an analysis by a drain running for another
+      // test would move the conversation a second time
+      await workspace.sql.begin(async (tx) => {
+        await tx`
+        insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
+          direction, author_kind, text, status, sent_at)
+        select c.imo_id, c.channel_account_id, c.id, 'mid.batch.' || n, 'inbound', 'contact',
+          'batch ' || n, 'delivered', now() + n * interval '1 ms'
+        from public.conversations c, generate_series(1, 500) n where c.id = ${conversationId}`;
+        await tx`delete from public.ai_analysis_jobs where imo_id = ${workspace.imoId}`;
+      });
       const expected = Array.from({ length: 500 }, (_, i) => `batch ${i + 1}`);
       for (const received of receivers) {
         const texts = () =>
