@@ -22,12 +22,24 @@ export function preflightResponse(request: Request): Response | undefined {
 }
 
 export function withCors(response: Response): Response {
+  try {
+    // most responses are the function's own, whose headers can be set in place (no copy of the
+    // response and no stream piped through for its body)
+    setCors(response.headers);
+    return response;
+  } catch {
+    // a fetch()'s response or a redirect: its headers are immutable
+  }
   const headers = new Headers(response.headers);
-  if (!headers.has("access-control-allow-origin")) headers.set("Access-Control-Allow-Origin", "*");
-  headers.set("Access-Control-Expose-Headers", EXPOSED);
+  setCors(headers);
   return new Response(response.body, {
     status: response.status,
     statusText: response.statusText,
     headers,
   });
+}
+
+function setCors(headers: Headers) {
+  if (!headers.has("access-control-allow-origin")) headers.set("Access-Control-Allow-Origin", "*");
+  headers.set("Access-Control-Expose-Headers", EXPOSED);
 }
