@@ -7,6 +7,7 @@
  */
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const HEADERS_END = [13, 10, 13, 10];
 
 /** The bytes of one request, with content-length; `headers` are sent as given. */
@@ -48,8 +49,8 @@ export class KeepAliveConnection {
       written += await this.conn.write(request.subarray(written));
     }
     let headEnd: number;
-    while ((headEnd = this.#indexOfHeadersEnd()) < 0) await this.#fill();
-    const head = new TextDecoder().decode(this.#buffer.subarray(0, headEnd));
+    while ((headEnd = this.#indexOf(HEADERS_END, 0)) < 0) await this.#fill();
+    const head = decoder.decode(this.#buffer.subarray(0, headEnd));
     const status = Number(head.slice(9, 12));
     const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
     let consumed: number;
@@ -82,10 +83,6 @@ export class KeepAliveConnection {
     const n = await this.conn.read(this.#buffer.subarray(this.#length));
     if (n === null) throw new Error("the server closed the connection");
     this.#length += n;
-  }
-
-  #indexOfHeadersEnd() {
-    return this.#indexOf(HEADERS_END, 0);
   }
 
   #indexOf(pattern: number[], from: number) {
