@@ -258,8 +258,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   call_function: "invoker", // the scheduler's role only: reads the service role key from Vault
   schedule_function: "invoker", // the scheduler's role only: writes cron.job
   settle_scheduled_message: "definer", // trigger: a person retrying the message may not write the schedule
-  apply_reply_to_scheduled_messages: "definer", // trigger: the webhook's inbound message releases or cancels
-  reopen_archived_conversation: "definer", // trigger: the webhook is no member; writes archived_at only
+  apply_contact_replies: "definer", // trigger: the webhook's inbound messages reopen and release or cancel
   sign_automation_settings: "invoker", // trigger: writes only the row being written
   take_graph_calls: "definer", // service role only: take_graph_call for a batch
   sign_ai_settings: "invoker", // trigger: writes only the row being written

@@ -2,7 +2,7 @@ import { processDueMessages } from "./process-scheduled.ts";
 
 /**
  * The webhook's same pass (decided here rather than in a trigger calling pg_net, which would
- * queue an HTTP call per inbound message): the trigger apply_reply_to_scheduled_messages made the
+ * queue an HTTP call per inbound message): the trigger apply_contact_replies made the
  * conversation's "send when they next write" messages due when the contact's message was stored;
  * right after the delivery is processed, they are sent (only those: an echo of our own send
  * touches the contact too, and must not turn into a pass over everything due). Whatever this
