@@ -347,7 +347,7 @@ try {
     load: string;
   }[] = [];
   for (const concurrency of CONCURRENCIES) {
-    const next = await signedDeliveries(Math.ceil(SECONDS * 4000), ACCOUNT, "valid");
+    const next = await signedDeliveries(Math.ceil(SECONDS * 8000), ACCOUNT, "valid");
     const started = new Date();
     const profiled = STATEMENTS > 0 && concurrency === CONCURRENCIES[0];
     if (profiled) await resetStatements();

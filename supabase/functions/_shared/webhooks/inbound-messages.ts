@@ -22,7 +22,7 @@ export interface InboundRow extends InboundMessage {
 }
 
 /** Text values for a `text[]` parameter (postgres.js writes null as NULL). */
-export const texts = (tx: Pick<Tx, "array">, values: (string | null | undefined)[]) =>
+export const texts = (tx: Tx, values: (string | null | undefined)[]) =>
   tx.array(values.map((value) => value ?? null) as string[], 25);
 
 /**

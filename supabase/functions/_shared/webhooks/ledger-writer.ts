@@ -1,5 +1,4 @@
 import { db } from "../db.ts";
-import { texts } from "./inbound-messages.ts";
 
 /** A delivery as the ledger keeps it (webhook_events), before anything is parsed. */
 export interface LedgerRow {
@@ -62,29 +61,33 @@ async function insertGroup(group: Waiting[]) {
   }
 }
 
+/** postgres.js types a JS array by its element type's array type once its pool has read them */
+const TEXT_ARRAY_OID = 1009;
+
 /**
  * One statement, which is its own transaction, as the functions' database user (the owner of the
  * tables). asService would wrap it in a transaction with the service role set first: three more
  * statements and as many round trips for every group, most of what a delivery cost the gateway at
- * Meta's pace (issue 12). Nothing here reads the role or the claims.
+ * Meta's pace (issue 12). Nothing here reads the role or the claims. The parameters are typed
+ * outright: this may be a new pool's first statement, sent before the pool knows the array types.
  */
 async function insertRows(rows: LedgerRow[]): Promise<number[]> {
   const sql = db();
   const inserted = await sql<{ id: string }[]>`
-      insert into public.webhook_events (platform, raw_body, headers, signature_valid, object, entry_ids, status, last_error)
-      select 'instagram', r.raw_body, r.headers::jsonb, true, r.object,
-        array(select jsonb_array_elements_text(r.entry_ids::jsonb)),
-        case when r.envelope then 'received' else 'rejected' end::public.webhook_event_status,
-        case when r.envelope then null else 'body is not a webhook envelope' end
-      from unnest(${texts(sql, rows.map((r) => r.rawBody))}, ${
-    texts(sql, rows.map((r) => JSON.stringify(r.headers)))
-  }, ${texts(sql, rows.map((r) => r.object))}, ${
-    texts(sql, rows.map((r) => JSON.stringify(r.entryIds)))
-  }, ${sql.array(rows.map((r) => r.envelope), 16)})
-        with ordinality as r (raw_body, headers, object, entry_ids, envelope, ord)
-      order by r.ord
-      returning id`;
-  // the rows are inserted in `ord` order and take increasing ids from the identity: the sorted
-  // ids are the rows' in that order
+    insert into public.webhook_events ${
+    sql(rows.map((row) => ({
+      platform: "instagram",
+      raw_body: row.rawBody,
+      headers: sql.json(row.headers),
+      signature_valid: true,
+      object: row.object,
+      entry_ids: sql.array(row.entryIds, TEXT_ARRAY_OID),
+      status: row.envelope ? "received" : "rejected",
+      last_error: row.envelope ? null : "body is not a webhook envelope",
+    })))
+  }
+    returning id`;
+  // the rows are inserted in the order given and take increasing ids from the identity: the
+  // sorted ids are the rows' in that order
   return inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
