@@ -228,7 +228,8 @@ describe("useInboxRealtime", () => {
         operation: "UPDATE",
         table: "conversations",
         record,
-        old_record: old,
+        // what the database sends of the old row
+        old_record: { id: old.id, unread_count: old.unread_count },
       })
     );
     expect(list().conversations[0]).toMatchObject({ unread_count: 0, is_priority: true });

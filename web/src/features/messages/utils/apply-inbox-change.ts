@@ -18,8 +18,8 @@ import { conversationWindowAt } from "@/features/messages/utils/messaging-window
 
 /**
  * What the database broadcasts to `imo:<imo_id>` for every change to a conversation or a message
- * (realtime.broadcast_changes in the inbox broadcast migration): the operation as the event, the
- * new and old rows as JSON.
+ * (the inbox broadcast migrations): the operation as the event, the new and old rows as JSON; a
+ * conversation's UPDATE carries only `{id, unread_count}` of the old row.
  */
 export const inboxChangeSchema = z.object({
   operation: z.enum(["INSERT", "UPDATE", "DELETE"]),
@@ -30,6 +30,7 @@ export const inboxChangeSchema = z.object({
 export type InboxChange = z.infer<typeof inboxChangeSchema>;
 
 const threadRowSchema = z.object({ conversation_id: z.string() });
+const previousUnreadSchema = z.object({ unread_count: z.number() });
 
 /** The conversation whose messages an event changed; null for any other table. */
 export function changedThreadId(change: InboxChange): string | null {
@@ -100,7 +101,7 @@ function applyConversationChange(
   const row = parsed.data;
   // its category, qualification, mode or lease may have moved
   refreshAiPanel(queryClient, imoId, row.id);
-  const old = conversationSchema.safeParse(change.old_record);
+  const old = previousUnreadSchema.safeParse(change.old_record);
   let before: InboxConversation | undefined;
   const isListed = patchConversation(queryClient, imoId, row.id, (cached) => {
     before ??= cached;
