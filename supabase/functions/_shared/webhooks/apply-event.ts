@@ -1,4 +1,5 @@
 import type { Tx } from "../db.ts";
+import { lockAccountsForWebhooks } from "./account-lock.ts";
 import { ensureConversation, recordLeadSource, type RoutedAccount } from "./conversation-upsert.ts";
 import { type InboundMessage, insertInboundMessages } from "./inbound-messages.ts";
 import { describeMessage } from "./message-mapping.ts";
@@ -64,7 +65,8 @@ export function readEvent(account: RoutedAccount, event: MessagingEvent): ReadEv
 
 /**
  * Applies one messaging event to the tables, idempotently: a mid is stored once per account, a
- * repeated reaction or read lands on the same state. Runs inside the caller's transaction.
+ * repeated reaction or read lands on the same state. Runs inside the caller's transaction, which
+ * it begins with the account's webhook lock (account-lock.ts).
  */
 export async function applyMessagingEvent(
   tx: Tx,
@@ -73,6 +75,7 @@ export async function applyMessagingEvent(
   /** the ledger row it came from; null for events rebuilt by the conversation sync */
   webhookEventId: number | null,
 ): Promise<Applied> {
+  await lockAccountsForWebhooks(tx, [account.id]);
   const read = readEvent(account, event);
   if (!read.known) {
     await recordUnknownEvent(tx, account, read, webhookEventId);
@@ -90,7 +93,7 @@ export async function applyMessagingEvent(
       sentAt: read.at,
     })),
   );
-  await applyParkedMany(tx, stored);
+  await applyParkedMany(tx, stored, { accountLocked: true });
   await applyRest(tx, thread, read);
   return { contactIds: [contactId] };
 }

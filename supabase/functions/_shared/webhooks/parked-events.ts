@@ -137,10 +137,19 @@ export async function applyParked(tx: Tx, accountId: string, mid: string) {
   await applyParkedMany(tx, [{ accountId, mid }]);
 }
 
-/** applyParked for many stored messages, in one statement (a batch of accepted sends). */
-export async function applyParkedMany(tx: Tx, stored: AccountMid[]) {
+/**
+ * applyParked for many stored messages, in one statement (a batch of accepted sends). The contact's
+ * messages are stored under their account's webhook lock (`accountLocked`), which everything that
+ * parks holds too (account-lock.ts): they need no lock per mid, a batch's thousand locks in
+ * Postgres' shared lock table.
+ */
+export async function applyParkedMany(
+  tx: Tx,
+  stored: AccountMid[],
+  { accountLocked = false }: { accountLocked?: boolean } = {},
+) {
   if (stored.length === 0) return;
-  await lockMids(tx, stored);
+  if (!accountLocked) await lockMids(tx, stored);
   const rows = await tx<
     (StoredMessage & {
       kind: ParkedKind;

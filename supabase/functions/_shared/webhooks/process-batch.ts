@@ -1,5 +1,6 @@
 import { mayRelease } from "../automation/released-messages.ts";
 import { asService, type Tx } from "../db.ts";
+import { lockAccountsForWebhooks } from "./account-lock.ts";
 import {
   applyRest,
   hasRest,
@@ -164,14 +165,7 @@ async function applyBatch(
   }
 
   const accounts = [...new Set(deliveries.flatMap((d) => [...d.accounts]))];
-  // batches of one account run one at a time: they lock the same conversations and counters,
-  // and would otherwise deadlock on them in different orders
-  await tx`
-    select pg_advisory_xact_lock(k.key) from (
-      select hashtextextended('webhook-batch:' || a, 0) as key from unnest(${
-    texts(tx, accounts)
-  }) as a order by 1
-    ) k`;
+  await lockAccountsForWebhooks(tx, accounts);
 
   // Meta does not guarantee order within or across deliveries: the timestamp decides, compared as
   // instants (docs/meta-platform.md §3 "Timestamp units"), then the delivery, then its order
@@ -217,7 +211,7 @@ async function applyBatch(
       ? 1
       : a.order - b.order
   );
-  await applyParkedMany(tx, await insertInboundMessages(tx, inbound));
+  await applyParkedMany(tx, await insertInboundMessages(tx, inbound), { accountLocked: true });
 
   // the rest event by event: in event order within a conversation, and the conversations side by
   // side, so that their statements follow each other on the connection without waiting for each
