@@ -39,43 +39,19 @@ export async function ensureConversation(
 }
 
 /**
- * The contacts and conversations of several people at once, by threadKey. Looked up first: most
- * events belong to a known thread, and an upsert would rewrite the rows every time. The missing
- * ones are created in key order, so two batches creating the same contacts never wait for each
- * other in a cycle.
+ * The contacts and conversations of several people at once, by threadKey. Looked up first (or
+ * given as `known`, findConversations' answer): most events belong to a known thread, and an
+ * upsert would rewrite the rows every time. The missing ones are created in key order, so two
+ * batches creating the same contacts never wait for each other in a cycle.
  */
 export async function ensureConversations(
   tx: Tx,
   people: { account: ThreadAccount; participantId: string }[],
   kind: ConversationKind = "direct",
+  known?: Map<string, ContactThread>,
 ): Promise<Map<string, ContactThread>> {
+  const threads = known ?? await findConversations(tx, people, kind);
   const wanted = new Map(people.map((p) => [threadKey(p.account.id, p.participantId), p]));
-  const threads = new Map<string, ContactThread>();
-  const find = async (keys: string[], created: boolean) => {
-    const list = keys.map((key) => wanted.get(key)!);
-    const rows = await tx<
-      {
-        channel_account_id: string;
-        external_id: string;
-        contact_id: string;
-        conversation_id: string;
-      }[]
-    >`
-      select k.channel_account_id, k.external_id, k.id as contact_id, c.id as conversation_id
-      from unnest(${texts(tx, list.map((p) => p.account.id))}, ${
-      texts(tx, list.map((p) => p.participantId))
-    }) as i (account_id, external_id)
-      join public.contacts k on k.channel_account_id = i.account_id::uuid and k.external_id = i.external_id
-      join public.conversations c on c.contact_id = k.id and c.kind = ${kind}`;
-    for (const row of rows) {
-      threads.set(threadKey(row.channel_account_id, row.external_id), {
-        contactId: row.contact_id,
-        conversationId: row.conversation_id,
-        created,
-      });
-    }
-  };
-  await find([...wanted.keys()], false);
   const missing = [...wanted.keys()].filter((key) => !threads.has(key)).sort();
   if (missing.length === 0) return threads;
   const list = missing.map((key) => wanted.get(key)!);
@@ -96,7 +72,44 @@ export async function ensureConversations(
     join public.contacts k on k.channel_account_id = i.account_id::uuid and k.external_id = i.external_id
     order by i.ord
     on conflict (channel_account_id, contact_id, kind) do nothing`;
-  await find(missing, true);
+  for (const [key, thread] of await findConversations(tx, list, kind)) {
+    threads.set(key, { ...thread, created: true });
+  }
+  return threads;
+}
+
+/** The contacts and conversations of `kind` that exist of these people, by threadKey. */
+export async function findConversations(
+  tx: Tx,
+  people: { account: ThreadAccount; participantId: string }[],
+  kind: ConversationKind = "direct",
+): Promise<Map<string, ContactThread>> {
+  const threads = new Map<string, ContactThread>();
+  const list = [
+    ...new Map(people.map((p) => [threadKey(p.account.id, p.participantId), p])).values(),
+  ];
+  if (list.length === 0) return threads;
+  const rows = await tx<
+    {
+      channel_account_id: string;
+      external_id: string;
+      contact_id: string;
+      conversation_id: string;
+    }[]
+  >`
+    select k.channel_account_id, k.external_id, k.id as contact_id, c.id as conversation_id
+    from unnest(${texts(tx, list.map((p) => p.account.id))}, ${
+    texts(tx, list.map((p) => p.participantId))
+  }) as i (account_id, external_id)
+    join public.contacts k on k.channel_account_id = i.account_id::uuid and k.external_id = i.external_id
+    join public.conversations c on c.contact_id = k.id and c.kind = ${kind}`;
+  for (const row of rows) {
+    threads.set(threadKey(row.channel_account_id, row.external_id), {
+      contactId: row.contact_id,
+      conversationId: row.conversation_id,
+      created: false,
+    });
+  }
   return threads;
 }
 

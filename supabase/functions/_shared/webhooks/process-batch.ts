@@ -10,7 +10,12 @@ import {
   recordUnknownEvent,
   restMids,
 } from "./apply-event.ts";
-import { ensureConversations, type RoutedAccount, threadKey } from "./conversation-upsert.ts";
+import {
+  ensureConversations,
+  findConversations,
+  type RoutedAccount,
+  threadKey,
+} from "./conversation-upsert.ts";
 import { parseEvent } from "./event-failures.ts";
 import { type InboundRow, insertInboundMessages, texts } from "./inbound-messages.ts";
 import type { StoredMessage } from "./message-changes.ts";
@@ -164,9 +169,6 @@ async function applyBatch(
     }
   }
 
-  const accounts = [...new Set(deliveries.flatMap((d) => [...d.accounts]))];
-  await lockAccountsForWebhooks(tx, accounts);
-
   // Meta does not guarantee order within or across deliveries: the timestamp decides, compared as
   // instants (docs/meta-platform.md §3 "Timestamp units"), then the delivery, then its order
   const events = deliveries.flatMap((delivery) =>
@@ -175,13 +177,30 @@ async function applyBatch(
     a.read.at.getTime() - b.read.at.getTime() || a.delivery.id - b.delivery.id ||
     a.index - b.index
   );
-  const threads = await ensureConversations(
-    tx,
-    events.filter((e) => e.read.known).map((e) => ({
-      account: e.account,
-      participantId: e.read.participant,
-    })),
-  );
+  const people = events.filter((e) => e.read.known).map((e) => ({
+    account: e.account,
+    participantId: e.read.participant,
+  }));
+
+  // What needs no account lock goes before it, while another batch of the account may hold it:
+  // the ledger rows' outcome (the transaction makes it true with everything else) and the threads
+  // already there.
+  await tx`
+    update public.webhook_events e set status = m.status::public.webhook_event_status,
+      attempts = e.attempts + 1, processing_started_at = now(), processed_at = now(),
+      last_error = m.error, channel_account_id = a.id, imo_id = a.imo_id
+    from unnest(${texts(tx, deliveries.map((d) => String(d.id)))}, ${
+    texts(tx, deliveries.map((d) => d.mark.status))
+  }, ${texts(tx, deliveries.map((d) => d.mark.error))}, ${
+    texts(tx, deliveries.map((d) => d.accountId))
+  }) as m (id, status, error, account_id)
+    left join public.channel_accounts a on a.id = m.account_id::uuid
+    where e.id = m.id::bigint`;
+  const known = await findConversations(tx, people);
+
+  const accounts = [...new Set(deliveries.flatMap((d) => [...d.accounts]))];
+  await lockAccountsForWebhooks(tx, accounts);
+  const threads = await ensureConversations(tx, people, "direct", known);
   const threadOf = (e: (typeof events)[number]) =>
     threads.get(threadKey(e.account.id, e.read.participant))!;
 
@@ -261,17 +280,6 @@ async function applyBatch(
   }));
   outcome.events += events.length;
 
-  await tx`
-    update public.webhook_events e set status = m.status::public.webhook_event_status,
-      attempts = e.attempts + 1, processing_started_at = now(), processed_at = now(),
-      last_error = m.error, channel_account_id = a.id, imo_id = a.imo_id
-    from unnest(${texts(tx, deliveries.map((d) => String(d.id)))}, ${
-    texts(tx, deliveries.map((d) => d.mark.status))
-  }, ${texts(tx, deliveries.map((d) => d.mark.error))}, ${
-    texts(tx, deliveries.map((d) => d.accountId))
-  }) as m (id, status, error, account_id)
-    left join public.channel_accounts a on a.id = m.account_id::uuid
-    where e.id = m.id::bigint`;
   if (accounts.length) {
     // at most every 10 s: written by every delivery, the account's one row serialised them all
     await tx`update public.channel_accounts set last_webhook_at = now()
