@@ -271,6 +271,77 @@ Deno.test("messages trigger, windows, dedup, mark-read, tenant FKs", options, as
       },
     );
 
+    await t.step(
+      "the contact's messages stored together reopen and release or cancel as one by one",
+      async () => {
+        const now = Date.now();
+        const from = (minutes: number) => new Date(now + minutes * 60_000);
+        const c = await thread();
+        const mentioned = await thread();
+        for (const archived of [c, mentioned]) {
+          // the archive is dated by the server: now
+          await sql`update public.conversations set archived_at = now()
+                    where id = ${archived.conversationId}`;
+        }
+        const scheduled = async (
+          on: Thread,
+          options: { wait?: boolean; cancel?: boolean; createdAt: Date },
+        ) => {
+          const [row] = await sql<{ id: string }[]>`
+            insert into public.scheduled_messages (imo_id, channel_account_id, conversation_id,
+              text, scheduled_for, wait_for_reply, cancel_if_reply, created_at)
+            values (${on.imoId}, ${on.channelAccountId}, ${on.conversationId}, 'Following up',
+              ${options.wait ? null : from(300)}, ${options.wait ?? false},
+              ${options.cancel ?? false}, ${options.createdAt})
+            returning id`;
+          return row!.id;
+        };
+        const waiting = await scheduled(c, { wait: true, createdAt: from(-30) });
+        const cancelling = await scheduled(c, { cancel: true, createdAt: from(-30) });
+        const later = await scheduled(c, { wait: true, createdAt: from(180) });
+        const mentionWaits = await scheduled(mentioned, { wait: true, createdAt: from(-30) });
+
+        // an old one stored late, then two new ones: the first new one stored is the reply
+        await insertMany([
+          [c, { sentAt: from(-60) }],
+          [c, { sentAt: from(120) }],
+          [c, { sentAt: from(60) }],
+          [mentioned, { type: "story_mention", text: null, sentAt: from(60) }],
+        ]);
+
+        const archive = await sql`select id, archived_at from public.conversations
+          where id in (${c.conversationId}, ${mentioned.conversationId})`;
+        assert.deepEqual(archive.map((row) => row.archived_at), [null, null]);
+        const rows = new Map(
+          (await sql`
+            select id, status, scheduled_for, window_expires_at, released_at is not null as released,
+              last_error
+            from public.scheduled_messages
+            where id in (${waiting}, ${cancelling}, ${later}, ${mentionWaits})`)
+            .map(({ id, ...row }) => [id as string, row]),
+        );
+        assert.deepEqual(rows.get(waiting), {
+          status: "pending",
+          scheduled_for: from(120),
+          window_expires_at: from(120 + 24 * 60),
+          released: true,
+          last_error: null,
+        });
+        assert.equal(rows.get(cancelling)!.status, "cancelled");
+        assert.equal(rows.get(cancelling)!.last_error, "The contact replied first");
+        // created after every message, and a story mention is not the contact writing: untouched
+        for (const untouched of [later, mentionWaits]) {
+          assert.deepEqual(rows.get(untouched), {
+            status: "pending",
+            scheduled_for: null,
+            window_expires_at: null,
+            released: false,
+            last_error: null,
+          });
+        }
+      },
+    );
+
     await t.step("a mid is unique per channel account, not across accounts", async () => {
       const mid = `mid.dup.${uniqueSuffix()}`;
       await insert(await thread(), { externalId: mid });
