@@ -114,6 +114,10 @@ Deno.test(
       const [ledger] = await workspace.sql`
       select status, signature_valid from public.webhook_events where raw_body like ${`%${sent.mid}%`}`;
       assert.deepEqual({ ...ledger }, { status: "processed", signature_valid: true });
+      // Settings › Channels shows when the account last heard from Meta
+      const [seen] = await workspace.sql`
+      select last_webhook_at from public.channel_accounts where id = ${account.accountId}`;
+      assert.ok(seen!.last_webhook_at > new Date(Date.now() - 60_000), "last_webhook_at moved");
     } finally {
       await workspace.close();
     }

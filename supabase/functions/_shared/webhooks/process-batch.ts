@@ -1,6 +1,7 @@
 import { mayRelease } from "../automation/released-messages.ts";
 import { asService, type Tx } from "../db.ts";
 import { lockAccountsForWebhooks } from "./account-lock.ts";
+import { markWebhookSeen } from "./webhook-seen.ts";
 import {
   applyRest,
   hasRest,
@@ -280,12 +281,7 @@ async function applyBatch(
   }));
   outcome.events += events.length;
 
-  if (accounts.length) {
-    // at most every 10 s: written by every delivery, the account's one row serialised them all
-    await tx`update public.channel_accounts set last_webhook_at = now()
-      where id = any(${accounts}::uuid[])
-        and (last_webhook_at is null or last_webhook_at < now() - interval '10 seconds')`;
-  }
+  await markWebhookSeen(tx, accounts);
   outcome.processed += deliveries.length;
   if (options.crashBeforeCommit) throw new SimulatedCrash("simulated crash before the commit");
   return alone;

@@ -10,6 +10,7 @@ import {
   resolveEventFailures,
 } from "./event-failures.ts";
 import { type MessagingEvent, toDate, webhookEnvelopeSchema } from "./payload.ts";
+import { markWebhookSeen } from "./webhook-seen.ts";
 
 export interface ProcessOptions {
   /** test hook: throw after this many events, as a crash mid-batch would */
@@ -142,10 +143,7 @@ export async function processDelivery(
       } events failed: see webhook_event_failures`
       : null;
     await asService(async (tx) => {
-      // at most every 10 s: written by every delivery, the account's one row serialised them all
-      await tx`update public.channel_accounts set last_webhook_at = now()
-        where id = any(${known}::uuid[])
-          and (last_webhook_at is null or last_webhook_at < now() - interval '10 seconds')`;
+      await markWebhookSeen(tx, known);
       const [event] = await tx`
         update public.webhook_events set status = 'processed', processed_at = now(), last_error = ${summary},
           channel_account_id = ${known[
