@@ -21,9 +21,15 @@ export interface InboundRow extends InboundMessage {
   sentAt: Date;
 }
 
-/** Text values for a `text[]` parameter (postgres.js writes null as NULL). */
-export const texts = (tx: Tx, values: (string | null | undefined)[]) =>
-  tx.array(values.map((value) => value ?? null) as string[], 25);
+/**
+ * The type of `text[]`, named outright: postgres.js maps an element type to its array type only
+ * once its pool has read them from the catalog, after a new pool's first statement is built.
+ */
+const TEXT_ARRAY_OID = 1009;
+
+/** Text values for a `text[]` parameter (postgres.js writes null as NULL), on any connection. */
+export const texts = (sql: Pick<Tx, "array">, values: (string | null | undefined)[]) =>
+  sql.array(values.map((value) => value ?? null) as string[], TEXT_ARRAY_OID);
 
 /**
  * Stores inbound messages in one statement, in the order given (the conversation's trigger sees

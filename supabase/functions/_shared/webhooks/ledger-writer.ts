@@ -1,4 +1,5 @@
 import { db } from "../db.ts";
+import { texts } from "./inbound-messages.ts";
 
 /** A delivery as the ledger keeps it (webhook_events), before anything is parsed. */
 export interface LedgerRow {
@@ -61,9 +62,6 @@ async function insertGroup(group: Waiting[]) {
   }
 }
 
-/** postgres.js types a JS array by its element type's array type once its pool has read them */
-const TEXT_ARRAY_OID = 1009;
-
 /**
  * One statement, which is its own transaction, as the functions' database user (the owner of the
  * tables). asService would wrap it in a transaction with the service role set first: three more
@@ -81,7 +79,7 @@ async function insertRows(rows: LedgerRow[]): Promise<number[]> {
       headers: sql.json(row.headers),
       signature_valid: true,
       object: row.object,
-      entry_ids: sql.array(row.entryIds, TEXT_ARRAY_OID),
+      entry_ids: texts(sql, row.entryIds),
       status: row.envelope ? "received" : "rejected",
       last_error: row.envelope ? null : "body is not a webhook envelope",
     })))
