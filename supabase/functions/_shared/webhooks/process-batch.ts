@@ -27,6 +27,11 @@ import { parseEnvelope, processDelivery, routeEntries } from "./process-delivery
 export interface BatchOptions {
   /** test hook: everything applied, then the process dies before the commit */
   crashBeforeCommit?: boolean;
+  /**
+   * Called once the batch's transaction is over, before the deliveries that go on their own are
+   * processed: a queue may start its next batch meanwhile (processing-queue.ts).
+   */
+  applied?: () => void;
 }
 
 export interface BatchOutcome {
@@ -92,6 +97,7 @@ export async function processBatch(
     outcome.releasingContactIds.clear();
     alone = ids;
   }
+  options.applied?.();
   const next = alone.values();
   const processAlone = async () => {
     for (const id of next) {

@@ -4,7 +4,7 @@ import { handler, HttpError } from "../http.ts";
 import { readBodyWithin } from "./bounded-body.ts";
 import { hasChanges } from "./comment-payload.ts";
 import { storeDelivery } from "./ledger-writer.ts";
-import { processSoon } from "./processing-queue.ts";
+import { answerPause, processSoon } from "./processing-queue.ts";
 import { keptHeaders, recordRejection, rejectionRecord } from "./rejections.ts";
 import { verifyMetaSignature } from "./signature.ts";
 
@@ -25,10 +25,10 @@ const entryId = (id: unknown) =>
 /**
  * instagram-webhook (verify_jwt off, Meta calls it):
  * GET answers Meta's subscription check. POST checks `X-Hub-Signature-256` over the raw bytes,
- * stores the delivery in webhook_events before parsing anything, answers 200, then processes it
- * after the answer, in a batch with the deliveries beside it (processing-queue.ts). A crash after
- * the insert loses nothing: instagram-process-webhooks finishes whatever the ledger holds
- * unprocessed.
+ * stores the delivery in webhook_events before parsing anything, answers 200 (a little later while
+ * processing is behind: delivery-pace.ts), then processes it after the answer, in a batch with the
+ * deliveries beside it (processing-queue.ts). A crash after the insert loses nothing:
+ * instagram-process-webhooks finishes whatever the ledger holds unprocessed.
  */
 export function createWebhookHandler(secrets: () => { verifyToken: string; appSecrets: string[] }) {
   return handler(async (request) => {
@@ -79,6 +79,9 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
     afterResponse(
       processSoon(eventId).then(() => hasChanges(envelope) ? afterCommentChanges() : null),
     );
+    // while processing is behind, a slower answer slows Meta's next delivery (delivery-pace.ts)
+    const pause = answerPause();
+    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
     return new Response("EVENT_RECEIVED", {
       status: 200,
       headers: { "content-type": "text/plain" },
