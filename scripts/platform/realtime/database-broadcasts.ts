@@ -4,13 +4,16 @@ import { Topics } from "./topics.ts";
 
 /** The publication Realtime's replication connection reads (ReplicationConnection.publication_name). */
 const PUBLICATION = "supabase_realtime_messages_publication";
+const JSONB = 3802;
+const encoder = new TextEncoder();
 
 interface MessageRow {
   id: string | null;
   topic: string | null;
   event: string | null;
   private: boolean | null;
-  payload: unknown;
+  /** the jsonb column's text, as decoded */
+  payload: string | null;
   binary_payload: Uint8Array | null;
 }
 
@@ -25,7 +28,13 @@ export function startDatabaseBroadcasts(
   topics: Topics,
   log: (message: string) => void,
 ) {
-  const sql = postgres(databaseUrl, { publications: PUBLICATION, onnotice: () => {} });
+  const sql = postgres(databaseUrl, {
+    publications: PUBLICATION,
+    onnotice: () => {},
+    // a payload is forwarded as the JSON text Postgres decoded, not parsed and serialised again:
+    // every webhook delivery broadcasts one or two rows of about a kilobyte (issue 12)
+    types: { jsonbText: { to: JSONB, from: [JSONB], serialize: String, parse: String } },
+  });
   let ready = false;
   let delivered = 0;
   let lastError: string | undefined;
@@ -36,9 +45,12 @@ export function startDatabaseBroadcasts(
     if (info.relation.schema !== "realtime" || !info.relation.table.startsWith("messages")) return;
     try {
       const message = row as MessageRow;
+      const key = Topics.key(message.topic ?? "", message.private ?? false);
+      // no one listens: nothing to build, as Realtime's PubSub sends nothing to an empty topic
+      if (!topics.has(key)) return;
       const broadcast = toBroadcast(message);
       if (!broadcast) return;
-      topics.publish(Topics.key(message.topic!, message.private!), broadcast);
+      topics.publish(key, broadcast);
       delivered++;
     } catch (error) {
       log(`[realtime] UnableToBroadcastChanges: ${error}`);
@@ -80,7 +92,7 @@ function toBroadcast(row: MessageRow): Broadcast | undefined {
     kind: "user",
     event: row.event,
     encoding: "json",
-    body: new TextEncoder().encode(JSON.stringify(row.payload)),
+    body: encoder.encode(row.payload),
     metadata: { id: row.id },
   };
 }

@@ -27,6 +27,10 @@ export class Topics {
     if (set?.size === 0) this.#subscribers.delete(key);
   }
 
+  has(key: string) {
+    return this.#subscribers.has(key);
+  }
+
   /** Delivers to every subscriber of `key` in order, but `except` (a sender without `self`). */
   publish(key: string, broadcast: Broadcast, except?: Subscriber) {
     for (const subscriber of this.#subscribers.get(key) ?? []) {
