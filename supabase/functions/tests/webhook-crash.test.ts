@@ -115,6 +115,46 @@ Deno.test(
 );
 
 Deno.test(
+  "a batch given the bodies it stored claims each ledger row once: one another processor finished is left to it",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ label: "webhook-batch-claim" });
+    try {
+      const account = await connectSandboxAccount(workspace);
+      const total = crashBatchEvents(account.igAccountId).length;
+      const bodies = async (ids: number[]) =>
+        new Map(
+          (await workspace.sql<{ id: string; raw_body: string }[]>`
+            select id, raw_body from public.webhook_events where id = any(${ids}::bigint[])`)
+            .map((row) => [Number(row.id), row.raw_body]),
+        );
+
+      // another processor (a drain's single pass) finishes the row first
+      const taken = await storeDelivery(workspace, account.igAccountId);
+      assert.equal((await processDelivery(taken)).status, "processed");
+      const before = await snapshotAccount(workspace.sql, account.accountId);
+      const late = await processBatch([taken], { bodies: await bodies([taken]) });
+      assert.deepEqual([late.processed, late.events], [0, 0]);
+      assert.deepEqual((await ledgerRow(workspace, taken)).attempts, 1);
+      assert.deepEqual(await snapshotAccount(workspace.sql, account.accountId), before);
+
+      // a row still received is claimed and processed, without reading its body back
+      const fresh = await storeDelivery(workspace, account.igAccountId);
+      const outcome = await processBatch([fresh], { bodies: await bodies([fresh]) });
+      assert.deepEqual([outcome.processed, outcome.events], [1, total]);
+      assert.deepEqual(await ledgerRow(workspace, fresh), {
+        ...(await ledgerRow(workspace, fresh)),
+        status: "processed",
+        attempts: 1,
+        last_error: null,
+      });
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
   "a crash in the middle of a batch, finished by the drain, ends as a clean run does",
   options,
   async () => {

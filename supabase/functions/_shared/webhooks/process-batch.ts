@@ -32,6 +32,11 @@ export interface BatchOptions {
    * processed: a queue may start its next batch meanwhile (processing-queue.ts).
    */
   applied?: () => void;
+  /**
+   * The stored bodies of the deliveries, by id, when the caller is the instance that stored them
+   * (processing-queue.ts): the batch reads nothing back and claims the rows with its ledger update.
+   */
+  bodies?: Map<number, string>;
 }
 
 export interface BatchOutcome {
@@ -135,14 +140,7 @@ async function applyBatch(
     releasingContactIds: Set<string>;
   },
 ): Promise<number[]> {
-  // rows another processor holds are skipped: it finishes them
-  const rows = await tx<{ id: string; raw_body: string; status: string; attempts: number }[]>`
-    select id, raw_body, status, attempts from public.webhook_events
-    where id = any(${ids}::bigint[])
-      and (status in ('received', 'failed')
-        or (status = 'processing' and processing_started_at < now() - interval '2 minutes'))
-    order by id
-    for update skip locked`;
+  const rows = await claimableRows(tx, ids, options.bodies);
   const alone = rows.filter((row) => row.status !== "received" || row.attempts > 0)
     .map((row) => Number(row.id));
   const fresh = rows.filter((row) => row.status === "received" && row.attempts === 0);
@@ -176,9 +174,28 @@ async function applyBatch(
     }
   }
 
+  // What needs no account lock goes before it, while another batch of the account may hold it:
+  // the ledger rows' outcome (the transaction makes it true with everything else) and the threads
+  // already there. The update claims the rows too: one another processor finished meanwhile no
+  // longer matches, and is left to it.
+  const claimed = await tx<{ id: string }[]>`
+    update public.webhook_events e set status = m.status::public.webhook_event_status,
+      attempts = e.attempts + 1, processing_started_at = now(), processed_at = now(),
+      last_error = m.error, channel_account_id = a.id, imo_id = a.imo_id
+    from unnest(${texts(tx, deliveries.map((d) => String(d.id)))}, ${
+    texts(tx, deliveries.map((d) => d.mark.status))
+  }, ${texts(tx, deliveries.map((d) => d.mark.error))}, ${
+    texts(tx, deliveries.map((d) => d.accountId))
+  }) as m (id, status, error, account_id)
+    left join public.channel_accounts a on a.id = m.account_id::uuid
+    where e.id = m.id::bigint and e.status = 'received' and e.attempts = 0
+    returning e.id`;
+  const ours = new Set(claimed.map((row) => Number(row.id)));
+  const owned = deliveries.filter((delivery) => ours.has(delivery.id));
+
   // Meta does not guarantee order within or across deliveries: the timestamp decides, compared as
   // instants (docs/meta-platform.md §3 "Timestamp units"), then the delivery, then its order
-  const events = deliveries.flatMap((delivery) =>
+  const events = owned.flatMap((delivery) =>
     delivery.events.map((event) => ({ ...event, delivery }))
   ).sort((a, b) =>
     a.read.at.getTime() - b.read.at.getTime() || a.delivery.id - b.delivery.id ||
@@ -189,23 +206,9 @@ async function applyBatch(
     participantId: e.read.participant,
   }));
 
-  // What needs no account lock goes before it, while another batch of the account may hold it:
-  // the ledger rows' outcome (the transaction makes it true with everything else) and the threads
-  // already there.
-  await tx`
-    update public.webhook_events e set status = m.status::public.webhook_event_status,
-      attempts = e.attempts + 1, processing_started_at = now(), processed_at = now(),
-      last_error = m.error, channel_account_id = a.id, imo_id = a.imo_id
-    from unnest(${texts(tx, deliveries.map((d) => String(d.id)))}, ${
-    texts(tx, deliveries.map((d) => d.mark.status))
-  }, ${texts(tx, deliveries.map((d) => d.mark.error))}, ${
-    texts(tx, deliveries.map((d) => d.accountId))
-  }) as m (id, status, error, account_id)
-    left join public.channel_accounts a on a.id = m.account_id::uuid
-    where e.id = m.id::bigint`;
   const known = await findConversations(tx, people);
 
-  const accounts = [...new Set(deliveries.flatMap((d) => [...d.accounts]))];
+  const accounts = [...new Set(owned.flatMap((d) => [...d.accounts]))];
   await lockAccountsForWebhooks(tx, accounts);
   const threads = await ensureConversations(tx, people, "direct", known);
   const threadOf = (e: (typeof events)[number]) =>
@@ -288,9 +291,43 @@ async function applyBatch(
   outcome.events += events.length;
 
   await markWebhookSeen(tx, accounts);
-  outcome.processed += deliveries.length;
+  outcome.processed += owned.length;
   if (options.crashBeforeCommit) throw new SimulatedCrash("simulated crash before the commit");
   return alone;
+}
+
+interface LedgerRow {
+  id: string;
+  raw_body: string;
+  status: string;
+  attempts: number;
+}
+
+/**
+ * The batch's ledger rows that it may process. Rows another processor holds are skipped: it
+ * finishes them. Bodies the caller stored itself are not read back: those rows were stored as
+ * `received` a moment ago, and the ledger update claims them (applyBatch).
+ */
+async function claimableRows(
+  tx: Tx,
+  ids: number[],
+  bodies: Map<number, string> | undefined,
+): Promise<LedgerRow[]> {
+  if (bodies && ids.every((id) => bodies.has(id))) {
+    return ids.map((id) => ({
+      id: String(id),
+      raw_body: bodies.get(id)!,
+      status: "received",
+      attempts: 0,
+    }));
+  }
+  return await tx<LedgerRow[]>`
+    select id, raw_body, status, attempts from public.webhook_events
+    where id = any(${ids}::bigint[])
+      and (status in ('received', 'failed')
+        or (status = 'processing' and processing_started_at < now() - interval '2 minutes'))
+    order by id
+    for update skip locked`;
 }
 
 /**

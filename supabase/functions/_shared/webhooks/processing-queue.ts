@@ -43,6 +43,8 @@ export function answerPause(): number {
 
 interface Waiting {
   id: number;
+  /** the body as stored: the batch need not read it back */
+  rawBody: string;
   done: (work: Promise<unknown>) => void;
 }
 
@@ -54,9 +56,9 @@ let running = 0;
  * profiles fetched and the replies it released sent (EdgeRuntime.waitUntil keeps the worker for
  * it).
  */
-export function processSoon(eventId: number): Promise<unknown> {
+export function processSoon(eventId: number, rawBody: string): Promise<unknown> {
   return new Promise((done) => {
-    waiting.push({ id: eventId, done });
+    waiting.push({ id: eventId, rawBody, done });
     startBatches();
   });
 }
@@ -72,7 +74,10 @@ function startBatches() {
       running--;
       startBatches();
     };
-    const processed = processBatch(batch.map((item) => item.id), { applied: release });
+    const processed = processBatch(batch.map((item) => item.id), {
+      applied: release,
+      bodies: new Map(batch.map((item) => [item.id, item.rawBody])),
+    });
     // the next batch does not wait for the profiles and the released replies
     const followed = processed.then(followUp);
     batch.forEach((item) => item.done(followed));

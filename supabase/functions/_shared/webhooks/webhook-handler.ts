@@ -77,7 +77,7 @@ export function createWebhookHandler(secrets: () => { verifyToken: string; appSe
 
     // comments call Meta after they are stored (keyword rules' private replies, post details)
     afterResponse(
-      processSoon(eventId).then(() => hasChanges(envelope) ? afterCommentChanges() : null),
+      processSoon(eventId, body).then(() => hasChanges(envelope) ? afterCommentChanges() : null),
     );
     // while processing is behind, a slower answer slows Meta's next delivery (delivery-pace.ts)
     const pause = answerPause();
