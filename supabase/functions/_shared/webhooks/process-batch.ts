@@ -296,7 +296,7 @@ async function applyBatch(
   return alone;
 }
 
-interface LedgerRow {
+interface ClaimableRow {
   id: string;
   raw_body: string;
   status: string;
@@ -312,7 +312,7 @@ async function claimableRows(
   tx: Tx,
   ids: number[],
   bodies: Map<number, string> | undefined,
-): Promise<LedgerRow[]> {
+): Promise<ClaimableRow[]> {
   if (bodies && ids.every((id) => bodies.has(id))) {
     return ids.map((id) => ({
       id: String(id),
@@ -321,7 +321,7 @@ async function claimableRows(
       attempts: 0,
     }));
   }
-  return await tx<LedgerRow[]>`
+  return await tx<ClaimableRow[]>`
     select id, raw_body, status, attempts from public.webhook_events
     where id = any(${ids}::bigint[])
       and (status in ('received', 'failed')
