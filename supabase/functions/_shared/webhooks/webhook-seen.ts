@@ -17,6 +17,7 @@ export async function markWebhookSeen(tx: Tx, accountIds: string[]) {
   if (due.length === 0) return;
   await tx`update public.channel_accounts set last_webhook_at = now()
     where id = any(${due}::uuid[])
-      and (last_webhook_at is null or last_webhook_at < now() - interval '10 seconds')`;
+      and (last_webhook_at is null
+        or last_webhook_at < now() - make_interval(secs => ${EVERY_MS / 1000}))`;
   for (const id of due) moved.set(id, now);
 }
