@@ -16,6 +16,7 @@ import {
 } from "../../../scripts/testing/schedule-fixture.ts";
 import { leadWrites, sandboxThread, sentFrom } from "../../../scripts/testing/send-fixture.ts";
 import { createWorkspace, type Workspace } from "../../../scripts/testing/workspace.ts";
+import { claimDue } from "../_shared/automation/claim-due.ts";
 import { processDueMessages } from "../_shared/automation/process-scheduled.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -173,6 +174,43 @@ Deno.test(
 );
 
 Deno.test(
+  "rows one reply released are claimed in the order they were queued, whatever their ids and places",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ plan: "team", label: "claim-order" });
+    try {
+      const thread = await sandboxThread(workspace);
+      const repliedAt = new Date(Date.now() - MINUTE);
+      // neither the ids nor the order the rows are stored in follow the order they were queued in
+      const queued = [
+        { id: "30000000-0000-4000-8000-000000000000", text: "first" },
+        { id: "10000000-0000-4000-8000-000000000000", text: "second" },
+        { id: "40000000-0000-4000-8000-000000000000", text: "third" },
+        { id: "20000000-0000-4000-8000-000000000000", text: "fourth" },
+      ];
+      for (const [index, row] of [...queued.entries()].reverse()) {
+        await workspace.sql`
+          insert into public.scheduled_messages (
+            id, imo_id, channel_account_id, conversation_id, text, scheduled_for,
+            wait_for_reply, released_at, created_at
+          ) values (
+            ${row.id}, ${workspace.imoId}, ${thread.account.accountId}, ${thread.conversationId},
+            ${row.text}, ${repliedAt}, true, now(),
+            ${new Date(repliedAt.getTime() - (queued.length - index) * MINUTE)}
+          )`;
+      }
+      const claimed = await claimDue(new Date(), {
+        conversationIds: [thread.conversationId],
+        releasedOnly: true,
+      }, 10);
+      assert.deepEqual(claimed.map((row) => row.id), queued.map((row) => row.id));
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
   "the contact's message releases the messages waiting for it, sent in the webhook's own pass",
   options,
   async () => {
@@ -181,27 +219,31 @@ Deno.test(
       // the pass must not be the every-minute run: try again if one happened to start meanwhile
       for (let attempt = 1;; attempt++) {
         const thread = await sandboxThread(workspace, { minutesAgo: 25 * 60 });
-        const first = await scheduledId(workspace, {
-          conversation_id: thread.conversationId,
-          text: "Great to hear back from you!",
-          wait_for_reply: true,
-        });
-        const second = await scheduledId(workspace, {
-          conversation_id: thread.conversationId,
-          text: "Here is the link to book a call",
-          wait_for_reply: true,
-        });
+        // one reply releases them all at the same time: they still go in the order they were queued
+        const texts = [
+          "Great to hear back from you!",
+          "Here is the link to book a call",
+          "Any time this week works",
+          "Talk soon",
+        ];
+        const ids: string[] = [];
+        for (const text of texts) {
+          ids.push(
+            await scheduledId(workspace, {
+              conversation_id: thread.conversationId,
+              text,
+              wait_for_reply: true,
+            }),
+          );
+        }
         const before = new Date();
         await leadWritesAgain(workspace, thread, "Hi again, is the role still open?");
         const rows = await eventually(
           async () => {
-            const rows = [
-              await scheduledRow(workspace, first),
-              await scheduledRow(workspace, second),
-            ];
+            const rows = await Promise.all(ids.map((id) => scheduledRow(workspace, id)));
             return rows.every((row) => row.status === "sent") ? rows : null;
           },
-          "both waiting messages were sent",
+          "every waiting message was sent",
           15_000,
         );
         const lastSent = new Date(Math.max(...rows.map((row) => row.sent_at!.getTime())));
@@ -212,10 +254,7 @@ Deno.test(
         if (cronRuns!.n > 0 && attempt < 3) continue;
         assert.equal(cronRuns!.n, 0, "sent by the webhook's pass, not the every-minute run");
         for (const row of rows) assert.ok(row.released_at);
-        assert.deepEqual(await textsSentFrom(thread.account), [
-          "Great to hear back from you!",
-          "Here is the link to book a call",
-        ]);
+        assert.deepEqual(await textsSentFrom(thread.account), texts);
         return;
       }
     } finally {

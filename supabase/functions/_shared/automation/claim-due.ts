@@ -28,12 +28,16 @@ export const LEASE = "2 minutes";
  * to Meta, and not leased by another run. `for update skip locked` lets runs claim side by side
  * without waiting for each other or taking the same row; the lease keeps the row theirs after
  * this short transaction commits.
+ *
+ * The rows come back in the order they are sent. Rows one reply released share their
+ * `scheduled_for` (the reply's time), so the order they were queued in decides; and an UPDATE
+ * returns its rows in whatever order its plan visits them, so the order is imposed on the result.
  */
 export async function claimDue(now: Date, scope: ProcessScope, limit: number) {
   return await asService(async (tx) => {
     const rows = await tx<ClaimedRow[]>`
       with due as (
-        select s.id from public.scheduled_messages s
+        select s.id, s.scheduled_for, s.created_at from public.scheduled_messages s
         where s.status = 'pending' and s.scheduled_for <= ${now} and s.sent_message_id is null
           and (s.lease_until is null or s.lease_until <= ${now})
           ${
@@ -48,14 +52,17 @@ export async function claimDue(now: Date, scope: ProcessScope, limit: number) {
         : tx``
     }
           ${scope.releasedOnly ? tx`and s.released_at is not null` : tx``}
-        order by s.scheduled_for, s.id
+        order by s.scheduled_for, s.created_at, s.id
         limit ${limit}
         for update skip locked
+      ), claimed as (
+        update public.scheduled_messages s
+        set lease_until = ${now}::timestamptz + ${LEASE}::interval, attempts = s.attempts + 1
+        from due where s.id = due.id
+        returning s.id, s.conversation_id, s.channel_account_id, due.scheduled_for, due.created_at
       )
-      update public.scheduled_messages s
-      set lease_until = ${now}::timestamptz + ${LEASE}::interval, attempts = s.attempts + 1
-      from due where s.id = due.id
-      returning s.id, s.conversation_id, s.channel_account_id`;
+      select id, conversation_id, channel_account_id from claimed
+      order by scheduled_for, created_at, id`;
     return [...rows];
   });
 }
