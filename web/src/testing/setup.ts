@@ -1,4 +1,5 @@
 import { cleanup, configure } from "@testing-library/react";
+import { toast } from "sonner";
 import { afterEach } from "vitest";
 import { resetSupabaseMock } from "@/testing/supabase-mock.ts";
 
@@ -24,4 +25,8 @@ afterEach(() => {
   resetSupabaseMock();
   // The current workspace is remembered in localStorage, which jsdom keeps for the whole file.
   localStorage.clear();
+  // sonner keeps its toasts in one store for the whole file and replays the ones still showing to
+  // the next Toaster: a test's "Undo" toast was on screen in the next test too, which then waited
+  // out its 10 s before a single Undo button was there to find.
+  toast.dismiss();
 });
