@@ -375,12 +375,13 @@ try {
       await printStatements(sql, STATEMENTS, s.ok, "delivery");
     }
 
-    // the raw ceiling: the same bodies as plain inserts, same driver, same concurrency
+    // the raw ceiling: the same bodies as plain inserts, same driver and statement handling as the
+    // functions' pool (prepared statements, db.ts), same concurrency
     await sql`drop table if exists public.bench_raw_inserts`;
     await sql`create table public.bench_raw_inserts (like public.webhook_events including defaults including identity including indexes)`;
     const raw = postgres(platform.databaseUrl, {
       max: concurrency,
-      prepare: false,
+      prepare: true,
       onnotice: () => {},
     });
     const rawHeaders = { "content-type": "application/json", "x-hub-signature-256": "sha256=…" };

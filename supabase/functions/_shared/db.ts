@@ -4,10 +4,15 @@ import { env } from "./env.ts";
 
 let client: postgres.Sql | undefined;
 
-/** One pool per function instance; `prepare: false` because Supavisor's transaction mode needs it. */
+/**
+ * One pool per function instance. `SUPABASE_DB_URL` is a direct connection, not the transaction
+ * pooler (docs/local-platform.md §4.8), so statements are prepared: postgres.js otherwise sends
+ * every statement with parameters twice (describe, then bind), which doubled the round trips and
+ * parses of every webhook delivery (issue 12).
+ */
 export function db(): postgres.Sql {
   client ??= postgres(env().SUPABASE_DB_URL, {
-    prepare: false,
+    prepare: true,
     max: 5,
     idle_timeout: 20,
     onnotice: () => {},
