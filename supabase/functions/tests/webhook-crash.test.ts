@@ -115,6 +115,34 @@ Deno.test(
 );
 
 Deno.test(
+  "a batch that rolls back leaves the account's last webhook time to the next batch, which sets it at once",
+  options,
+  async () => {
+    const workspace = await createWorkspace({ label: "webhook-batch-seen" });
+    try {
+      const account = await connectSandboxAccount(workspace);
+      const lastWebhookAt = async () =>
+        (await workspace.sql<{ last_webhook_at: Date | null }[]>`
+          select last_webhook_at from public.channel_accounts where id = ${account.accountId}`)[0]!
+          .last_webhook_at;
+      const ids = [await storeDelivery(workspace, account.igAccountId)];
+      await assert.rejects(
+        processBatch(ids, { crashBeforeCommit: true }),
+        /simulated crash before the commit/,
+      );
+      assert.equal(await lastWebhookAt(), null, "the rollback undid it");
+
+      // within the 10 s this process would skip an account it had moved: it never did
+      const outcome = await processBatch(ids);
+      assert.equal(outcome.processed, 1);
+      assert.notEqual(await lastWebhookAt(), null);
+    } finally {
+      await workspace.close();
+    }
+  },
+);
+
+Deno.test(
   "a batch given the bodies it stored claims each ledger row once: one another processor finished is left to it",
   options,
   async () => {

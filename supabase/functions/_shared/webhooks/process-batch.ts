@@ -93,7 +93,9 @@ export async function processBatch(
   };
   let alone: number[];
   try {
-    alone = await asService((tx) => applyBatch(tx, ids, options, outcome));
+    const applied = await asService((tx) => applyBatch(tx, ids, options, outcome));
+    applied.recordSeen();
+    alone = applied.alone;
   } catch (error) {
     if (error instanceof SimulatedCrash) throw error;
     console.error("[webhooks] batch failed, processing its deliveries one by one:", error);
@@ -128,7 +130,10 @@ export async function processBatch(
   };
 }
 
-/** The batch's transaction; answers the deliveries to process on their own afterwards. */
+/**
+ * The batch's transaction; answers the deliveries to process on their own afterwards, and what
+ * to record once it has committed (markWebhookSeen).
+ */
 async function applyBatch(
   tx: Tx,
   ids: number[],
@@ -139,12 +144,12 @@ async function applyBatch(
     contactIds: Set<string>;
     releasingContactIds: Set<string>;
   },
-): Promise<number[]> {
+): Promise<{ alone: number[]; recordSeen: () => void }> {
   const rows = await claimableRows(tx, ids, options.bodies);
   const alone = rows.filter((row) => row.status !== "received" || row.attempts > 0)
     .map((row) => Number(row.id));
   const fresh = rows.filter((row) => row.status === "received" && row.attempts === 0);
-  if (fresh.length === 0) return alone;
+  if (fresh.length === 0) return { alone, recordSeen: () => {} };
 
   const envelopes = fresh.map((row) => ({
     id: Number(row.id),
@@ -290,10 +295,10 @@ async function applyBatch(
   }));
   outcome.events += events.length;
 
-  await markWebhookSeen(tx, accounts);
+  const recordSeen = await markWebhookSeen(tx, accounts);
   outcome.processed += owned.length;
   if (options.crashBeforeCommit) throw new SimulatedCrash("simulated crash before the commit");
-  return alone;
+  return { alone, recordSeen };
 }
 
 interface ClaimableRow {

@@ -142,16 +142,17 @@ export async function processDelivery(
         delivered.length + changes.length
       } events failed: see webhook_event_failures`
       : null;
-    await asService(async (tx) => {
-      await markWebhookSeen(tx, known);
-      const [event] = await tx`
+    const recordSeen = await asService(async (tx) => {
+      const recordSeen = await markWebhookSeen(tx, known);
+      await tx`
         update public.webhook_events set status = 'processed', processed_at = now(), last_error = ${summary},
           channel_account_id = ${known[
         0
       ]!}, imo_id = (select imo_id from public.channel_accounts where id = ${known[0]!})
-        where id = ${eventId} returning id`;
-      return event;
+        where id = ${eventId}`;
+      return recordSeen;
     });
+    recordSeen();
     return {
       status: "processed",
       events: applied.length,
