@@ -17,7 +17,8 @@
  *     ledger and a light processing), and in-process costs of the signature check and the parse
  *
  *   node_modules/.bin/deno run -A scripts/bench/webhook-ingest.ts [--seconds 15] [--concurrency 16,64]
- *     [--profile-seconds 8] [--drain-rows 5000] [--with-ai] [--statements N] [--client fetch]
+ *     [--profile-seconds 8] [--drain-rows 5000] [--with-ai] [--statements N] [--wal N]
+ *     [--client fetch]
  *
  * The load comes from kept-alive connections sending prepared bytes (keep-alive-client.ts), as wrk
  * or oha would: Meta's senders do not share our cores. `--client fetch` sends with Deno's fetch
@@ -26,6 +27,10 @@
  * `--statements N` loads pg_stat_statements and lists the N statements that took Postgres the most
  * time, nested ones (triggers, functions) included: per delivery under the first concurrency's
  * load (ingest and processing together), and per event while processing alone ran.
+ *
+ * Every run prints the WAL a delivery wrote, stored and processed: the walsender that feeds
+ * Realtime decodes all of it, and bytes, unlike time, do not move with the machine's load.
+ * `--wal N` lists the N relations and record kinds that wrote the most (pg_walinspect).
  *
  * Goals (issue 12), judged in the summary: ingest at least 50 % of the raw ceiling; p99 to the 200
  * under 50 ms at concurrency 16 and under 100 ms at 64; processing keeps up with ingest, i.e. the
@@ -39,6 +44,7 @@ import { KeepAliveConnection, requestBytes } from "./keep-alive-client.ts";
 import { cpuByPid } from "./process-tree.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
 import { printStatements } from "./top-statements.ts";
+import { printWalByRelation, walPosition, walSince } from "./wal-by-relation.ts";
 import {
   parseMessagingEvent,
   webhookEnvelopeSchema,
@@ -52,6 +58,7 @@ const CONCURRENCIES = (args.get("--concurrency") ?? "16,64").split(",").map(Numb
 const PROFILE_SECONDS = Number(args.get("--profile-seconds") ?? 8);
 const DRAIN_ROWS = Number(args.get("--drain-rows") ?? 5000);
 const STATEMENTS = Number(args.get("--statements") ?? 0);
+const WAL_TOP = Number(args.get("--wal") ?? 0);
 const CLIENT = args.get("--client") ?? "keep-alive";
 /** the AI's analysis of every stored message runs in its own function (its own worker on Supabase) */
 const WITH_AI = args.has("--with-ai");
@@ -359,6 +366,7 @@ try {
     const started = new Date();
     const profiled = STATEMENTS > 0 && concurrency === CONCURRENCIES[0];
     if (profiled) await resetStatements();
+    const walFrom = await walPosition(sql);
     const { result, cpu, microseconds } = await withCpu(() =>
       load("POST signed delivery (our account)", concurrency, SECONDS, next, 200)
     );
@@ -366,6 +374,7 @@ try {
     printLoad(result);
     console.log(`    ${cpu(s.ok)}; load average ${load1()}`);
     const drained = await drainTime();
+    const walBytes = await walSince(sql, walFrom);
     const [stored] = await sql<{ all: number }[]>`
       select count(*)::int as all
       from public.messages where channel_account_id = ${account!.id} and created_at >= ${started}`;
@@ -378,6 +387,12 @@ try {
         (drained.backlog / s.perSecond).toFixed(2)
       } s of load, drained in ${drained.seconds.toFixed(1)} s; ${stored!.all} of ${s.ok} stored`,
     );
+    console.log(
+      `    WAL: ${(walBytes / s.ok).toFixed(0)} bytes per delivery, stored and processed`,
+    );
+    if (WAL_TOP > 0 && concurrency === CONCURRENCIES[0]) {
+      await printWalByRelation(sql, walFrom, WAL_TOP, s.ok, "delivery");
+    }
     if (profiled) {
       console.log(`    Postgres, ingest and processing of c=${concurrency}:`);
       await printStatements(sql, STATEMENTS, s.ok, "delivery");
