@@ -210,15 +210,14 @@ async function withCpu<T>(
   for (const [pid, { name, cpu }] of cpuByPid()) {
     used.set(name, (used.get(name) ?? 0) + cpu - (before.get(pid)?.cpu ?? 0));
   }
+  // this process, the gateway and Postgres
+  const ours = [...used].filter(([kind]) => kind !== "other");
   const cpu = (per: number) =>
     `cpu per ${per === 1 ? "item" : "delivery"}: ${
-      [...used].filter(([kind]) => kind !== "other").map(([kind, seconds]) =>
-        `${kind} ${(1e6 * seconds / per).toFixed(0)} µs`
-      ).join(", ")
+      ours.map(([kind, seconds]) => `${kind} ${(1e6 * seconds / per).toFixed(0)} µs`).join(", ")
     }`;
-  /** the CPU of this process, the gateway and Postgres together, per item */
-  const microseconds = (per: number) =>
-    1e6 * [...used].filter(([kind]) => kind !== "other").reduce((sum, [, s]) => sum + s, 0) / per;
+  /** their CPU together, per item */
+  const microseconds = (per: number) => 1e6 * ours.reduce((sum, [, s]) => sum + s, 0) / per;
   return { result, cpu, microseconds };
 }
 

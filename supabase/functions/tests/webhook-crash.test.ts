@@ -170,12 +170,11 @@ Deno.test(
       const fresh = await storeDelivery(workspace, account.igAccountId);
       const outcome = await processBatch([fresh], { bodies: await bodies([fresh]) });
       assert.deepEqual([outcome.processed, outcome.events], [1, total]);
-      assert.deepEqual(await ledgerRow(workspace, fresh), {
-        ...(await ledgerRow(workspace, fresh)),
-        status: "processed",
-        attempts: 1,
-        last_error: null,
-      });
+      const finished = await ledgerRow(workspace, fresh);
+      assert.deepEqual(
+        [finished.status, finished.attempts, finished.last_error],
+        ["processed", 1, null],
+      );
     } finally {
       await workspace.close();
     }
