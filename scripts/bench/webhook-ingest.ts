@@ -18,7 +18,7 @@
  *
  *   node_modules/.bin/deno run -A scripts/bench/webhook-ingest.ts [--seconds 15] [--concurrency 16,64]
  *     [--profile-seconds 8] [--drain-rows 5000] [--with-ai] [--statements N] [--wal N]
- *     [--client fetch]
+ *     [--client fetch] [--floor]
  *
  * The load comes from kept-alive connections sending prepared bytes (keep-alive-client.ts), as wrk
  * or oha would: Meta's senders do not share our cores. `--client fetch` sends with Deno's fetch
@@ -32,6 +32,11 @@
  * Realtime decodes all of it, and bytes, unlike time, do not move with the machine's load.
  * `--wal N` lists the N relations and record kinds that wrote the most (pg_walinspect).
  *
+ * `--floor` ends with the first concurrency's load and ceiling again, on the least a delivery of a
+ * new DM can do and still be one: stored in the ledger, the message stored, its conversation moved
+ * (floor.ts). Nothing a member sees live, no counters, no search index. Its ratio bounds what
+ * making any of those cheaper could buy.
+ *
  * Goals (issue 12), judged in the summary: ingest at least 50 % of the raw ceiling; p99 to the 200
  * under 50 ms at concurrency 16 and under 100 ms at 64; processing keeps up with ingest, i.e. the
  * backlog when the load stops is under one second of load. The load average is printed beside
@@ -41,6 +46,7 @@
  */
 import postgres from "postgres";
 import { KeepAliveConnection, requestBytes } from "./keep-alive-client.ts";
+import { applyFloor } from "./floor.ts";
 import { cpuByPid } from "./process-tree.ts";
 import { startThrowawayPlatform } from "./throwaway-platform.ts";
 import { printStatements } from "./top-statements.ts";
@@ -60,6 +66,7 @@ const DRAIN_ROWS = Number(args.get("--drain-rows") ?? 5000);
 const STATEMENTS = Number(args.get("--statements") ?? 0);
 const WAL_TOP = Number(args.get("--wal") ?? 0);
 const CLIENT = args.get("--client") ?? "keep-alive";
+const FLOOR = args.has("--floor");
 /** the AI's analysis of every stored message runs in its own function (its own worker on Supabase) */
 const WITH_AI = args.has("--with-ai");
 /** p99 to the 200 the issue asks for, by concurrency */
@@ -344,6 +351,51 @@ try {
     return { backlog, seconds: (performance.now() - t0) / 1000 };
   };
 
+  /**
+   * The raw ceiling: the same bodies as plain inserts, same driver and statement handling as the
+   * functions' pool (prepared statements, db.ts), same concurrency.
+   */
+  const rawCeiling = async (concurrency: number) => {
+    await sql`drop table if exists public.bench_raw_inserts`;
+    await sql`create table public.bench_raw_inserts (like public.webhook_events including defaults including identity including indexes)`;
+    const raw = postgres(platform.databaseUrl, {
+      max: concurrency,
+      prepare: true,
+      onnotice: () => {},
+    });
+    const rawHeaders = { "content-type": "application/json", "x-hub-signature-256": "sha256=…" };
+    const latencies: number[] = [];
+    const started = performance.now();
+    const deadline = started + Math.min(SECONDS, 10) * 1000;
+    const { cpu } = await withCpu(() =>
+      Promise.all(Array.from({ length: concurrency }, async () => {
+        while (performance.now() < deadline) {
+          const body = new TextDecoder().decode(deliveryBody(ACCOUNT));
+          const t0 = performance.now();
+          await raw`
+            insert into public.bench_raw_inserts (platform, raw_body, headers, signature_valid, object, entry_ids, status)
+            values ('instagram', ${body}, ${raw.json(rawHeaders)}, true, 'instagram', ${[
+            ACCOUNT,
+          ]}, 'received')`;
+          latencies.push(performance.now() - t0);
+        }
+      }))
+    );
+    const seconds = (performance.now() - started) / 1000;
+    await raw.end();
+    await sql`drop table public.bench_raw_inserts`;
+    const sorted = Float64Array.from(latencies).sort();
+    const perSecond = latencies.length / seconds;
+    return {
+      perSecond,
+      line: `raw ceiling: ${
+        perSecond.toFixed(0)
+      } inserts/s (postgres.js, pool ${concurrency}, p99 ${ms(percentile(sorted, 0.99)).trim()}; ${
+        cpu(latencies.length).replace("delivery", "insert")
+      })`,
+    };
+  };
+
   // warm-up: the function module loads, the pools fill
   await load("warm-up", 8, 2, await signedDeliveries(2000, ACCOUNT, "valid"), 200);
   await drainTime();
@@ -397,52 +449,17 @@ try {
       await printStatements(sql, STATEMENTS, s.ok, "delivery");
     }
 
-    // the raw ceiling: the same bodies as plain inserts, same driver and statement handling as the
-    // functions' pool (prepared statements, db.ts), same concurrency
-    await sql`drop table if exists public.bench_raw_inserts`;
-    await sql`create table public.bench_raw_inserts (like public.webhook_events including defaults including identity including indexes)`;
-    const raw = postgres(platform.databaseUrl, {
-      max: concurrency,
-      prepare: true,
-      onnotice: () => {},
-    });
-    const rawHeaders = { "content-type": "application/json", "x-hub-signature-256": "sha256=…" };
-    const rawLatencies: number[] = [];
-    const rawStarted = performance.now();
-    const rawDeadline = rawStarted + Math.min(SECONDS, 10) * 1000;
-    const { cpu: rawCpu } = await withCpu(() =>
-      Promise.all(Array.from({ length: concurrency }, async () => {
-        while (performance.now() < rawDeadline) {
-          const body = new TextDecoder().decode(deliveryBody(ACCOUNT));
-          const t0 = performance.now();
-          await raw`
-            insert into public.bench_raw_inserts (platform, raw_body, headers, signature_valid, object, entry_ids, status)
-            values ('instagram', ${body}, ${raw.json(rawHeaders)}, true, 'instagram', ${[
-            ACCOUNT,
-          ]}, 'received')`;
-          rawLatencies.push(performance.now() - t0);
-        }
-      }))
-    );
-    const rawSeconds = (performance.now() - rawStarted) / 1000;
-    await raw.end();
-    await sql`drop table public.bench_raw_inserts`;
-    const rawSorted = Float64Array.from(rawLatencies).sort();
-    const rawPerSecond = rawLatencies.length / rawSeconds;
+    const ceiling = await rawCeiling(concurrency);
     console.log(
-      `    raw ceiling: ${
-        rawPerSecond.toFixed(0)
-      } inserts/s (postgres.js, pool ${concurrency}, p99 ${
-        ms(percentile(rawSorted, 0.99)).trim()
-      }; ${rawCpu(rawLatencies.length).replace("delivery", "insert")}); webhook ÷ raw = ${
-        (s.perSecond / rawPerSecond).toFixed(2)
+      `    ${ceiling.line}; webhook ÷ raw = ${
+        (s.perSecond / ceiling.perSecond).toFixed(2)
       }; load average ${load1()}\n`,
     );
     results.push({
       concurrency,
       perSecond: s.perSecond,
       p99: s.p99,
-      rawPerSecond,
+      rawPerSecond: ceiling.perSecond,
       storedPerSecond,
       cpuPerDelivery: microseconds(s.ok),
       backlog: drained.backlog,
@@ -535,6 +552,38 @@ try {
     await drainTime();
   }
 
+  /** the first concurrency's ratio on the floor (floor.ts), with its own ceiling */
+  let floorRatio: string | undefined;
+  if (FLOOR) {
+    const concurrency = CONCURRENCIES[0]!;
+    const off = await applyFloor(sql);
+    console.log(
+      `floor: a delivery stored, its message stored, its conversation moved; off: ${
+        off.join(", ")
+      }`,
+    );
+    const next = await signedDeliveries(Math.ceil(SECONDS * 8000), ACCOUNT, "valid");
+    const { result, cpu, microseconds } = await withCpu(() =>
+      load("POST signed delivery (floor)", concurrency, SECONDS, next, 200)
+    );
+    const s = summary(result);
+    printLoad(result);
+    console.log(`    ${cpu(s.ok)}; load average ${load1()}`);
+    const drained = await drainTime();
+    const ceiling = await rawCeiling(concurrency);
+    const ratio = s.perSecond / ceiling.perSecond;
+    floorRatio = `  floor, c=${concurrency}: ingest ${s.perSecond.toFixed(0)}/s ÷ raw ${
+      ceiling.perSecond.toFixed(0)
+    }/s = ${ratio.toFixed(2)}; processing ${
+      ((s.ok - drained.backlog) / result.seconds / s.perSecond).toFixed(2)
+    } × ingest; the ratio goal leaves ${
+      (microseconds(s.ok) * ratio / RATIO_GOAL).toFixed(0)
+    } µs per delivery, the floor took ${
+      microseconds(s.ok).toFixed(0)
+    } µs: the most a cheaper broadcast, counter or index could bring`;
+    console.log(`    ${ceiling.line}; load average ${load1()}\n`);
+  }
+
   // in-process costs of the steps the handler and the processor run per delivery
   const body = deliveryBody(ACCOUNT);
   const header = await sign(body);
@@ -587,6 +636,7 @@ try {
       }`,
     );
   }
+  if (floorRatio) console.log(floorRatio);
 } finally {
   await sql.end().catch(() => {});
   await platform.stop();
