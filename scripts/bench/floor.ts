@@ -19,10 +19,10 @@ const SEARCH_INDEX = "conversations_preview_trgm_idx";
 /** Turns the floor on; the names of what it turned off. */
 export async function applyFloor(sql: postgres.Sql): Promise<string[]> {
   const triggers = await sql<{ table: string; name: string }[]>`
-    select tgrelid::regclass::text as table, tgname as name
-    from pg_trigger
-    where not tgisinternal
-      and tgrelid in ('public.messages'::regclass, 'public.conversations'::regclass)
+    select 'public.' || c.relname as table, t.tgname as name
+    from pg_trigger t join pg_class c on c.oid = t.tgrelid
+    where not t.tgisinternal
+      and t.tgrelid in ('public.messages'::regclass, 'public.conversations'::regclass)
     order by 1, 2`;
   // a renamed trigger that moves the conversation would otherwise go off with the rest, and the
   // floor would do less than a delivery must
