@@ -351,6 +351,18 @@ try {
     return { backlog, seconds: (performance.now() - t0) / 1000 };
   };
 
+  /** Signed deliveries to our account for SECONDS, printed with their CPU, until the ledger drains. */
+  const signedLoad = async (label: string, concurrency: number) => {
+    const next = await signedDeliveries(Math.ceil(SECONDS * 8000), ACCOUNT, "valid");
+    const { result, cpu, microseconds } = await withCpu(() =>
+      load(label, concurrency, SECONDS, next, 200)
+    );
+    const s = summary(result);
+    printLoad(result);
+    console.log(`    ${cpu(s.ok)}; load average ${load1()}`);
+    return { result, s, microseconds, drained: await drainTime() };
+  };
+
   /**
    * The raw ceiling: the same bodies as plain inserts, same driver and statement handling as the
    * functions' pool (prepared statements, db.ts), same concurrency.
@@ -413,18 +425,14 @@ try {
     load: string;
   }[] = [];
   for (const concurrency of CONCURRENCIES) {
-    const next = await signedDeliveries(Math.ceil(SECONDS * 8000), ACCOUNT, "valid");
     const started = new Date();
     const profiled = STATEMENTS > 0 && concurrency === CONCURRENCIES[0];
     if (profiled) await resetStatements();
     const walFrom = await walPosition(sql);
-    const { result, cpu, microseconds } = await withCpu(() =>
-      load("POST signed delivery (our account)", concurrency, SECONDS, next, 200)
+    const { result, s, microseconds, drained } = await signedLoad(
+      "POST signed delivery (our account)",
+      concurrency,
     );
-    const s = summary(result);
-    printLoad(result);
-    console.log(`    ${cpu(s.ok)}; load average ${load1()}`);
-    const drained = await drainTime();
     const walBytes = await walSince(sql, walFrom);
     const [stored] = await sql<{ all: number }[]>`
       select count(*)::int as all
@@ -562,14 +570,10 @@ try {
         off.join(", ")
       }`,
     );
-    const next = await signedDeliveries(Math.ceil(SECONDS * 8000), ACCOUNT, "valid");
-    const { result, cpu, microseconds } = await withCpu(() =>
-      load("POST signed delivery (floor)", concurrency, SECONDS, next, 200)
+    const { result, s, microseconds, drained } = await signedLoad(
+      "POST signed delivery (floor)",
+      concurrency,
     );
-    const s = summary(result);
-    printLoad(result);
-    console.log(`    ${cpu(s.ok)}; load average ${load1()}`);
-    const drained = await drainTime();
     const ceiling = await rawCeiling(concurrency);
     const ratio = s.perSecond / ceiling.perSecond;
     floorRatio = `  floor, c=${concurrency}: ingest ${s.perSecond.toFixed(0)}/s ÷ raw ${
