@@ -11,6 +11,8 @@ import {
   createPage,
   findAccount,
   igsidFor,
+  leadByIgsid,
+  restoreConversation,
 } from "./directory.ts";
 import {
   accountComments,
@@ -90,6 +92,13 @@ const schemas = {
     businessFollowsUser: z.boolean().optional(),
     verified: z.boolean().optional(),
     blocked: z.boolean().optional(),
+    /** conversations the lead already had before the sandbox started (scene-setting) */
+    conversations: z.array(z.object({
+      account: z.string(),
+      igsid: z.string().regex(/^\d+$/).optional(),
+      /** ms since the epoch: the lead's latest message to the account */
+      lastInboundAt: z.number().int().positive(),
+    })).optional(),
   }),
   leadPatch: z.object({
     blocked: z.boolean().optional(),
@@ -347,8 +356,25 @@ async function route(services: SandboxServices, request: Request, segments: stri
   }
 
   if (is("POST", "leads")) {
-    const lead = createLead(state, await body(request, schemas.lead));
-    return jsonResponse(leadView(lead), 201);
+    const { conversations = [], ...input } = await body(request, schemas.lead);
+    const earlier = conversations.map((c) => earlierConversation(services, c));
+    if (new Set(earlier.map((c) => c.account)).size < earlier.length) {
+      throw new ControlError(422, "one conversation per account");
+    }
+    const lead = createLead(state, input);
+    const restored = earlier.map(({ account, igsid, lastInboundAt }) => {
+      const conversation = restoreConversation(state, account, lead, { igsid, lastInboundAt });
+      return {
+        id: conversation.id,
+        account: account.igAccountId,
+        igsid: conversation.igsid,
+        lastInboundAt,
+      };
+    });
+    return jsonResponse({
+      ...leadView(lead),
+      ...(restored.length ? { conversations: restored } : {}),
+    }, 201);
   }
   if (is("GET", "leads")) return jsonResponse([...state.leads.values()].map(leadView));
   if (is("GET", "leads", true)) {
@@ -414,6 +440,28 @@ async function route(services: SandboxServices, request: Request, segments: stri
     return await handleUiForm(services, request, id);
   }
   throw new ControlError(404, `no control route ${method} /_sandbox/${segments.join("/")}`);
+}
+
+/**
+ * A conversation a new lead already had, checked before anything is made: the account exists, the
+ * IGSID is no other lead's for it (§5: one person, one IGSID per account), and the lead's latest
+ * message is not in the future.
+ */
+function earlierConversation(
+  services: SandboxServices,
+  input: { account: string; igsid?: string; lastInboundAt: number },
+) {
+  const account = accountOf(services, input.account);
+  if (input.igsid && leadByIgsid(services.state, account.igAccountId, input.igsid)) {
+    throw new ControlError(
+      409,
+      `IGSID ${input.igsid} is another lead's for account ${account.igAccountId}`,
+    );
+  }
+  if (input.lastInboundAt > Date.now()) {
+    throw new ControlError(422, "lastInboundAt is in the future");
+  }
+  return { account, igsid: input.igsid, lastInboundAt: input.lastInboundAt };
 }
 
 /** Accounts made through the control API come with working tokens, so tests can skip OAuth. */

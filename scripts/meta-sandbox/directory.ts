@@ -49,6 +49,9 @@ export interface NewAccount {
   followersCount?: number;
   subscribedFields?: string[];
   igAccountId?: string;
+  /** fixed `/me` id and code-exchange `user_id` (the seed's); random when absent */
+  meId?: string;
+  tokenUserId?: string;
   /** owner of the account's Page; a new Facebook user when absent */
   facebookUserId?: string;
 }
@@ -56,8 +59,8 @@ export interface NewAccount {
 export function createAccount(state: SandboxState, input: NewAccount): InstagramAccount {
   const account: InstagramAccount = {
     igAccountId: input.igAccountId ?? numericId("17841", 17),
-    meId: numericId("2", 17),
-    tokenUserId: numericId("1", 17),
+    meId: input.meId ?? numericId("2", 17),
+    tokenUserId: input.tokenUserId ?? numericId("1", 17),
     username: input.username,
     name: input.name ?? input.username,
     followersCount: input.followersCount ?? 1200,
@@ -209,6 +212,26 @@ export function ensureConversation(
     mids: [],
   };
   state.conversations.set(conversation.id, conversation);
+  return conversation;
+}
+
+/**
+ * Scene-setting: a conversation the lead already had with the account before the sandbox started,
+ * known by the lead's IGSID there and the time of their latest message. That time opens the 24 h
+ * window (§2) and gives profile consent (§5) as the message itself did; the messages are not known
+ * here, so the Conversations API lists the conversation with none. The caller has checked that no
+ * other lead holds that IGSID for the account (one person, one IGSID per account, §5).
+ */
+export function restoreConversation(
+  state: SandboxState,
+  account: InstagramAccount,
+  lead: Lead,
+  input: { igsid?: string; lastInboundAt: number },
+): Conversation {
+  if (input.igsid) lead.igsidByAccount.set(account.igAccountId, input.igsid);
+  const conversation = ensureConversation(state, account, lead, input.lastInboundAt);
+  conversation.updatedAt = Math.max(conversation.updatedAt, input.lastInboundAt);
+  conversation.lastInboundAt = Math.max(conversation.lastInboundAt ?? 0, input.lastInboundAt);
   return conversation;
 }
 

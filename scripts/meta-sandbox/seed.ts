@@ -7,6 +7,12 @@ import { createAccount, createFacebookUser, createLead, createPage } from "./dir
 import type { SandboxState } from "./sandbox-state.ts";
 
 export const DEMO_ACCOUNT_ID = "17841400000000001";
+/**
+ * Its `/me` id and code-exchange `user_id`, fixed as Meta's are and equal to the external ids
+ * supabase/seed.sql gives the demo row, so reconnecting it on every `npm start` adds no new ids.
+ */
+export const DEMO_ACCOUNT_ME_ID = "25000000000000001";
+export const DEMO_ACCOUNT_TOKEN_USER_ID = "9100000000000001";
 /** Fixed ids, so a connection made in one `npm start` is the same row after the next. */
 export const DEMO_FACEBOOK = {
   userWithInstagram: "1000000000000001",
@@ -21,6 +27,8 @@ const DEMO_FIELDS = ["messages", "message_reactions", "messaging_seen", "messagi
 export function seedDemoData(state: SandboxState) {
   createAccount(state, {
     igAccountId: DEMO_ACCOUNT_ID,
+    meId: DEMO_ACCOUNT_ME_ID,
+    tokenUserId: DEMO_ACCOUNT_TOKEN_USER_ID,
     username: "northwind.careers",
     name: "Northwind Careers",
     loginPath: "instagram_login",
