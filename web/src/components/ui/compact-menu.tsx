@@ -16,11 +16,14 @@ type CompactMenuProps = {
   trigger: ReactNode;
   isDisabled?: boolean;
   className?: string;
+  /** where focus goes once the menu closes (by default back to its button): Radix's event */
+  onCloseAutoFocus?: (event: Event) => void;
   children: ReactNode;
 };
 
 export function CompactMenuButton(
-  { label, trigger, isDisabled, className = "min-w-44", children }: CompactMenuProps,
+  { label, trigger, isDisabled, className = "min-w-44", onCloseAutoFocus, children }:
+    CompactMenuProps,
 ) {
   return (
     <>
@@ -32,6 +35,7 @@ export function CompactMenuButton(
           aria-label={label}
           align="end"
           sideOffset={4}
+          onCloseAutoFocus={onCloseAutoFocus}
           className={`z-50 rounded-md border border-zinc-200 bg-white p-1 text-zinc-900 shadow-lg dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100 ${className}`}
         >
           {children}

@@ -1,6 +1,6 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import { ArrowLeft, ExternalLink } from "lucide-react";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect } from "react";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { BlueskyIcon } from "@/components/ui/brand-icons.tsx";
 import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
@@ -10,6 +10,7 @@ import { BlueskyComposer } from "@/features/messages/components/bluesky-composer
 import { ConversationActions } from "@/features/messages/components/conversation-actions.tsx";
 import { contactName } from "@/features/messages/components/conversation-row.tsx";
 import { MessageThread } from "@/features/messages/components/message-thread.tsx";
+import { useConversationDraft } from "@/features/messages/hooks/use-conversation-draft.ts";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
 import type {
   InboxAccount,
@@ -34,7 +35,7 @@ type BlueskyConversationViewProps = {
  */
 export function BlueskyConversationView(props: BlueskyConversationViewProps) {
   const { imoId, conversation, account, viewer } = props;
-  const [draft, setDraft] = useState("");
+  const { draft, setDraft } = useConversationDraft(viewer.userId, conversation.id);
   const triage = useTriageConversation(imoId);
   const send = useSendBlueskyMessage(imoId, viewer);
   const name = contactName(conversation.contact);
@@ -49,10 +50,13 @@ export function BlueskyConversationView(props: BlueskyConversationViewProps) {
   const disabledReason = account !== undefined && account.status !== "connected"
     ? "This Bluesky account needs to be connected again (Settings › Channels) to reply."
     : undefined;
-  const sendText = (text: string, clientMessageId: string = crypto.randomUUID()) => {
+  const sendText = (text: string, clientMessageId: string) =>
     send.mutate({ conversation_id: conversation.id, client_message_id: clientMessageId, text });
+  const sendDraft = (text: string) => {
+    sendText(text, crypto.randomUUID());
     setDraft("");
   };
+  // what is being written stays: a retry sends the failed reply's own text
   const retry = (message: ThreadEntry) => {
     if (message.client_message_id) sendText(message.text ?? "", message.client_message_id);
   };
@@ -116,7 +120,7 @@ export function BlueskyConversationView(props: BlueskyConversationViewProps) {
         kind={kind}
         text={draft}
         onTextChange={setDraft}
-        onSend={(text) => sendText(text)}
+        onSend={sendDraft}
         disabledReason={disabledReason}
       />
     </section>

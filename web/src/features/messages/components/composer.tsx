@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_BYTES, messageTextBytes } from "@dm-desk/shared/rules/message-text";
 import { Lock, SendHorizontal } from "lucide-react";
-import type { KeyboardEvent } from "react";
+import type { KeyboardEvent, Ref } from "react";
 import { ByteCounter } from "@/features/messages/components/byte-counter.tsx";
 
 type ComposerProps = {
@@ -9,10 +9,14 @@ type ComposerProps = {
   onSend: (text: string) => void;
   /** why nobody can reply now; the composer is disabled and says so */
   disabledReason?: string;
+  /** the text box, for inserting at its caret (use-conversation-draft.ts) */
+  textareaRef?: Ref<HTMLTextAreaElement>;
 };
 
 /** The reply box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ text, onTextChange, onSend, disabledReason }: ComposerProps) {
+export function Composer(
+  { text, onTextChange, onSend, disabledReason, textareaRef }: ComposerProps,
+) {
   const isDisabled = Boolean(disabledReason);
   const isTooLong = messageTextBytes(text) > MAX_MESSAGE_BYTES;
   const canSend = !isDisabled && text.trim() !== "" && !isTooLong;
@@ -48,6 +52,7 @@ export function Composer({ text, onTextChange, onSend, disabledReason }: Compose
         <label className="min-w-0 flex-1">
           <span className="sr-only">Message</span>
           <textarea
+            ref={textareaRef}
             value={text}
             disabled={isDisabled}
             rows={2}

@@ -15,6 +15,7 @@ import { ScheduleAction } from "@/features/messages/components/schedule-action.t
 import { ScheduledStrip } from "@/features/messages/components/scheduled-strip.tsx";
 import { TemplateMenu } from "@/features/messages/components/template-menu.tsx";
 import { WindowIndicator } from "@/features/messages/components/window-indicator.tsx";
+import { useConversationDraft } from "@/features/messages/hooks/use-conversation-draft.ts";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
 import type {
   InboxAccount,
@@ -42,7 +43,10 @@ type ConversationViewProps = {
 export function ConversationView(props: ConversationViewProps) {
   const { imoId, conversation, account, viewer } = props;
   const now = useNow(15_000);
-  const [draft, setDraft] = useState("");
+  const { draft, setDraft, insert, textareaRef } = useConversationDraft(
+    viewer.userId,
+    conversation.id,
+  );
   const [confirming, setConfirming] = useState<ThreadEntry | null>(null);
   const triage = useTriageConversation(imoId);
   const send = useSendMessage(imoId, viewer);
@@ -136,7 +140,8 @@ export function ConversationView(props: ConversationViewProps) {
             imoId={imoId}
             conversationId={conversation.id}
             isDisabled={Boolean(disabledReason)}
-            onInsert={setDraft}
+            onInsert={insert}
+            composerRef={textareaRef}
           />
         )}
         {props.canSchedule && (
@@ -175,13 +180,14 @@ export function ConversationView(props: ConversationViewProps) {
         imoId={imoId}
         conversationId={conversation.id}
         disabledReason={disabledReason}
-        onInsert={setDraft}
+        onInsert={insert}
       />
       <Composer
         text={draft}
         onTextChange={setDraft}
         onSend={sendText}
         disabledReason={disabledReason}
+        textareaRef={textareaRef}
       />
       <AlertDialog
         open={confirming !== null}

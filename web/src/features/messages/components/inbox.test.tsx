@@ -266,7 +266,10 @@ describe("Messages › the sidebar", () => {
 });
 
 describe("Messages › a conversation (on a phone)", () => {
-  beforeEach(() => void (isWide = false));
+  beforeEach(() => {
+    isWide = false;
+    sessionStorage.clear();
+  });
 
   it("opens with the history oldest first and marks the conversation read", async () => {
     const conversation = fakeConversation({ unread_count: 2 });
@@ -424,13 +427,53 @@ describe("Messages › a conversation (on a phone)", () => {
     const toolbar = await screen.findByRole("toolbar", { name: "Conversation actions" });
     await user.click(within(toolbar).getByRole("button", { name: "Templates" }));
     await user.click(await screen.findByRole("menuitem", { name: /Greeting/ }));
-    await waitFor(() =>
-      expect((screen.getByLabelText("Message") as HTMLTextAreaElement).value).toBe("Hi Maya!")
-    );
+    const box = screen.getByLabelText("Message") as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe("Hi Maya!"));
     expect(callsTo("message-templates/render")[0]?.body).toEqual({
       template_id: template.id,
       conversation_id: conversation.id,
     });
+
+    // what was written stays: the template goes in at the caret, which ends up after it
+    await user.clear(box);
+    await user.type(box, "Quick note. Talk soon");
+    box.setSelectionRange("Quick note.".length, "Quick note.".length);
+    await user.click(within(toolbar).getByRole("button", { name: "Templates" }));
+    await user.click(await screen.findByRole("menuitem", { name: /Greeting/ }));
+    await waitFor(() => expect(box.value).toBe("Quick note. Hi Maya! Talk soon"));
+    expect(document.activeElement).toBe(box);
+    expect(box.selectionStart).toBe("Quick note. Hi Maya!".length);
+  });
+
+  it("keeps an unsent reply per conversation, through another conversation and a send", async () => {
+    const maya = fakeConversation({ unread_count: 0 });
+    const jonas = fakeConversation({ unread_count: 0 });
+    const { user } = renderInbox({
+      conversations: [maya, jonas],
+      extra: {
+        "instagram-send-message": () =>
+          ok({ message: fakeMessage({ conversation_id: maya.id, direction: "outbound" }) }),
+      },
+    });
+    const open = async (conversation: InboxConversation) => {
+      await user.click(
+        within(await list()).getByRole("option", { name: `@${conversation.contact.username}` }),
+      );
+      return await screen.findByLabelText("Message") as HTMLTextAreaElement;
+    };
+    const back = () => user.click(screen.getByRole("button", { name: "Back to conversations" }));
+
+    await user.type(await open(maya), "Are you licensed in Ohio?");
+    await back();
+    expect((await open(jonas)).value).toBe("");
+    await back();
+    const box = await open(maya);
+    expect(box.value).toBe("Are you licensed in Ohio?");
+
+    await user.type(box, "{Enter}");
+    await waitFor(() => expect(callsTo("instagram-send-message")).toHaveLength(1));
+    await back();
+    expect((await open(maya)).value).toBe("");
   });
 
   it("toggles priority and assigns from the actions bar", async () => {

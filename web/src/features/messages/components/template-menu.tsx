@@ -1,4 +1,5 @@
 import { FileText } from "lucide-react";
+import { type RefObject, useRef } from "react";
 import {
   COMPACT_MENU_ITEM,
   CompactMenu,
@@ -14,18 +15,29 @@ type TemplateMenuProps = {
   isDisabled: boolean;
   /** the text as it reads in this conversation now, and the template it came from */
   onInsert: (text: string, templateId: string) => void;
+  /** the reply box a chosen template is written into: focus goes there, not back to the menu */
+  composerRef?: RefObject<HTMLTextAreaElement | null>;
 };
 
 /** Quick replies: the server fills the template's variables for this conversation. */
-export function TemplateMenu({ imoId, conversationId, isDisabled, onInsert }: TemplateMenuProps) {
+export function TemplateMenu(
+  { imoId, conversationId, isDisabled, onInsert, composerRef }: TemplateMenuProps,
+) {
   const templates = useTemplates(imoId, true);
   const render = useRenderTemplate({ onRendered: onInsert });
+  const chose = useRef(false);
   return (
     <CompactMenu>
       <CompactMenuButton
         label="Templates"
         isDisabled={isDisabled || render.isPending}
         className="max-h-72 w-64 overflow-y-auto"
+        onCloseAutoFocus={(event) => {
+          if (!chose.current || !composerRef?.current) return;
+          chose.current = false;
+          event.preventDefault();
+          composerRef.current.focus();
+        }}
         trigger={
           <>
             <FileText className="size-3" aria-hidden="true" />
@@ -50,8 +62,10 @@ export function TemplateMenu({ imoId, conversationId, isDisabled, onInsert }: Te
           <CompactMenuItem
             key={template.id}
             className={`${COMPACT_MENU_ITEM} flex-col items-start gap-0 py-1`}
-            onSelect={() =>
-              render.mutate({ template_id: template.id, conversation_id: conversationId })}
+            onSelect={() => {
+              chose.current = true;
+              render.mutate({ template_id: template.id, conversation_id: conversationId });
+            }}
           >
             <span className="font-medium">{template.name}</span>
             <span className="line-clamp-2 text-[11px] text-zinc-500">{template.content}</span>
