@@ -390,6 +390,53 @@ describe("Messages › a conversation (on a phone)", () => {
     );
   });
 
+  it("retries a failed Bluesky reply without emptying the reply being written", async () => {
+    const bluesky = fakeAccount({
+      id: "00000000-0000-4000-8000-0000000000e1",
+      platform: "bluesky",
+      username: "northwind.bsky.social",
+    });
+    const conversation = fakeConversation({
+      unread_count: 0,
+      platform: "bluesky",
+      channel_account_id: bluesky.id,
+    });
+    let attempts = 0;
+    const { user } = renderInbox({
+      conversations: [conversation],
+      accounts: [account, bluesky],
+      path: `/messages?channel=bluesky&conversation=${conversation.id}`,
+      extra: {
+        "bluesky-send-message": ({ body }) => {
+          attempts += 1;
+          if (attempts === 1) return fail(502, "bluesky_unavailable", "Bluesky did not answer");
+          return ok({
+            message: fakeMessage({
+              conversation_id: conversation.id,
+              direction: "outbound",
+              text: (body as { text: string }).text,
+              status: "sent",
+              author: { kind: "user", user_id: ME, display_name: null },
+            }),
+            replayed: false,
+          });
+        },
+      },
+    });
+    await screen.findByText("First");
+    const box = screen.getByLabelText("Message") as HTMLTextAreaElement;
+    await user.type(box, "Hello there{Enter}");
+    const log = screen.getByRole("log", { name: "Message history" });
+    const retry = await within(log).findByRole("button", { name: "Retry" });
+
+    await user.type(box, "And one more thing");
+    await user.click(retry);
+    await waitFor(() => expect(callsTo("bluesky-send-message")).toHaveLength(2));
+    const [first, second] = callsTo("bluesky-send-message");
+    expect(second?.body).toEqual(first?.body);
+    expect(box.value).toBe("And one more thing");
+  });
+
   it("disables the composer with the reason once the 24-hour window has closed", async () => {
     const conversation = fakeConversation({ unread_count: 0 }, 30 * HOUR);
     renderInbox({
