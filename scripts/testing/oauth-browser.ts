@@ -2,7 +2,10 @@ import {
   type ConnectResult,
   oauthCompleteResponseSchema,
 } from "../../shared/src/contracts/instagram-connect.ts";
+import { consentAtSandboxDialog, landFromCallback } from "../meta-sandbox/browser-consent.ts";
 import { callFunction, type Workspace } from "./workspace.ts";
+
+export { landFromCallback };
 
 /**
  * What a browser does in a connect: ask instagram-oauth-init for Meta's dialog URL, open it
@@ -45,27 +48,7 @@ export async function consentThroughBrowser(
     throw new Error(`oauth-init answered ${init.status}: ${await init.text()}`);
   }
   const { url: dialogUrl } = await init.json();
-  const dialog = new URL(dialogUrl);
-  dialog.searchParams.set("sandbox_decision", input.decision);
-  if (input.account) dialog.searchParams.set("sandbox_account", input.account);
-
-  const consent = await fetch(dialog, { redirect: "manual" });
-  await consent.body?.cancel();
-  const callbackUrl = consent.headers.get("location");
-  if (consent.status !== 302 || !callbackUrl) throw new Error(`consent answered ${consent.status}`);
-  return { dialogUrl: dialog, ...await landFromCallback(callbackUrl) };
-}
-
-/** Follows Meta's redirect to our callback; the callback's own redirect is where the SPA lands. */
-export async function landFromCallback(callbackUrl: string) {
-  const callback = await fetch(callbackUrl, { redirect: "manual" });
-  await callback.body?.cancel();
-  const location = callback.headers.get("location");
-  return {
-    callbackUrl: new URL(callbackUrl),
-    callback,
-    landing: location ? new URL(location) : null,
-  };
+  return await consentAtSandboxDialog(dialogUrl, input);
 }
 
 /**
