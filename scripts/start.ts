@@ -6,6 +6,7 @@
  *   --state-dir=PATH   keep state elsewhere than .local/ (used by the start-up test)
  */
 import { seedBlueskyDemo } from "./bluesky-network/demo.ts";
+import { connectInstagramDemo } from "./meta-sandbox/demo.ts";
 import { freePort } from "./platform/free-port.ts";
 import { startPlatform } from "./platform/local-platform.ts";
 import { waitForUrl } from "./platform/wait-for-url.ts";
@@ -46,6 +47,20 @@ if (args.has("--no-serve")) {
   Deno.exit(0);
 }
 
+// The Meta sandbox starts empty each time: the demo's Instagram account is connected to it again
+// (the real connect flow) and its seeded contacts made known, beside Vite's start. A failure says
+// so and leaves the rest of the app usable.
+const instagramDemo = withTimeout(connectInstagramDemo(platform), 60_000).then(
+  (demo) =>
+    `  Instagram    ${demo.account} is connected to the sandbox: its ${demo.contacts} contacts can be
+               answered (${demo.openWindows} inside Meta's 24 h window; Messages)
+`,
+  (error) => {
+    console.error(`The Instagram demo could not be connected: ${error.message}`);
+    return "";
+  },
+);
+
 const vite = new Deno.Command(`${root}node_modules/.bin/vite`, {
   cwd: `${root}web`,
   env: {
@@ -68,6 +83,7 @@ globalThis.addEventListener("unload", () => {
 await waitForUrl(webUrl, { exited: vite.status });
 
 reloadGatewayOnChange();
+const instagramLine = await instagramDemo;
 
 console.log(`
   DM Desk is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)
@@ -76,7 +92,7 @@ console.log(`
   Demo login   demo@dmdesk.local / dmdesk-demo   (admin; also riley@, owner@, sam@dmdesk.local)
   Status       ${platform.url}/
   Meta sandbox ${platform.metaSandboxUrl}/   (make a candidate DM the demo account)
-  Bluesky      starting the local AT Protocol network… (its addresses follow when it is up)
+${instagramLine}  Bluesky      starting the local AT Protocol network… (its addresses follow when it is up)
   API          ${platform.url}   (auth /auth/v1, functions /functions/v1)
   Database     ${platform.databaseUrl}
   Anon key     ${platform.anonKey}
@@ -122,6 +138,14 @@ vite.status.then((status) => {
     stop();
   }
 });
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Function code is loaded once per gateway process, so a change restarts the gateway. */
 async function reloadGatewayOnChange() {
