@@ -67,6 +67,11 @@ export const inboxConversationSchema = z.object({
   /** null only for a thread without any message, which lists leave out */
   last_message_at: timestampSchema.nullable(),
   last_message_direction: messageDirectionSchema.nullable(),
+  /**
+   * The newest message is a reply that did not go out (status `failed`): the conversation only
+   * looks answered. Optional: older servers do not send it
+   */
+  last_message_failed: z.boolean().optional(),
   unread_count: z.number().int().nonnegative(),
   /**
    * Meta's messaging window, worked out from the contact's last message. Bluesky has no window:

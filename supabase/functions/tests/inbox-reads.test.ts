@@ -67,6 +67,57 @@ Deno.test(
 );
 
 Deno.test(
+  "inbox: a conversation whose newest message is a reply that failed says so, until a newer message",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", label: "inbox-failed" });
+    try {
+      const account = await addChannelAccount(ws);
+      const thread = await addThread(ws, account, { username: "dee", hoursAgo: 2 });
+      const failed = async () => {
+        const page = await listInbox(ws);
+        return page.conversations.find((c) => c.id === thread.conversationId)!.last_message_failed;
+      };
+      const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+      assert.equal(await failed(), false, "the contact's message");
+
+      await addMessage(ws, thread.conversationId, {
+        text: "Are you free at 3?",
+        authorUserId: ws.userId,
+        status: "failed",
+        at: minutesAgo(30),
+      });
+      assert.equal(await failed(), true);
+      // the AI's draft is not in the thread: the failed reply is still the newest there
+      await addMessage(ws, thread.conversationId, {
+        text: "Sure, how about 4?",
+        authorUserId: ws.userId,
+        status: "draft",
+        at: minutesAgo(20),
+      });
+      assert.equal(await failed(), true, "a draft is not a message");
+
+      await addMessage(ws, thread.conversationId, { text: "Hello?", at: minutesAgo(10) });
+      assert.equal(await failed(), false, "the contact wrote since");
+      await addMessage(ws, thread.conversationId, {
+        text: "Sorry!",
+        authorUserId: ws.userId,
+        status: "failed",
+        at: minutesAgo(5),
+      });
+      await addMessage(ws, thread.conversationId, {
+        text: "Sorry! Free at 3?",
+        authorUserId: ws.userId,
+        at: minutesAgo(4),
+      });
+      assert.equal(await failed(), false, "a reply went out since");
+    } finally {
+      await ws.close();
+    }
+  },
+);
+
+Deno.test(
   "inbox: a page boundary inside equal timestamps neither skips nor repeats",
   options,
   async () => {

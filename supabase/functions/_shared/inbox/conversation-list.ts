@@ -41,6 +41,7 @@ interface ConversationRow {
   last_message_at: Date | null;
   cursor_at: string;
   last_message_direction: InboxConversation["last_message_direction"];
+  last_message_failed: boolean;
   unread_count: number;
   last_inbound_at: Date | null;
   is_priority: boolean;
@@ -135,6 +136,7 @@ function inboxRows(tx: Tx, page: ReturnType<Tx>) {
     select c.id, c.channel_account_id, a.platform, c.kind, k.id as contact_id, k.username,
       k.display_name as contact_name, k.profile_picture_url, c.last_message_preview as preview,
       c.last_message_at, c.last_message_direction,
+      coalesce(newest.status = 'failed', false) as last_message_failed,
       -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
       to_char(c.last_message_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
       c.unread_count, c.last_inbound_at, c.is_priority, c.assigned_to,
@@ -145,6 +147,14 @@ function inboxRows(tx: Tx, page: ReturnType<Tx>) {
     join public.contacts k on k.id = c.contact_id
     left join public.imo_members m on m.imo_id = c.imo_id and m.user_id = c.assigned_to
     left join public.recruiting_leads l on l.id = c.recruiting_lead_id
+    -- the thread's newest message, as the thread orders them (one step down its index); the AI's
+    -- drafts are the composer's, not the thread's
+    left join lateral (
+      select m.status from public.messages m
+      where m.conversation_id = c.id and m.status <> 'draft'
+      order by m.sent_at desc, m.id desc
+      limit 1
+    ) newest on true
     order by c.last_message_at desc nulls last, c.id desc`;
 }
 
@@ -205,6 +215,7 @@ function toInboxConversation(row: ConversationRow, now: Date): InboxConversation
     preview: row.preview,
     last_message_at: row.last_message_at?.toISOString() ?? null,
     last_message_direction: row.last_message_direction,
+    last_message_failed: row.last_message_failed,
     unread_count: row.unread_count,
     window: conversationWindow(row.last_inbound_at, now),
     is_priority: row.is_priority,

@@ -1,5 +1,5 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
-import { Star, UserRound } from "lucide-react";
+import { CircleAlert, Star, UserRound } from "lucide-react";
 import { CategoryBadge } from "@/features/messages/components/category-badge.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { PlatformBadge } from "@/features/messages/components/platform-badge.tsx";
@@ -86,7 +86,14 @@ export function ConversationRow(
               isUnread ? "text-zinc-800 dark:text-zinc-200" : "text-zinc-500 dark:text-zinc-400"
             }`}
           >
-            {conversation.last_message_direction === "outbound" && "You: "}
+            {conversation.last_message_failed
+              ? (
+                <span className="font-medium text-red-600 dark:text-red-400">
+                  <CircleAlert className="mr-0.5 inline size-3 align-[-2px]" aria-hidden="true" />
+                  Not sent:{" "}
+                </span>
+              )
+              : conversation.last_message_direction === "outbound" && "You: "}
             {conversation.preview ?? ""}
           </span>
           {conversation.assignee && (

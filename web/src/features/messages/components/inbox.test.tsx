@@ -161,7 +161,18 @@ describe("Messages › the sidebar", () => {
       assignee: { user_id: ME, display_name: "Casey Coach" },
     });
     const quiet = fakeConversation({ unread_count: 0 }, 30 * HOUR);
-    renderInbox({ conversations: [maya, quiet] });
+    const unanswered = fakeConversation({
+      unread_count: 0,
+      preview: "Are you free at 3?",
+      last_message_direction: "outbound",
+      last_message_failed: true,
+    });
+    const answered = fakeConversation({
+      unread_count: 0,
+      preview: "See you then",
+      last_message_direction: "outbound",
+    });
+    renderInbox({ conversations: [maya, quiet, unanswered, answered] });
 
     const row = within(await list()).getByRole("option", { name: "@maya.okafor" });
     expect(within(row).getByLabelText("3 unread")).toBeTruthy();
@@ -171,6 +182,12 @@ describe("Messages › the sidebar", () => {
     expect(within(row).getByTitle(/^Open – 2[12] h left$/)).toBeTruthy();
     const closed = within(await list()).getByRole("option", { name: `@${quiet.contact.username}` });
     expect(within(closed).getByTitle("Closed – waiting for their reply")).toBeTruthy();
+    // a reply that did not go out does not pass for an answer
+    const option = async (c: InboxConversation) =>
+      within(await list()).getByRole("option", { name: `@${c.contact.username}` });
+    expect((await option(unanswered)).textContent).toContain("Not sent: Are you free at 3?");
+    expect((await option(answered)).textContent).toContain("You: See you then");
+    expect((await option(answered)).textContent).not.toContain("Not sent");
     await waitFor(() => expect(document.title).toBe("(1) Messages · DM Desk"));
   });
 

@@ -219,6 +219,51 @@ describe("useInboxRealtime", () => {
     });
   });
 
+  it('marks the row "Not sent" when its newest reply fails, and clears it when it goes out', () => {
+    const { channel, list } = setup();
+    const reply = (status: string, sentAt: string) =>
+      messageRow({
+        id: "00000000-0000-4000-b000-00000000f00d",
+        direction: "outbound",
+        author_kind: "user",
+        author_user_id: "00000000-0000-4000-8000-000000000099",
+        status,
+        sent_at: sentAt,
+      });
+    const update = (record: Record<string, unknown>) =>
+      act(() =>
+        channel.broadcast("UPDATE", {
+          operation: "UPDATE",
+          table: "messages",
+          record,
+          old_record: record,
+        })
+      );
+    // an older reply failing is not the row's news
+    update(
+      reply("failed", new Date(Date.parse(conversation.last_message_at!) - 60_000).toISOString()),
+    );
+    expect(list().conversations[0]!.last_message_failed).toBeFalsy();
+
+    update(reply("failed", conversation.last_message_at!));
+    expect(list().conversations[0]!.last_message_failed).toBe(true);
+    update(reply("sent", conversation.last_message_at!));
+    expect(list().conversations[0]!.last_message_failed).toBe(false);
+
+    // a newer message moves the conversation: the failed reply is no longer its newest
+    update(reply("failed", conversation.last_message_at!));
+    const later = new Date(Date.parse(conversation.last_message_at!) + 60_000).toISOString();
+    act(() =>
+      channel.broadcast("UPDATE", {
+        operation: "UPDATE",
+        table: "conversations",
+        record: conversationRow({ last_message_at: later }),
+        old_record: { id: conversation.id, unread_count: 1 },
+      })
+    );
+    expect(list().conversations[0]!.last_message_failed).toBe(false);
+  });
+
   it("patches a conversation in place and moves its account's unread badge", () => {
     const { channel, list, invalidate } = setup();
     const old = conversationRow();

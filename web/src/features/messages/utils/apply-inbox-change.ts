@@ -86,7 +86,23 @@ function applyMessageChange(queryClient: QueryClient, imoId: string, change: Inb
     imoId,
     toThreadEntry(row, knownAuthorName(queryClient, imoId, row)),
   );
+  if (row.direction === "outbound") markNewestReply(queryClient, imoId, row);
   return "applied";
+}
+
+/**
+ * A reply that failed, or went out on a retry, is the row's news when it is the conversation's
+ * newest message: the list says "Not sent" until it goes out or something newer comes.
+ */
+function markNewestReply(queryClient: QueryClient, imoId: string, row: Message) {
+  patchConversation(queryClient, imoId, row.conversation_id, (cached) => {
+    const isNewest = cached.last_message_at !== null &&
+      Date.parse(row.sent_at) >= Date.parse(cached.last_message_at);
+    const failed = row.status === "failed";
+    return isNewest && Boolean(cached.last_message_failed) !== failed
+      ? { ...cached, last_message_failed: failed }
+      : cached;
+  });
 }
 
 function applyConversationChange(
@@ -164,6 +180,10 @@ function mergeConversationRow(
     preview: row.last_message_preview,
     last_message_at: row.last_message_at,
     last_message_direction: row.last_message_direction,
+    // a newer message is not the failed reply; its own broadcast says if it failed too
+    last_message_failed: row.last_message_at === cached.last_message_at
+      ? cached.last_message_failed
+      : false,
     unread_count: row.unread_count,
     window: conversationWindowAt(row.last_inbound_at, now),
     is_priority: row.is_priority,
