@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createClient } from "@supabase/supabase-js";
+import postgres from "postgres";
 import { eventually } from "../../testing/eventually.ts";
 
 const options = { sanitizeResources: false, sanitizeOps: false };
@@ -12,6 +13,8 @@ interface Started {
   appUrl: string;
   apiUrl: string;
   anonKey: string;
+  sandboxUrl: string;
+  databaseUrl: string;
 }
 
 /** Runs `npm start`'s script as a person would, with its own state folder and no test env. */
@@ -56,6 +59,8 @@ async function start(stateDir: string): Promise<Started> {
     appUrl: field("App"),
     apiUrl: field("API"),
     anonKey: field("Anon key"),
+    sandboxUrl: field("Meta sandbox").replace(/\/$/, ""),
+    databaseUrl: /Database\s+(postgres\S+)/.exec(text)?.[1] ?? "",
   };
 }
 
@@ -95,6 +100,71 @@ async function demoSignIn(started: Started) {
     email: "demo@dmdesk.local",
     password: "dmdesk-demo",
   });
+}
+
+/** supabase/seed.sql's demo Instagram account and two of its threads (cc…n, contact 97…n). */
+const DEMO_INSTAGRAM = { row: "b0000000-0000-4000-8000-000000000001", igId: "17841400000000001" };
+const seededThread = (n: number) => `cc000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const OPEN_THREAD = 10; // Priya wrote 19 minutes before the seed
+const CLOSED_THREAD = 24; // Oliver wrote 12 days before it
+
+/** demo@dmdesk.local replies in a seeded conversation through instagram-send-message. */
+async function replyAsDemo(started: Started, thread: number, text: string) {
+  const { data, error } = await demoSignIn(started);
+  assert.equal(error, null);
+  const response = await fetch(`${started.apiUrl}/functions/v1/instagram-send-message`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${data.session!.access_token}`,
+      apikey: started.anonKey,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({
+      conversation_id: seededThread(thread),
+      client_message_id: crypto.randomUUID(),
+      text,
+    }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/**
+ * The demo Instagram account is connected to this start's sandbox (the seeded row, its token
+ * encrypted) and a reply inside Meta's window reaches the sandbox's Send API; one outside it is
+ * refused by the product's window rule, not for want of a token.
+ */
+async function assertInstagramDemoWorks(started: Started) {
+  assert.match(
+    started.output.join(""),
+    /Instagram\s+@northwind\.careers is connected to the sandbox/,
+  );
+  const sql = postgres(started.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ id: string; status: string; access_token_encrypted: string }[]>`
+      select id, status::text, access_token_encrypted from public.channel_accounts
+      where platform = 'instagram' and external_account_id = ${DEMO_INSTAGRAM.igId}`;
+    assert.deepEqual(rows.map((r) => [r.id, r.status]), [[DEMO_INSTAGRAM.row, "connected"]]);
+    assert.ok(rows[0]!.access_token_encrypted, "the reconnected row holds a token");
+    assert.doesNotMatch(rows[0]!.access_token_encrypted, /IGAA/, "stored encrypted");
+  } finally {
+    await sql.end();
+  }
+  const text = `Happy to walk you through it (${crypto.randomUUID().slice(0, 8)})`;
+  const sent = await replyAsDemo(started, OPEN_THREAD, text);
+  assert.equal(sent.status, 200, JSON.stringify(sent.body));
+  assert.equal(sent.body.message.status, "sent", JSON.stringify(sent.body));
+  const log = await (await fetch(
+    `${started.sandboxUrl}/_sandbox/sent?account=${DEMO_INSTAGRAM.igId}`,
+  )).json();
+  assert.ok(
+    log.some((s: { recipientId: string; body: { message?: { text?: string } } }) =>
+      s.recipientId === String(9700000000000000 + OPEN_THREAD) && s.body.message?.text === text
+    ),
+    `the sandbox's Send API got the reply: ${JSON.stringify(log)}`,
+  );
+  const refused = await replyAsDemo(started, CLOSED_THREAD, "Still interested?");
+  assert.equal(refused.status, 409);
+  assert.equal(refused.body.error.code, "window_closed");
 }
 
 Deno.test(
@@ -149,6 +219,7 @@ Deno.test(
         assert.match(await app.text(), /<div id="root">/);
         const signIn = await demoSignIn(first);
         assert.equal(signIn.error, null);
+        await assertInstagramDemoWorks(first);
       } finally {
         await stop(first);
       }
@@ -157,6 +228,8 @@ Deno.test(
       try {
         assert.doesNotMatch(second.output.join(""), /demo data seeded/);
         assert.equal((await demoSignIn(second)).error, null, "the demo user survived the restart");
+        // the sandbox forgot everything when it stopped: this start connected the demo again
+        await assertInstagramDemoWorks(second);
       } finally {
         await stop(second);
       }
