@@ -124,6 +124,15 @@ Deno.test(
       await screenshot(page, "schedule-04-dialog-375");
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });
+      // Everything below the history opened at once: the history keeps most of the screen
+      // (the strip and the AI's details scroll under a cap instead of squeezing it to a line).
+      await phoneView.getByRole("region", { name: "Scheduled messages" })
+        .locator('button[aria-expanded="false"]').click();
+      await phoneView.getByRole("region", { name: "AI assistant" })
+        .locator('button[aria-expanded="false"]').click();
+      const history = await phoneView.getByRole("log", { name: "Message history" }).boundingBox();
+      assert.ok(history && history.height >= 180, `history ${history?.height} px tall at 375×812`);
+      await screenshot(page, "schedule-05-everything-open-375");
 
       // Settings › Automation: the reminder, on with the default text.
       await page.setViewportSize(DESKTOP);

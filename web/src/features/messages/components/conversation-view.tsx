@@ -40,6 +40,12 @@ type ConversationViewProps = {
   onBack?: () => void;
 };
 
+/**
+ * What waits to go out and the AI's panel, between the history and the reply box: they scroll
+ * together under a cap, or opened on a phone (its keyboard up) they left the history one line.
+ */
+const BELOW_THREAD = "max-h-[40%] shrink-0 overflow-y-auto";
+
 export function ConversationView(props: ConversationViewProps) {
   const { imoId, conversation, account, viewer } = props;
   const now = useNow(15_000);
@@ -163,25 +169,27 @@ export function ConversationView(props: ConversationViewProps) {
         viewerId={viewer.userId}
         onRetry={(message) => retryMessage(message)}
       />
-      {props.canSchedule && (
-        <ScheduledStrip
+      <div className={BELOW_THREAD}>
+        {props.canSchedule && (
+          <ScheduledStrip
+            imoId={imoId}
+            conversationId={conversation.id}
+            contactName={name}
+            replyUntil={conversation.window.reply_until}
+            canUseTemplates={props.canUseTemplates}
+            members={props.members}
+            viewerId={viewer.userId}
+            canManageAll={viewer.canManageAll ?? false}
+            now={now}
+          />
+        )}
+        <AiAssistant
           imoId={imoId}
           conversationId={conversation.id}
-          contactName={name}
-          replyUntil={conversation.window.reply_until}
-          canUseTemplates={props.canUseTemplates}
-          members={props.members}
-          viewerId={viewer.userId}
-          canManageAll={viewer.canManageAll ?? false}
-          now={now}
+          disabledReason={disabledReason}
+          onInsert={insert}
         />
-      )}
-      <AiAssistant
-        imoId={imoId}
-        conversationId={conversation.id}
-        disabledReason={disabledReason}
-        onInsert={insert}
-      />
+      </div>
       <Composer
         text={draft}
         onTextChange={setDraft}
