@@ -53,7 +53,7 @@ export function AiDraftCard({ imoId, conversationId, draft, disabledReason }: Ai
               onKeyDown={(event) => {
                 if (event.key === "Escape") setEditing(null);
               }}
-              className="block w-full resize-y rounded-md border border-zinc-200 bg-white px-2 py-1 text-xs text-zinc-900 focus:border-indigo-500 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+              className="block w-full resize-y rounded-md border border-zinc-200 bg-white px-2 py-1 text-xs text-zinc-900 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
             />
           </label>
         )}

@@ -11,6 +11,7 @@ import { ConversationActions } from "@/features/messages/components/conversation
 import { contactName } from "@/features/messages/components/conversation-row.tsx";
 import { MessageThread } from "@/features/messages/components/message-thread.tsx";
 import { useConversationDraft } from "@/features/messages/hooks/use-conversation-draft.ts";
+import { useConversationKeyboard } from "@/features/messages/hooks/use-conversation-keyboard.ts";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
 import type {
   InboxAccount,
@@ -26,6 +27,10 @@ type BlueskyConversationViewProps = {
   viewer: InboxViewer;
   leadAction: ReactNode;
   onBack?: () => void;
+  /** opened with Enter in the list: the reply box takes the focus (use-conversation-keyboard.ts) */
+  focusOnOpen?: boolean;
+  /** Escape in the reply box: back to the list */
+  onLeave?: () => void;
 };
 
 /**
@@ -39,6 +44,10 @@ export function BlueskyConversationView(props: BlueskyConversationViewProps) {
   const triage = useTriageConversation(imoId);
   const send = useSendBlueskyMessage(imoId, viewer);
   const name = contactName(conversation.contact);
+  const keyboard = useConversationKeyboard({
+    focusOnOpen: props.focusOnOpen ?? false,
+    onLeave: props.onLeave,
+  });
   const kind = conversation.kind ?? "direct";
 
   const hasUnread = conversation.unread_count > 0;
@@ -63,8 +72,11 @@ export function BlueskyConversationView(props: BlueskyConversationViewProps) {
 
   return (
     <section
+      ref={keyboard.sectionRef}
       aria-label={`Conversation with ${name}`}
-      className="flex h-full min-h-0 flex-col bg-white dark:bg-zinc-950"
+      tabIndex={-1}
+      onKeyDown={keyboard.onKeyDown}
+      className="flex h-full min-h-0 flex-col bg-white outline-none dark:bg-zinc-950"
     >
       <header className="flex items-center gap-2 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
         {props.onBack && (

@@ -60,7 +60,7 @@ export function Composer(
             aria-invalid={isTooLong || undefined}
             onChange={(event) => onTextChange(event.target.value)}
             onKeyDown={handleKeyDown}
-            className="block max-h-40 min-h-12 w-full resize-y rounded-md border border-zinc-200 bg-white px-2 py-1.5 text-xs text-zinc-900 placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none disabled:cursor-not-allowed disabled:bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100 dark:disabled:bg-zinc-900/50"
+            className="block max-h-40 min-h-12 w-full resize-y rounded-md border border-zinc-200 bg-white px-2 py-1.5 text-xs text-zinc-900 placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none disabled:cursor-not-allowed disabled:bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100 dark:disabled:bg-zinc-900/50"
           />
         </label>
         <button

@@ -18,7 +18,10 @@ type ConversationListProps = {
   isArchive: boolean;
   selectedId: string | undefined;
   humanAgentAccounts: ReadonlySet<string>;
-  onOpen: (conversation: InboxConversation) => void;
+  /** `keyboard`: opened with Enter, so the conversation takes the focus */
+  onOpen: (conversation: InboxConversation, how: "keyboard" | "pointer") => void;
+  /** focus the list on this conversation's row (back from it, on a phone or with Escape) */
+  focusRequest?: { id: string };
 };
 
 /**
@@ -36,6 +39,8 @@ export function ConversationList(props: ConversationListProps) {
     [query.data],
   );
   const [activeIndex, setActiveIndex] = useState(-1);
+  const { focusRequest } = props;
+  const isLoaded = conversations.length > 0;
 
   const virtualizer = useVirtualizer({
     count: conversations.length,
@@ -52,6 +57,18 @@ export function ConversationList(props: ConversationListProps) {
       void fetchNextPage();
     }
   }, [lastIndex, conversations.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  // Back from a conversation, the keyboard carries on from its row, not from the top of the page.
+  useEffect(() => {
+    if (!focusRequest || !isLoaded) return;
+    const index = conversations.findIndex((c) => c.id === focusRequest.id);
+    if (index >= 0) {
+      setActiveIndex(index);
+      virtualizer.scrollToIndex(index, { align: "auto" });
+    }
+    scrollRef.current?.focus();
+    // once per request (and once the rows are there): a refetch must not pull the focus back
+  }, [focusRequest, isLoaded]);
 
   if (query.status === "pending") return <ConversationListSkeleton />;
   if (query.status === "error") {
@@ -87,8 +104,9 @@ export function ConversationList(props: ConversationListProps) {
     else if (event.key === "ArrowUp") moveTo(current - 1);
     else if (event.key === "Home") moveTo(0);
     else if (event.key === "End") moveTo(conversations.length - 1);
-    else if (event.key === "Enter" && conversations[current]) onOpen(conversations[current]);
-    else return;
+    else if (event.key === "Enter" && conversations[current]) {
+      onOpen(conversations[current], "keyboard");
+    } else return;
     event.preventDefault();
   };
   const optionId = (id: string) => `conversation-option-${id}`;
@@ -102,7 +120,7 @@ export function ConversationList(props: ConversationListProps) {
       tabIndex={0}
       aria-activedescendant={active ? optionId(active.id) : undefined}
       onKeyDown={handleKeyDown}
-      className="min-h-0 flex-1 overflow-y-auto px-1.5 py-1 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500"
+      className="group min-h-0 flex-1 overflow-y-auto px-1.5 py-1 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500"
     >
       <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
@@ -116,7 +134,7 @@ export function ConversationList(props: ConversationListProps) {
               aria-label={contactName(conversation.contact)}
               onClick={() => {
                 setActiveIndex(item.index);
-                onOpen(conversation);
+                onOpen(conversation, "pointer");
               }}
               className="absolute top-0 left-0 w-full cursor-pointer py-px"
               style={{ height: item.size, transform: `translateY(${item.start}px)` }}

@@ -34,7 +34,9 @@ export function ConversationRow(
           : isActive
           ? "bg-zinc-100 dark:bg-zinc-900"
           : "hover:bg-zinc-100 dark:hover:bg-zinc-900"
-      }`}
+      } ${
+        // where the arrow keys are, outlined while the list has the keyboard's focus
+        isActive ? "group-focus-visible:ring-2 group-focus-visible:ring-indigo-500" : ""}`}
     >
       <span className="relative">
         <Avatar

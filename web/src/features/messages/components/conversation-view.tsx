@@ -16,6 +16,7 @@ import { ScheduledStrip } from "@/features/messages/components/scheduled-strip.t
 import { TemplateMenu } from "@/features/messages/components/template-menu.tsx";
 import { WindowIndicator } from "@/features/messages/components/window-indicator.tsx";
 import { useConversationDraft } from "@/features/messages/hooks/use-conversation-draft.ts";
+import { useConversationKeyboard } from "@/features/messages/hooks/use-conversation-keyboard.ts";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
 import type {
   InboxAccount,
@@ -38,6 +39,10 @@ type ConversationViewProps = {
   leadAction: ReactNode;
   /** on a phone: back to the list */
   onBack?: () => void;
+  /** opened with Enter in the list: the reply box takes the focus (use-conversation-keyboard.ts) */
+  focusOnOpen?: boolean;
+  /** Escape in the reply box: back to the list */
+  onLeave?: () => void;
 };
 
 /**
@@ -58,6 +63,10 @@ export function ConversationView(props: ConversationViewProps) {
   const send = useSendMessage(imoId, viewer);
   const retry = useRetryMessage(imoId);
   const name = contactName(conversation.contact);
+  const keyboard = useConversationKeyboard({
+    focusOnOpen: props.focusOnOpen ?? false,
+    onLeave: props.onLeave,
+  });
 
   // Opening a conversation reads it: once per conversation, and only if something is unread.
   const hasUnread = conversation.unread_count > 0;
@@ -104,8 +113,11 @@ export function ConversationView(props: ConversationViewProps) {
 
   return (
     <section
+      ref={keyboard.sectionRef}
       aria-label={`Conversation with ${name}`}
-      className="flex h-full min-h-0 flex-col bg-white dark:bg-zinc-950"
+      tabIndex={-1}
+      onKeyDown={keyboard.onKeyDown}
+      className="flex h-full min-h-0 flex-col bg-white outline-none dark:bg-zinc-950"
     >
       <header className="flex items-center gap-2 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
         {props.onBack && (

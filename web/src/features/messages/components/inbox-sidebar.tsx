@@ -22,7 +22,9 @@ type InboxSidebarProps = {
   onToggle: (name: InboxToggle, isOn: boolean) => void;
   category: OpportunityCategory | undefined;
   onCategoryChange: (category: OpportunityCategory | undefined) => void;
-  onOpen: (conversation: InboxConversation) => void;
+  onOpen: (conversation: InboxConversation, how: "keyboard" | "pointer") => void;
+  /** focus the list on this conversation's row */
+  focusRequest?: { id: string };
 };
 
 const SEARCH_DELAY_MS = 250;
@@ -97,6 +99,7 @@ export function InboxSidebar(props: InboxSidebarProps) {
         selectedId={props.selectedId}
         humanAgentAccounts={humanAgentAccounts}
         onOpen={props.onOpen}
+        focusRequest={props.focusRequest}
       />
     </div>
   );
@@ -123,7 +126,7 @@ function SearchField({ value, onChange }: { value: string; onChange: (text: stri
         value={text}
         placeholder="Search"
         onChange={(event) => setText(event.target.value)}
-        className="h-7 w-full rounded-md border border-zinc-200 bg-white pr-2 pl-7 text-xs text-zinc-900 placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+        className="h-7 w-full rounded-md border border-zinc-200 bg-white pr-2 pl-7 text-xs text-zinc-900 placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
       />
     </label>
   );

@@ -279,6 +279,11 @@ describe("Messages › the sidebar", () => {
     await waitFor(() => expect(router.state.location.search).toBe(`?conversation=${a!.id}`));
     expect(await screen.findByRole("region", { name: `Conversation with @${a!.contact.username}` }))
       .toBeTruthy();
+    // opened with Enter: the reply box has the focus; Escape there hands it back to the list
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Message")));
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(document.activeElement).toBe(listbox));
+    expect(listbox.getAttribute("aria-activedescendant")).toBe(`conversation-option-${a!.id}`);
   });
 });
 
@@ -507,6 +512,34 @@ describe("Messages › a conversation (on a phone)", () => {
     await waitFor(() => expect(box.value).toBe("Quick note. Hi Maya! Talk soon"));
     expect(document.activeElement).toBe(box);
     expect(box.selectionStart).toBe("Quick note. Hi Maya!".length);
+  });
+
+  it("goes in and out of a conversation with the keyboard alone, back to the row it left", async () => {
+    const [a, b, c] = [1, 2, 3].map(() => fakeConversation({ unread_count: 0 }));
+    const { user } = renderInbox({ conversations: [a!, b!, c!] });
+    (await list()).focus();
+    await user.keyboard("{ArrowDown}{ArrowDown}{Enter}");
+    const box = await screen.findByLabelText("Message");
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    await user.keyboard("Still there?");
+
+    // Escape in the reply box (or the Back button) brings the list back, on b's row
+    await user.keyboard("{Escape}");
+    const listbox = await list();
+    await waitFor(() => expect(document.activeElement).toBe(listbox));
+    expect(listbox.getAttribute("aria-activedescendant")).toBe(`conversation-option-${b!.id}`);
+    await user.keyboard("{ArrowDown}{Enter}");
+    await screen.findByRole("region", { name: `Conversation with @${c!.contact.username}` });
+    await user.click(screen.getByRole("button", { name: "Back to conversations" }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("listbox")));
+    expect(screen.getByRole("listbox").getAttribute("aria-activedescendant"))
+      .toBe(`conversation-option-${c!.id}`);
+
+    // a tap opens without popping the keyboard up
+    await user.click(within(await list()).getByRole("option", { name: `@${b!.contact.username}` }));
+    expect((await screen.findByLabelText("Message") as HTMLTextAreaElement).value)
+      .toBe("Still there?");
+    expect(document.activeElement).not.toBe(screen.getByLabelText("Message"));
   });
 
   it("keeps an unsent reply per conversation, through another conversation and a send", async () => {

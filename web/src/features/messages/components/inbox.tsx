@@ -1,7 +1,7 @@
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import { MessagesSquare } from "lucide-react";
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { useConversations } from "@/features/messages/api/get-conversations.ts";
 import { inboxKeys } from "@/features/messages/api/keys.ts";
@@ -51,6 +51,21 @@ export function Inbox(props: InboxProps) {
   const listed = conversations.find((c) => c.id === params.conversationId);
   const selected = useOpenConversation(imoId, params.conversationId, listed);
   const hasBluesky = accounts.some((account) => account.platform === "bluesky");
+  // Where the keyboard goes next: into a conversation opened with Enter, or back to its row in the
+  // list (on a phone the list comes back in its place; wide, it is beside it)
+  const [focus, setFocus] = useState<{ target: "conversation" | "list"; id: string } | null>(null);
+  const open = (conversation: InboxConversation, how: "keyboard" | "pointer") => {
+    setFocus(how === "keyboard" ? { target: "conversation", id: conversation.id } : null);
+    params.openConversation(conversation.id);
+  };
+  const backToList = () => {
+    if (params.conversationId) setFocus({ target: "list", id: params.conversationId });
+    if (!isWide) params.openConversation(undefined);
+  };
+  const conversationFocus = {
+    focusOnOpen: focus?.target === "conversation" && focus.id === selected?.id,
+    onLeave: backToList,
+  };
   const tabAccounts = accounts.filter((account) =>
     params.channel === "all" || (account.platform ?? "instagram") === params.channel
   );
@@ -73,7 +88,8 @@ export function Inbox(props: InboxProps) {
           onToggle={params.setToggle}
           category={params.category}
           onCategoryChange={params.setCategory}
-          onOpen={(conversation) => params.openConversation(conversation.id)}
+          onOpen={open}
+          focusRequest={focus?.target === "list" ? focus : undefined}
         />
       </div>
     </div>
@@ -88,7 +104,8 @@ export function Inbox(props: InboxProps) {
         members={props.members}
         viewer={props.viewer}
         leadAction={props.renderLeadAction(selected)}
-        onBack={isWide ? undefined : () => params.openConversation(undefined)}
+        onBack={isWide ? undefined : backToList}
+        {...conversationFocus}
       />
     )
     : selected
@@ -103,7 +120,8 @@ export function Inbox(props: InboxProps) {
         canUseTemplates={props.canUseTemplates}
         canSchedule={props.canSchedule}
         leadAction={props.renderLeadAction(selected)}
-        onBack={isWide ? undefined : () => params.openConversation(undefined)}
+        onBack={isWide ? undefined : backToList}
+        {...conversationFocus}
       />
     )
     : (
