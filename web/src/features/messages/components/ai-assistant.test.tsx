@@ -4,7 +4,7 @@ import { NO_ENTITIES } from "@dm-desk/shared/contracts/message-analysis";
 import { describe, expect, it, vi } from "vitest";
 import { AiAssistant } from "@/features/messages/components/ai-assistant.tsx";
 import { WORKSPACE_ID } from "@/testing/fixtures.ts";
-import { callsTo, mockFunctions, ok } from "@/testing/function-mocks.ts";
+import { callsTo, fail, mockFunctions, ok } from "@/testing/function-mocks.ts";
 import { renderWithProviders } from "@/testing/test-utils.tsx";
 
 vi.mock("@/lib/supabase.ts", () => import("@/testing/supabase-mock.ts"));
@@ -110,5 +110,23 @@ describe("AiAssistant: an order and its deal", () => {
       amount: 90,
       from_analysis: true,
     });
+  });
+});
+
+describe("AiAssistant: a panel that could not load", () => {
+  it("says so with a way to try again, which loads it", async () => {
+    let calls = 0;
+    mockFunctions({
+      [`ai-assistant/conversations/${CONVERSATION}`]: () =>
+        ++calls === 1 ? fail(503, "unavailable", "The AI service is busy") : ok(panel),
+    });
+    const { user } = renderWithProviders(
+      <AiAssistant imoId={WORKSPACE_ID} conversationId={CONVERSATION} onInsert={() => {}} />,
+    );
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("The AI panel could not load.");
+    await user.click(within(alert).getByRole("button", { name: "Try again" }));
+    await screen.findByRole("region", { name: "AI assistant" });
+    expect(calls).toBe(2);
   });
 });

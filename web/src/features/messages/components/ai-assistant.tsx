@@ -2,6 +2,7 @@ import { INTENT_LABELS } from "@dm-desk/shared/contracts/ai-assistant";
 import { AI_MODES } from "@dm-desk/shared/schemas/enums";
 import { ChevronDown, ChevronUp, Sparkles } from "lucide-react";
 import { useState } from "react";
+import { InlineError } from "@/components/ui/inline-error.tsx";
 import { useAiPanel } from "@/features/messages/api/get-ai-panel.ts";
 import { useUpdateAiPanel } from "@/features/messages/api/update-ai-panel.ts";
 import { AiDetails } from "@/features/messages/components/ai-details.tsx";
@@ -40,9 +41,11 @@ export function AiAssistant({ imoId, conversationId, disabledReason, onInsert }:
   }
   if (panel.status === "error") {
     return (
-      <p className="border-t border-zinc-200 px-2 py-1 text-[11px] text-zinc-500 dark:border-zinc-800">
-        {`The AI panel could not load. ${panel.error.message}`}
-      </p>
+      <InlineError
+        message={`The AI panel could not load. ${panel.error.message}`}
+        onRetry={() => void panel.refetch()}
+        className="border-t border-zinc-200 px-2 py-1 text-[11px] dark:border-zinc-800"
+      />
     );
   }
   const data = panel.data;

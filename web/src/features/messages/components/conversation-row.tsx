@@ -7,8 +7,14 @@ import { WINDOW_DOT } from "@/features/messages/components/window-indicator.tsx"
 import { formatListTime } from "@/features/messages/utils/format-time.ts";
 import { windowStatusAt } from "@/features/messages/utils/messaging-window.ts";
 
+/**
+ * How a contact is named everywhere in the inbox. Before Meta gives a profile (it may never: the
+ * fetch fails while the account has no working token) two such people must still be told apart:
+ * the end of their contact id does it, and stays the same wherever they show.
+ */
 export function contactName(contact: InboxConversation["contact"]): string {
-  return contact.username ? `@${contact.username}` : contact.display_name ?? "Instagram user";
+  if (contact.username) return `@${contact.username}`;
+  return contact.display_name ?? `Instagram user ${contact.id.slice(-4)}`;
 }
 
 type ConversationRowProps = {

@@ -114,6 +114,9 @@ function SearchField({ value, onChange }: { value: string; onChange: (text: stri
     const timer = setTimeout(() => onChange(text), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
+  // the server searches from 2 characters (conversationListQuerySchema): say so, rather than
+  // showing every conversation as if one letter had matched them all
+  const isTooShort = text.trim().length === 1;
   return (
     <label className="relative block">
       <span className="sr-only">Search conversations</span>
@@ -126,8 +129,14 @@ function SearchField({ value, onChange }: { value: string; onChange: (text: stri
         value={text}
         placeholder="Search"
         onChange={(event) => setText(event.target.value)}
+        aria-describedby={isTooShort ? "conversation-search-hint" : undefined}
         className="h-7 w-full rounded-md border border-zinc-200 bg-white pr-2 pl-7 text-xs text-zinc-900 placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
       />
+      {isTooShort && (
+        <span id="conversation-search-hint" className="mt-0.5 block text-[10px] text-zinc-500">
+          Type at least 2 characters to search
+        </span>
+      )}
     </label>
   );
 }

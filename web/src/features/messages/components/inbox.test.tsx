@@ -191,6 +191,24 @@ describe("Messages › the sidebar", () => {
     await waitFor(() => expect(document.title).toBe("(1) Messages · DM Desk"));
   });
 
+  it("tells apart two people Meta gave no profile for", async () => {
+    const nameless = (id: string) =>
+      fakeConversation({
+        contact: { id, username: null, display_name: null, profile_picture_url: null },
+      });
+    renderInbox({
+      conversations: [
+        nameless("00000000-0000-4000-a000-0000000001a7"),
+        nameless("00000000-0000-4000-a000-0000000002c4"),
+      ],
+    });
+    const rows = within(await list()).getAllByRole("option");
+    expect(rows.map((row) => row.getAttribute("aria-label"))).toEqual([
+      "Instagram user 01a7",
+      "Instagram user 02c4",
+    ]);
+  });
+
   it("filters by priority, unread, assignee and search, through the list's query", async () => {
     const { user } = renderInbox({
       conversations: [fakeConversation({ is_priority: true }), fakeConversation()],
@@ -217,7 +235,9 @@ describe("Messages › the sidebar", () => {
     // focused directly: in jsdom the panels' separator would take a simulated click (see isWide)
     screen.getByRole("searchbox", { name: "Search conversations" }).focus();
     await user.keyboard("m");
+    expect(screen.getByText("Type at least 2 characters to search")).toBeTruthy();
     await user.keyboard("aya");
+    expect(screen.queryByText("Type at least 2 characters to search")).toBeNull();
     await waitFor(() =>
       expect(callsTo("instagram-get-conversations").at(-1)?.query.get("q")).toBe("maya")
     );
