@@ -35,14 +35,18 @@ const searchUnion =
   )
   order by c.last_message_at desc nulls last, c.id desc limit 50`;
 
-/** The query inside private.search_conversations (migration create_conversations), verbatim. */
+/**
+ * The query inside private.search_conversations (migration search_conversations_ignoring_accents),
+ * verbatim.
+ */
 const definerSearch = `select hit.id, hit.last_message_at from (
     select c.id, c.last_message_at from public.conversations c
-    where c.imo_id = $1 and c.last_message_preview ilike $2
+    where c.imo_id = $1 and private.unaccented(c.last_message_preview) ilike $2
     union
     select c.id, c.last_message_at from public.contacts k
     join public.conversations c on c.contact_id = k.id
-    where k.imo_id = $1 and (k.username ilike $2 or k.display_name ilike $2)
+    where k.imo_id = $1
+      and (private.unaccented(k.username) ilike $2 or private.unaccented(k.display_name) ilike $2)
   ) hit
   order by hit.last_message_at desc nulls last, hit.id desc
   limit 50`;

@@ -1,6 +1,9 @@
 -- Contacts: one per (channel account, external participant id) - an Instagram user as seen by one
 -- of our accounts (IGSIDs are scoped per account). The profile is filled in by webhook ingestion.
 
+-- trigram search (the indexes below); a new Supabase project does not have it enabled
+create extension if not exists pg_trgm with schema extensions;
+
 alter table public.channel_accounts add constraint channel_accounts_id_imo_id_key unique (id, imo_id);
 
 create table public.contacts (

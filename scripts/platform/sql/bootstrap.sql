@@ -2,12 +2,11 @@
 -- with the same names and signatures (roles, auth schema and helpers, supabase_realtime,
 -- vault, pg_cron, pg_net). Idempotent: applied on every start. Production never runs it.
 
--- extensions live in their own schema, as on Supabase
+-- extensions live in their own schema, as on Supabase; only those a new project has enabled (the
+-- rest, pg_trgm and unaccent, the migrations enable as they would on a hosted project)
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
-create extension if not exists pg_trgm with schema extensions;
-create extension if not exists btree_gin with schema extensions;
 
 -- roles (supabase/postgres init-scripts 00000000000000-initial-schema.sql, later made inherit)
 do $$

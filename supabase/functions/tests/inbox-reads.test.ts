@@ -207,6 +207,35 @@ Deno.test(
 );
 
 Deno.test(
+  "inbox search ignores accents, typed or stored, in names, usernames and the preview",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", label: "inbox-accents" });
+    try {
+      const account = await addChannelAccount(ws);
+      await addThread(ws, account, { username: "jrod_hustles", displayName: "José Rodríguez" });
+      await addThread(ws, account, { username: "maria.gonzalez", displayName: "Maria Gonzalez" });
+      await addThread(ws, account, {
+        username: "zoe.mueller",
+        text: "¿Podemos tener una reunión?",
+      });
+      await addThread(ws, account, { username: "bjørn.ølsen" });
+
+      const names = async (q: string) =>
+        usernames(await listInbox(ws, `&q=${encodeURIComponent(q)}`)).sort();
+      assert.deepEqual(await names("jose rodriguez"), ["jrod_hustles"], "typed without accents");
+      assert.deepEqual(await names("RODRÍGUEZ"), ["jrod_hustles"], "typed with them");
+      assert.deepEqual(await names("maría gonzález"), ["maria.gonzalez"], "stored without");
+      assert.deepEqual(await names("reunion"), ["zoe.mueller"], "in the preview");
+      assert.deepEqual(await names("bjorn"), ["bjørn.ølsen"], "in the username");
+      assert.deepEqual(await names("jose_"), [], "_ is a character, not a wildcard");
+    } finally {
+      await ws.close();
+    }
+  },
+);
+
+Deno.test(
   "inbox reads: 401 without a user, 404 for a stranger, 402 without the plan, 400 for a bad cursor",
   options,
   async () => {
