@@ -13,6 +13,7 @@ import {
   callsTo,
   fail,
   type FunctionHandler,
+  type FunctionReply,
   mockFunctions,
   ok,
 } from "@/testing/function-mocks.ts";
@@ -143,6 +144,28 @@ function renderInbox(
 }
 
 const list = () => screen.findByRole("listbox", { name: "Conversations" });
+
+/** A send function that refuses the first reply as `failure` says, then sends every one. */
+function failsOnceThenSends(
+  conversation: InboxConversation,
+  failure: () => FunctionReply,
+): FunctionHandler {
+  let attempts = 0;
+  return (request) => {
+    attempts += 1;
+    if (attempts === 1) return failure();
+    return ok({
+      message: fakeMessage({
+        conversation_id: conversation.id,
+        direction: "outbound",
+        text: (request.body as { text: string }).text,
+        status: "sent",
+        author: { kind: "user", user_id: ME, display_name: null },
+      }),
+      replayed: false,
+    });
+  };
+}
 
 describe("Messages › the sidebar", () => {
   beforeEach(() => void (isWide = true));
@@ -386,27 +409,14 @@ describe("Messages › a conversation (on a phone)", () => {
 
   it("keeps a refused reply as failed, says why, and retries it under the same key", async () => {
     const conversation = fakeConversation({ unread_count: 0 });
-    let attempts = 0;
     const { user } = renderInbox({
       conversations: [conversation],
       path: `/messages?conversation=${conversation.id}`,
       extra: {
-        "instagram-send-message": ({ body }) => {
-          attempts += 1;
-          if (attempts === 1) {
-            return fail(429, "rate_limited", "Too many", { details: { retry_after_ms: 2000 } });
-          }
-          return ok({
-            message: fakeMessage({
-              conversation_id: conversation.id,
-              direction: "outbound",
-              text: (body as { text: string }).text,
-              status: "sent",
-              author: { kind: "user", user_id: ME, display_name: null },
-            }),
-            replayed: false,
-          });
-        },
+        "instagram-send-message": failsOnceThenSends(
+          conversation,
+          () => fail(429, "rate_limited", "Too many", { details: { retry_after_ms: 2000 } }),
+        ),
       },
     });
     await screen.findByText("First");
@@ -443,26 +453,15 @@ describe("Messages › a conversation (on a phone)", () => {
       platform: "bluesky",
       channel_account_id: bluesky.id,
     });
-    let attempts = 0;
     const { user } = renderInbox({
       conversations: [conversation],
       accounts: [account, bluesky],
       path: `/messages?channel=bluesky&conversation=${conversation.id}`,
       extra: {
-        "bluesky-send-message": ({ body }) => {
-          attempts += 1;
-          if (attempts === 1) return fail(502, "bluesky_unavailable", "Bluesky did not answer");
-          return ok({
-            message: fakeMessage({
-              conversation_id: conversation.id,
-              direction: "outbound",
-              text: (body as { text: string }).text,
-              status: "sent",
-              author: { kind: "user", user_id: ME, display_name: null },
-            }),
-            replayed: false,
-          });
-        },
+        "bluesky-send-message": failsOnceThenSends(
+          conversation,
+          () => fail(502, "bluesky_unavailable", "Bluesky did not answer"),
+        ),
       },
     });
     await screen.findByText("First");
