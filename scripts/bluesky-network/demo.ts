@@ -9,9 +9,7 @@ import { AtpAgent, RichText } from "@atproto/api";
 import { createClient } from "@supabase/supabase-js";
 import postgres from "postgres";
 import type { LocalBluesky } from "../platform/local-platform.ts";
-
-const DEMO_IMO = "a0000000-0000-4000-8000-000000000001";
-const DEMO_LOGIN = { email: "demo@dmdesk.local", password: "dmdesk-demo" };
+import { DEMO_IMO, DEMO_LOGIN } from "../demo-workspace.ts";
 
 export interface BlueskyDemo {
   account: string;

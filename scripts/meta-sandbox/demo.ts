@@ -22,11 +22,10 @@ import {
 } from "../../shared/src/contracts/instagram-connect.ts";
 import { consentAtSandboxDialog } from "./browser-consent.ts";
 import { DEMO_ACCOUNT_ID } from "./seed.ts";
+import { DEMO_IMO, DEMO_LOGIN } from "../demo-workspace.ts";
 
-const DEMO_IMO = "a0000000-0000-4000-8000-000000000001";
 /** the seeded channel_accounts row of @northwind.careers (supabase/seed.sql) */
 export const DEMO_INSTAGRAM_ROW = "b0000000-0000-4000-8000-000000000001";
-const DEMO_LOGIN = { email: "demo@dmdesk.local", password: "dmdesk-demo" };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface InstagramDemo {
