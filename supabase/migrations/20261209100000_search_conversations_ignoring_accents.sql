@@ -13,7 +13,7 @@ create extension if not exists unaccent with schema extensions;
  * so the answer never depends on a caller's search path.
  */
 create function private.unaccented(value text) returns text
-language sql immutable parallel safe strict
+language sql immutable parallel safe strict set search_path = ''
 return extensions.unaccent('extensions.unaccent'::regdictionary, value);
 
 drop index public.contacts_username_trgm_idx;

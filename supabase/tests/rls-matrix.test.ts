@@ -277,6 +277,7 @@ const PRIVATE_FUNCTIONS: Record<string, "definer" | "invoker"> = {
   median_first_response: "invoker", // reads dm_answers under the caller's RLS
   count_dm_answers: "definer", // trigger: dm_answer_counts are not members' to write
   count_dm_analyses: "definer", // trigger: dm_analysis_counts are not members' to write
+  unaccented: "invoker", // pure: a text without its accents, for search and its indexes
 };
 
 Deno.test("RLS matrix: every public table, operation and caller", options, async (t) => {
