@@ -12,6 +12,10 @@ export function SettingsAutomationRoute() {
     workspace?.imo_id ?? "",
     workspace?.features.instagram_templates === true,
   );
+  // a rule's form waits for the templates rather than saying there are none
+  const ruleTemplates = templates.status === "pending" && templates.fetchStatus !== "idle"
+    ? undefined
+    : templates.data ?? [];
   const accounts = useConnectedAccounts(workspace?.imo_id ?? "");
   if (!workspace) return null;
 
@@ -26,7 +30,7 @@ export function SettingsAutomationRoute() {
         key={`rules-${workspace.imo_id}`}
         workspace={workspace}
         accounts={(accounts.data ?? []).filter((account) => account.platform === "instagram")}
-        templates={templates.data ?? []}
+        templates={ruleTemplates}
       />
     </SettingsPage>
   );

@@ -12,18 +12,24 @@ import {
 type CommentRuleFormProps = {
   imoId: string;
   accounts: CommentsAccount[];
-  templates: CommentsTemplate[];
+  /** undefined while they load */
+  templates: CommentsTemplate[] | undefined;
 };
 
 const FIELD =
   "h-9 w-full rounded-md border border-neutral-300 bg-white dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 px-2 text-sm text-neutral-900 dark:text-zinc-50 focus:border-indigo-500 focus:outline-none";
 
 /** "When someone comments <keyword> on <post or any post>, reply privately with <template>." */
-export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormProps) {
+export function CommentRuleForm({ imoId, accounts, ...props }: CommentRuleFormProps) {
+  const templates = props.templates ?? [];
   const [keyword, setKeyword] = useState("");
   const [accountId, setAccountId] = useState("");
   const [postId, setPostId] = useState("");
-  const [templateId, setTemplateId] = useState(templates[0]?.id ?? "");
+  const [pickedTemplateId, setTemplateId] = useState("");
+  // the templates may arrive after the form, or lose the one picked: the first one stands in
+  const templateId = templates.some((t) => t.id === pickedTemplateId)
+    ? pickedTemplateId
+    : templates[0]?.id ?? "";
   const create = useCreateCommentRule(imoId);
   const checked = commentKeywordSchema.safeParse(keyword);
   const keywordError = keyword && !checked.success ? checked.error.issues[0]?.message : undefined;
@@ -48,6 +54,13 @@ export function CommentRuleForm({ imoId, accounts, templates }: CommentRuleFormP
     });
   };
 
+  if (!props.templates) {
+    return (
+      <p role="status" className="text-sm text-neutral-500 dark:text-zinc-400">
+        Loading your templates…
+      </p>
+    );
+  }
   if (templates.length === 0) {
     return (
       <p className="text-sm text-neutral-500 dark:text-zinc-400">

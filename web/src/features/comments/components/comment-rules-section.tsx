@@ -14,7 +14,8 @@ import type {
 type CommentRulesSectionProps = {
   workspace: Pick<MyWorkspace, "imo_id" | "role" | "plan_name" | "features">;
   accounts: CommentsAccount[];
-  templates: CommentsTemplate[];
+  /** undefined while they load */
+  templates: CommentsTemplate[] | undefined;
 };
 
 /**
