@@ -2,6 +2,7 @@ import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
+import { useOpenerFocus } from "@/hooks/use-opener-focus.ts";
 
 type AlertDialogProps = {
   open: boolean;
@@ -17,8 +18,10 @@ type AlertDialogProps = {
 
 // A confirmation before something destructive. Radix puts focus on Cancel, so Enter never
 // destroys anything by accident; the dialog stays open while the action runs or if it fails.
+// Closing it gives focus back to what opened it.
 export function AlertDialog(props: AlertDialogProps) {
   const { open, onOpenChange, isPending } = props;
+  const openerFocus = useOpenerFocus();
   return (
     <AlertDialogPrimitive.Root
       open={open}
@@ -30,6 +33,7 @@ export function AlertDialog(props: AlertDialogProps) {
         <AlertDialogPrimitive.Overlay className="fixed inset-0 z-50 bg-neutral-900/40 dark:bg-black/60" />
         <AlertDialogPrimitive.Content
           data-slot="alert-dialog"
+          {...openerFocus}
           className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white dark:bg-zinc-900 p-6 shadow-xl focus:outline-none"
         >
           <AlertDialogPrimitive.Title className="text-base font-semibold text-neutral-900 dark:text-zinc-50">

@@ -1,6 +1,7 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import { type ReactNode, useRef } from "react";
+import type { ReactNode } from "react";
+import { useOpenerFocus } from "@/hooks/use-opener-focus.ts";
 
 type DialogProps = {
   open: boolean;
@@ -38,25 +39,14 @@ export function Dialog(
   { open, onOpenChange, title, description, isCompact = false, children }: DialogProps,
 ) {
   const look = LOOKS[isCompact ? "compact" : "regular"];
-  // Radix gives focus back only to its own Trigger; these dialogs open from plain buttons (a
-  // toolbar's, a list row's), so the element focused at opening gets it back instead.
-  const opener = useRef<HTMLElement | null>(null);
+  const openerFocus = useOpenerFocus();
   return (
     <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-neutral-900/40 dark:bg-black/60" />
         <DialogPrimitive.Content
           data-slot="dialog"
-          onOpenAutoFocus={() => {
-            opener.current = document.activeElement instanceof HTMLElement
-              ? document.activeElement
-              : null;
-          }}
-          onCloseAutoFocus={(event) => {
-            if (!opener.current?.isConnected) return;
-            event.preventDefault();
-            opener.current.focus();
-          }}
+          {...openerFocus}
           className={`fixed top-1/2 left-1/2 z-50 max-h-[90dvh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto shadow-xl focus:outline-none ${look.content}`}
         >
           <div className="flex items-start justify-between gap-4">

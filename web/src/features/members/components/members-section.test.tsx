@@ -151,6 +151,20 @@ describe("Settings › Members", () => {
     );
   });
 
+  it("gives the focus back to the member's menu button when the confirmation is cancelled", async () => {
+    const { user } = renderMembers("owner");
+    const menuButton = (await row("riley@example.com")).getByRole("button", {
+      name: "Actions for riley@example.com",
+    });
+    menuButton.focus();
+    await user.keyboard("{Enter}");
+    await user.click(await screen.findByRole("menuitem", { name: "Remove from workspace…" }));
+    await screen.findByRole("alertdialog", { name: "Remove riley@example.com?" });
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(document.activeElement).toBe(menuButton);
+  });
+
   it("keeps the confirmation open with the reason when removal is refused", async () => {
     const { user } = renderMembers("owner", { refuseRemoval: true });
     await user.click(

@@ -1,0 +1,28 @@
+import { useRef } from "react";
+
+/**
+ * Radix gives focus back only to its own Trigger. Our dialogs open from plain buttons (a toolbar's,
+ * a list row's) or from a menu's item, so the element focused at opening gets it back instead: for
+ * a menu's item, which is gone once the menu closes, the button that opened the menu.
+ */
+export function useOpenerFocus() {
+  const opener = useRef<HTMLElement | null>(null);
+  return {
+    onOpenAutoFocus: () => {
+      opener.current = focusedOpener();
+    },
+    onCloseAutoFocus: (event: Event) => {
+      if (!opener.current?.isConnected) return;
+      event.preventDefault();
+      opener.current.focus();
+    },
+  };
+}
+
+function focusedOpener(): HTMLElement | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement)) return null;
+  // Radix labels a menu by its trigger's id
+  const menuTrigger = active.closest('[role="menu"]')?.getAttribute("aria-labelledby");
+  return menuTrigger ? document.getElementById(menuTrigger) ?? active : active;
+}
