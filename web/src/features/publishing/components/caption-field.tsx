@@ -14,11 +14,12 @@ type CaptionFieldProps = {
   value: string;
   platforms: PublishingPlatform[];
   onChange: (value: string) => void;
+  autoFocus?: boolean;
 };
 
 // The caption with each chosen platform's limits counted as the person types: Instagram's
 // characters, hashtags and @ tags; Bluesky's characters as it counts them (graphemes).
-export function CaptionField({ value, platforms, onChange }: CaptionFieldProps) {
+export function CaptionField({ value, platforms, onChange, autoFocus }: CaptionFieldProps) {
   const id = useId();
   const counters = [
     ...(platforms.includes("instagram")
@@ -48,6 +49,7 @@ export function CaptionField({ value, platforms, onChange }: CaptionFieldProps) 
         id={id}
         value={value}
         rows={5}
+        autoFocus={autoFocus}
         onChange={(event) => onChange(event.target.value)}
         aria-describedby={`${id}-counts`}
         placeholder="What's new? #hiring"

@@ -63,12 +63,15 @@ export function Composer({ imoId, accounts, draft, onDraftChange, canSchedule }:
     setPending(action);
     const content = { caption: draft.caption, media: draft.media };
     const done: string[] = [];
+    const savedIds = { ...draft.savedIds };
     for (const account of chosen) {
       const name = `@${account.username ?? account.platform}`;
       try {
-        const { publication } = draft.editingId
-          ? await update.mutateAsync({ id: draft.editingId, ...content })
+        const savedId = draft.editingId ?? savedIds[account.id];
+        const { publication } = savedId
+          ? await update.mutateAsync({ id: savedId, ...content })
           : await create.mutateAsync({ channel_account_id: account.id, ...content });
+        savedIds[account.id] = publication.id;
         if (action === "publish") await publish.mutateAsync(publication.id);
         if (action === "schedule") {
           await schedule.mutateAsync({
@@ -82,12 +85,19 @@ export function Composer({ imoId, accounts, draft, onDraftChange, canSchedule }:
       }
     }
     setPending(null);
-    if (done.length === 0) return;
+    for (const id of done) delete savedIds[id];
+    if (done.length === 0) return set({ savedIds });
     const verb = action === "publish" ? "Published" : action === "schedule" ? "Scheduled" : "Saved";
     toast.success(`${verb} for ${done.length} account${done.length === 1 ? "" : "s"}`);
     // what went through is in the list below; what did not stays here to fix and try again
     if (done.length === chosen.length) onDraftChange(emptyDraft());
-    else set({ accountIds: draft.accountIds.filter((id) => !done.includes(id)), editingId: null });
+    else {
+      set({
+        accountIds: draft.accountIds.filter((id) => !done.includes(id)),
+        editingId: null,
+        savedIds,
+      });
+    }
   }
 
   const instagram = chosen.find((account) => account.platform === "instagram");
@@ -121,6 +131,8 @@ export function Composer({ imoId, accounts, draft, onDraftChange, canSchedule }:
         />
         {instagram && <QuotaNote imoId={imoId} accountId={instagram.id} />}
         <CaptionField
+          // "Edit" on a post below brings the caption into view with the focus in it
+          autoFocus={draft.editingId !== null}
           value={draft.caption}
           platforms={platforms}
           onChange={(caption) => set({ caption })}

@@ -3,7 +3,13 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { Publication } from "@dm-desk/shared/contracts/publishing";
 import { fakeAccount, fakeWorkspace, WORKSPACE_ID } from "@/testing/fixtures.ts";
-import { callsTo, type FunctionHandler, mockFunctions, ok } from "@/testing/function-mocks.ts";
+import {
+  callsTo,
+  fail,
+  type FunctionHandler,
+  mockFunctions,
+  ok,
+} from "@/testing/function-mocks.ts";
 import { fakeSession, setMockSession } from "@/testing/supabase-mock.ts";
 import { renderApp } from "@/testing/test-utils.tsx";
 
@@ -112,5 +118,51 @@ describe("Publishing", () => {
         { url: "https://example.com/team.jpg", alt_text: "" },
       ],
     });
+  });
+
+  it("publishes again the post it saved when Publish now failed, instead of saving a copy", async () => {
+    const user = userEvent.setup();
+    const created = publication({ id: "10000000-0000-4000-8000-000000000003", status: "draft" });
+    let publishes = 0;
+    renderPublishing({
+      "publishing/posts": (call) =>
+        call.method === "POST"
+          ? ok({ publication: created })
+          : ok({ publications: [publication()] }),
+      [`publishing/posts/${created.id}`]: (call) =>
+        ok({ publication: { ...created, ...(call.body as object) } }),
+      [`publishing/posts/${created.id}/publish`]: () =>
+        ++publishes === 1
+          ? fail(502, "instagram_error", "Instagram could not fetch the image")
+          : ok({ publication: { ...created, status: "published" } }),
+    });
+    await user.click(await screen.findByRole("checkbox", { name: /@northwind\.careers/ }));
+    await user.click(screen.getByLabelText("Caption"));
+    await user.paste("Open day");
+    await user.click(screen.getByRole("button", { name: "Add image by address" }));
+    await user.click(screen.getByLabelText("Image 1 address"));
+    await user.paste("https://example.com/office.jpg");
+    const publish = screen.getByRole("button", { name: "Publish now" });
+    await waitFor(() => expect(publish).toHaveProperty("disabled", false));
+    await user.click(publish);
+    expect(await screen.findByText(/Instagram could not fetch the image/)).toBeTruthy();
+
+    await waitFor(() => expect(publish).toHaveProperty("disabled", false));
+    await user.click(publish);
+    await waitFor(() => expect(publishes).toBe(2));
+    expect(callsTo("publishing/posts").filter((call) => call.method === "POST")).toHaveLength(1);
+    expect(callsTo(`publishing/posts/${created.id}`)[0]).toMatchObject({
+      method: "PATCH",
+      body: { caption: "Open day" },
+    });
+  });
+
+  it("puts the focus in the caption of the post chosen to edit", async () => {
+    const user = userEvent.setup();
+    renderPublishing();
+    await screen.findByText(/Didn't go out: Instagram's publishing limit is reached/);
+    await user.click(screen.getByRole("button", { name: /Edit/ }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Caption")));
+    expect(screen.getByLabelText<HTMLTextAreaElement>("Caption").value).toBe("Deal of the Day");
   });
 });

@@ -73,10 +73,7 @@ export function PublishingView(
         <PublicationList
           imoId={imoId}
           canWrite={canWrite}
-          onEdit={(publication) => {
-            setDraft(draftFromPublication(publication));
-            globalThis.scrollTo?.({ top: 0, behavior: "smooth" });
-          }}
+          onEdit={(publication) => setDraft(draftFromPublication(publication))}
         />
       </section>
     </div>

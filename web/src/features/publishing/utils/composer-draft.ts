@@ -14,6 +14,11 @@ export interface ComposerDraft {
   media: PublicationMedia[];
   /** the publication being edited (its account is fixed), or null for a new post */
   editingId: string | null;
+  /**
+   * the publications this post already saved, by account, that did not go out: trying again
+   * updates them instead of saving another copy
+   */
+  savedIds: Record<string, string>;
 }
 
 export const emptyDraft = (): ComposerDraft => ({
@@ -21,6 +26,7 @@ export const emptyDraft = (): ComposerDraft => ({
   caption: "",
   media: [],
   editingId: null,
+  savedIds: {},
 });
 
 export const draftFromPublication = (publication: Publication): ComposerDraft => ({
@@ -28,6 +34,7 @@ export const draftFromPublication = (publication: Publication): ComposerDraft =>
   caption: publication.caption,
   media: publication.media.map((item) => ({ ...item })),
   editingId: publication.id,
+  savedIds: {},
 });
 
 /** The most images any chosen platform takes (a carousel holds 10, Bluesky 4). */
