@@ -1,5 +1,7 @@
 import type { CommentRule } from "@dm-desk/shared/contracts/comment-rules";
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
+import { useState } from "react";
+import { AlertDialog } from "@/components/ui/alert-dialog.tsx";
 import { LoadError } from "@/components/ui/load-error.tsx";
 import { PlanUpgradeCallout } from "@/components/ui/plan-upgrade-callout.tsx";
 import { useCommentRules } from "@/features/comments/api/get-comment-rules.ts";
@@ -103,6 +105,7 @@ function RuleRow(
 ) {
   const update = useUpdateCommentRule(imoId);
   const remove = useDeleteCommentRule(imoId);
+  const [isDeleting, setIsDeleting] = useState(false);
   return (
     <li className="flex flex-wrap items-center gap-2 p-3 text-sm">
       <span className="min-w-0 flex-1">
@@ -130,13 +133,27 @@ function RuleRow(
       {canWrite && (
         <button
           type="button"
-          onClick={() => remove.mutate(rule.id)}
+          onClick={() => setIsDeleting(true)}
           disabled={remove.isPending}
           className="text-xs font-medium text-red-600 hover:underline disabled:opacity-50"
         >
           Delete
         </button>
       )}
+      <AlertDialog
+        open={isDeleting}
+        onOpenChange={setIsDeleting}
+        title={`Delete the rule for “${rule.keyword}”?`}
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        isPending={remove.isPending}
+        onConfirm={() => remove.mutate(rule.id, { onSettled: () => setIsDeleting(false) })}
+      >
+        <p>
+          Comments with this keyword get no private reply from now on. To stop it for a while,
+          switch it off instead.
+        </p>
+      </AlertDialog>
     </li>
   );
 }

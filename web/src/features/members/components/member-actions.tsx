@@ -3,6 +3,7 @@ import type { ImoRole } from "@dm-desk/shared/schemas/enums";
 import { Ellipsis } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { AlertDialog } from "@/components/ui/alert-dialog.tsx";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -17,13 +18,17 @@ import { assignableRoles } from "@/features/members/utils/member-permissions.ts"
 
 type MemberActionsProps = { imoId: string; member: Member; myRole: ImoRole; isYou: boolean };
 
-// Role changes apply at once (they are easy to undo); removal asks first.
+// Role changes apply at once (they are easy to undo), except your own: you could not take it
+// back. Removal asks first.
 export function MemberActions({ imoId, member, myRole, isYou }: MemberActionsProps) {
   const [isRemoving, setIsRemoving] = useState(false);
+  const [ownRole, setOwnRole] = useState<ImoRole | null>(null);
   const name = member.display_name ?? member.email;
   const changeRole = useChangeMemberRole({
-    onSuccess: ({ role }) =>
-      toast.success(`${isYou ? "You are" : `${name} is`} now ${ROLE_NAMES[role].toLowerCase()}`),
+    onSuccess: ({ role }) => {
+      setOwnRole(null);
+      toast.success(`${isYou ? "You are" : `${name} is`} now ${ROLE_NAMES[role].toLowerCase()}`);
+    },
     onError: (error) => toast.error(`Couldn't change the role: ${error.message}`),
   });
   const roles = assignableRoles(myRole).filter((role) => role !== member.role);
@@ -42,7 +47,10 @@ export function MemberActions({ imoId, member, myRole, isYou }: MemberActionsPro
           {roles.map((role) => (
             <DropdownMenuItem
               key={role}
-              onSelect={() => changeRole.mutate({ imoId, userId: member.user_id, role })}
+              onSelect={() =>
+                isYou
+                  ? setOwnRole(role)
+                  : changeRole.mutate({ imoId, userId: member.user_id, role })}
             >
               {`Make ${ROLE_NAMES[role].toLowerCase()}`}
             </DropdownMenuItem>
@@ -53,6 +61,25 @@ export function MemberActions({ imoId, member, myRole, isYou }: MemberActionsPro
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
+      <AlertDialog
+        open={ownRole !== null}
+        onOpenChange={(open) => {
+          if (!open) setOwnRole(null);
+        }}
+        title={`Make yourself ${ownRole ? ROLE_NAMES[ownRole].toLowerCase() : ""}?`}
+        confirmLabel="Change my role"
+        pendingLabel="Changing…"
+        isPending={changeRole.isPending}
+        onConfirm={() => changeRole.mutate({ imoId, userId: member.user_id, role: ownRole! })}
+      >
+        <p>
+          {`You lose at once what you may do as ${
+            ROLE_NAMES[member.role].toLowerCase()
+          }, and you cannot give it back to yourself: ask another ${
+            member.role === "owner" ? "owner" : "owner or admin"
+          }.`}
+        </p>
+      </AlertDialog>
       <RemoveMemberDialog
         open={isRemoving}
         onOpenChange={setIsRemoving}

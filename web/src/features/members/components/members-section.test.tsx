@@ -165,6 +165,21 @@ describe("Settings › Members", () => {
     expect(document.activeElement).toBe(menuButton);
   });
 
+  it("asks before you lower your own role, which you could not take back", async () => {
+    const { user } = renderMembers("admin");
+    await user.click(
+      (await row("coach@example.com")).getByRole("button", {
+        name: "Actions for coach@example.com",
+      }),
+    );
+    await user.click(await screen.findByRole("menuitem", { name: "Make recruiter" }));
+    const confirm = await screen.findByRole("alertdialog", { name: "Make yourself recruiter?" });
+    expect(confirm.textContent).toMatch(/ask another owner or admin/);
+    await user.click(within(confirm).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(callsTo(`${BASE}/members/${member(1, "", "admin").user_id}/role`)).toHaveLength(0);
+  });
+
   it("keeps the confirmation open with the reason when removal is refused", async () => {
     const { user } = renderMembers("owner", { refuseRemoval: true });
     await user.click(

@@ -1,6 +1,8 @@
 import { ExternalLink, Megaphone, Pencil, RotateCcw, Trash2, Undo2 } from "lucide-react";
+import { useState } from "react";
 import { toast } from "sonner";
 import type { Publication } from "@dm-desk/shared/contracts/publishing";
+import { AlertDialog } from "@/components/ui/alert-dialog.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { BlueskyIcon, InstagramIcon } from "@/components/ui/brand-icons.tsx";
 import { EmptyState } from "@/components/ui/empty-state.tsx";
@@ -45,6 +47,7 @@ export function PublicationList({ imoId, canWrite, onEdit }: PublicationListProp
   const publish = usePublishPublication(imoId);
   const unschedule = useUnschedulePublication(imoId);
   const remove = useDeletePublication(imoId);
+  const [deleting, setDeleting] = useState<Publication | null>(null);
 
   if (list.status === "pending") {
     return (
@@ -78,106 +81,135 @@ export function PublicationList({ imoId, canWrite, onEdit }: PublicationListProp
     );
 
   return (
-    <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
-      {list.data.map((publication) => {
-        const status = STATUS[publication.status];
-        const Icon = publication.platform === "instagram" ? InstagramIcon : BlueskyIcon;
-        const open = publication.status !== "published" && publication.status !== "publishing";
-        const when = publication.status === "published" && publication.published_at
-          ? `Published ${formatWhen(publication.published_at)}`
-          : publication.status === "scheduled" && publication.scheduled_at
-          ? `Goes out ${formatWhen(publication.scheduled_at)}`
-          : `Written ${formatWhen(publication.created_at)}`;
-        return (
-          <li key={publication.id} className="flex gap-2.5 p-2.5">
-            <div className="relative shrink-0 self-start">
-              <Avatar
-                name={publication.account_username ?? "?"}
-                src={publication.account_picture_url}
-                className="size-8 text-[10px]"
-              />
-              <Icon className="absolute -right-1 -bottom-1 size-3.5 rounded-full bg-white p-px text-zinc-600 dark:bg-zinc-950 dark:text-zinc-300" />
-            </div>
-            <div className="min-w-0 flex-1 space-y-1">
-              <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-                <span className="text-xs font-semibold text-zinc-900 dark:text-zinc-50">
-                  @{publication.account_username}
-                </span>
-                <span
-                  className={`rounded-full px-1.5 py-px text-[10px] font-medium ${status.tone}`}
-                >
-                  {status.label}
-                </span>
-                <span className="text-[10px] text-zinc-500 dark:text-zinc-400">{when}</span>
-                {publication.media.length > 0 && (
-                  <span className="text-[10px] text-zinc-500 dark:text-zinc-400">
-                    · {publication.media.length} image{publication.media.length === 1 ? "" : "s"}
-                  </span>
-                )}
+    <>
+      <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        {list.data.map((publication) => {
+          const status = STATUS[publication.status];
+          const Icon = publication.platform === "instagram" ? InstagramIcon : BlueskyIcon;
+          const open = publication.status !== "published" && publication.status !== "publishing";
+          const when = publication.status === "published" && publication.published_at
+            ? `Published ${formatWhen(publication.published_at)}`
+            : publication.status === "scheduled" && publication.scheduled_at
+            ? `Goes out ${formatWhen(publication.scheduled_at)}`
+            : `Written ${formatWhen(publication.created_at)}`;
+          return (
+            <li key={publication.id} className="flex gap-2.5 p-2.5">
+              <div className="relative shrink-0 self-start">
+                <Avatar
+                  name={publication.account_username ?? "?"}
+                  src={publication.account_picture_url}
+                  className="size-8 text-[10px]"
+                />
+                <Icon className="absolute -right-1 -bottom-1 size-3.5 rounded-full bg-white p-px text-zinc-600 dark:bg-zinc-950 dark:text-zinc-300" />
               </div>
-              <p className="line-clamp-2 text-[11px] break-words text-zinc-700 dark:text-zinc-300">
-                {publication.caption || <span className="text-zinc-400">(no caption)</span>}
-              </p>
-              {publication.status === "failed" && publication.error_message && (
-                <p role="note" className="text-[11px] text-red-600 dark:text-red-400">
-                  Didn't go out: {publication.error_message}
+              <div className="min-w-0 flex-1 space-y-1">
+                <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+                  <span className="text-xs font-semibold text-zinc-900 dark:text-zinc-50">
+                    @{publication.account_username}
+                  </span>
+                  <span
+                    className={`rounded-full px-1.5 py-px text-[10px] font-medium ${status.tone}`}
+                  >
+                    {status.label}
+                  </span>
+                  <span className="text-[10px] text-zinc-500 dark:text-zinc-400">{when}</span>
+                  {publication.media.length > 0 && (
+                    <span className="text-[10px] text-zinc-500 dark:text-zinc-400">
+                      · {publication.media.length} image{publication.media.length === 1 ? "" : "s"}
+                    </span>
+                  )}
+                </div>
+                <p className="line-clamp-2 text-[11px] break-words text-zinc-700 dark:text-zinc-300">
+                  {publication.caption || <span className="text-zinc-400">(no caption)</span>}
                 </p>
-              )}
-              <div className="flex flex-wrap gap-1">
-                {publication.permalink && (
-                  <a
-                    href={publication.permalink}
-                    target="_blank"
-                    rel="noreferrer"
-                    className={actionClass}
-                  >
-                    <ExternalLink className="size-3" aria-hidden="true" /> View post
-                  </a>
+                {publication.status === "failed" && publication.error_message && (
+                  <p role="note" className="text-[11px] text-red-600 dark:text-red-400">
+                    Didn't go out: {publication.error_message}
+                  </p>
                 )}
-                {canWrite && open && (
-                  <button
-                    type="button"
-                    className={actionClass}
-                    onClick={() => onEdit(publication)}
-                  >
-                    <Pencil className="size-3" aria-hidden="true" /> Edit
-                  </button>
-                )}
-                {canWrite && (publication.status === "failed" || publication.status === "draft") &&
-                  (
+                <div className="flex flex-wrap gap-1">
+                  {publication.permalink && (
+                    <a
+                      href={publication.permalink}
+                      target="_blank"
+                      rel="noreferrer"
+                      className={actionClass}
+                    >
+                      <ExternalLink className="size-3" aria-hidden="true" /> View post
+                    </a>
+                  )}
+                  {canWrite && open && (
                     <button
                       type="button"
                       className={actionClass}
-                      disabled={publish.isPending}
-                      onClick={() => act(publish.mutateAsync(publication.id), "Published")}
+                      onClick={() => onEdit(publication)}
                     >
-                      <RotateCcw className="size-3" aria-hidden="true" />
-                      {publication.status === "failed" ? "Try again" : "Publish now"}
+                      <Pencil className="size-3" aria-hidden="true" /> Edit
                     </button>
                   )}
-                {canWrite && publication.status === "scheduled" && (
-                  <button
-                    type="button"
-                    className={actionClass}
-                    onClick={() => act(unschedule.mutateAsync(publication.id), "Back to drafts")}
-                  >
-                    <Undo2 className="size-3" aria-hidden="true" /> Unschedule
-                  </button>
-                )}
-                {canWrite && open && (
-                  <button
-                    type="button"
-                    className={`${actionClass} hover:text-red-600 dark:hover:text-red-400`}
-                    onClick={() => act(remove.mutateAsync(publication.id), "Post deleted")}
-                  >
-                    <Trash2 className="size-3" aria-hidden="true" /> Delete
-                  </button>
-                )}
+                  {canWrite &&
+                    (publication.status === "failed" || publication.status === "draft") &&
+                    (
+                      <button
+                        type="button"
+                        className={actionClass}
+                        disabled={publish.isPending}
+                        onClick={() => act(publish.mutateAsync(publication.id), "Published")}
+                      >
+                        <RotateCcw className="size-3" aria-hidden="true" />
+                        {publication.status === "failed" ? "Try again" : "Publish now"}
+                      </button>
+                    )}
+                  {canWrite && publication.status === "scheduled" && (
+                    <button
+                      type="button"
+                      className={actionClass}
+                      onClick={() => act(unschedule.mutateAsync(publication.id), "Back to drafts")}
+                    >
+                      <Undo2 className="size-3" aria-hidden="true" /> Unschedule
+                    </button>
+                  )}
+                  {canWrite && open && (
+                    <button
+                      type="button"
+                      className={`${actionClass} hover:text-red-600 dark:hover:text-red-400`}
+                      onClick={() => setDeleting(publication)}
+                    >
+                      <Trash2 className="size-3" aria-hidden="true" /> Delete
+                    </button>
+                  )}
+                </div>
               </div>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
+            </li>
+          );
+        })}
+      </ul>
+      <AlertDialog
+        open={deleting !== null}
+        onOpenChange={(open) => {
+          if (open) return;
+          setDeleting(null);
+          remove.reset();
+        }}
+        title="Delete this post?"
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        isPending={remove.isPending}
+        error={remove.error ? `Couldn't delete: ${remove.error.message}` : undefined}
+        onConfirm={() =>
+          remove.mutate(deleting!.id, {
+            onSuccess: () => {
+              setDeleting(null);
+              toast.success("Post deleted");
+            },
+          })}
+      >
+        <p>
+          {deleting?.status === "scheduled"
+            ? "It will not go out, and its caption and images are gone for good."
+            : "Its caption and images are gone for good."}
+        </p>
+      </AlertDialog>
+    </>
   );
 }

@@ -165,4 +165,20 @@ describe("Publishing", () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Caption")));
     expect(screen.getByLabelText<HTMLTextAreaElement>("Caption").value).toBe("Deal of the Day");
   });
+
+  it("asks before deleting a post, and deletes it once confirmed", async () => {
+    const user = userEvent.setup();
+    const failed = publication();
+    renderPublishing({
+      [`publishing/posts/${failed.id}/delete`]: () => ok({ id: failed.id, deleted: true }),
+    });
+    await screen.findByText(/Didn't go out: Instagram's publishing limit is reached/);
+    await user.click(screen.getByRole("button", { name: /Delete/ }));
+    const confirm = await screen.findByRole("alertdialog", { name: "Delete this post?" });
+    expect(callsTo(`publishing/posts/${failed.id}/delete`)).toHaveLength(0);
+    await user.click(within(confirm).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(callsTo(`publishing/posts/${failed.id}/delete`)).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(await screen.findByText("Post deleted")).toBeTruthy();
+  });
 });
