@@ -8,7 +8,9 @@ import { supabase } from "@/lib/supabase.ts";
 // without a round trip to GoTrue.
 export const signInInputSchema = z.object({
   email: z.email({ error: "Enter a valid email address" }),
-  password: z.string().min(6, { error: "Password must be at least 6 characters" }),
+  password: z.string()
+    .min(1, { error: "Enter your password" })
+    .min(6, { error: "Password must be at least 6 characters" }),
 });
 
 export type SignInInput = z.infer<typeof signInInputSchema>;

@@ -43,6 +43,15 @@ describe("SignInForm", () => {
     expect(onSuccess).not.toHaveBeenCalled();
   });
 
+  it("asks for the password when it was left empty, not for a longer one", async () => {
+    const { user } = renderForm();
+    await fillAndSubmit(user, "coach@example.com", "");
+
+    expect(screen.getByText("Enter your password")).toBeTruthy();
+    expect(screen.queryByText("Password must be at least 6 characters")).toBeNull();
+    expect(auth.signInWithPassword).not.toHaveBeenCalled();
+  });
+
   it("rejects an invalid email without calling the API", async () => {
     const { user } = renderForm();
     await fillAndSubmit(user, "not-an-email", "correct-horse");

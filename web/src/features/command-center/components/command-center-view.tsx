@@ -105,12 +105,12 @@ export function CommandCenterView({ imoId }: { imoId: string }) {
           detail={`30 days: ${formatDuration(total.median_first_response_seconds_30d)}`}
         />
         <Card
-          label="Leads from DMs"
+          label="Leads from DMs (7 days)"
           value={formatCount(data.leads.created_7d)}
           detail={`today ${data.leads.created_today} · 30 days ${data.leads.created_30d}`}
         />
         <Card
-          label="Orders from DMs"
+          label="Orders from DMs (7 days)"
           value={formatCount(data.orders.orders_7d)}
           detail={`today ${data.orders.orders_today} · 30 days ${data.orders.orders_30d}`}
         />
@@ -180,7 +180,9 @@ function SentimentCard({ sentiment }: { sentiment: CommandCenterResponse["sentim
         ))}
       </div>
       <div className="mt-0.5 text-[11px] text-zinc-500 dark:text-zinc-400">
-        {sentiment.positive_7d} + · {sentiment.neutral_7d} = · {sentiment.negative_7d} −
+        {sentiment.positive_7d} positive · {sentiment.neutral_7d} neutral · {sentiment.negative_7d}
+        {" "}
+        negative
       </div>
     </div>
   );
