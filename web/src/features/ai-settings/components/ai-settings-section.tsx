@@ -1,12 +1,17 @@
-import type { AiSettings, AiSettingsResponse } from "@dm-desk/shared/contracts/ai-assistant";
+import {
+  type AiSettings,
+  type AiSettingsResponse,
+  aiSettingsSchema,
+} from "@dm-desk/shared/contracts/ai-assistant";
 import { AI_MODES } from "@dm-desk/shared/schemas/enums";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { LoadError } from "@/components/ui/load-error.tsx";
 import { useAiSettings } from "@/features/ai-settings/api/get-ai-settings.ts";
 import { useSaveAiSettings } from "@/features/ai-settings/api/save-ai-settings.ts";
 import { AccountAiDefaults } from "@/features/ai-settings/components/account-ai-defaults.tsx";
 import { ReplyTemplatesFields } from "@/features/ai-settings/components/reply-templates-fields.tsx";
+import { FieldProblem, problemProps } from "@/features/ai-settings/components/field-problem.tsx";
 
 const MODE_TEXT = {
   off: "Off: the AI analyses messages but never writes",
@@ -51,16 +56,36 @@ export function AiSettingsSection({ imoId }: { imoId: string }) {
 
 function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsResponse }) {
   const [form, setForm] = useState<AiSettings>(data.settings);
+  // what the settings' rules say of a field, by its path ("booking_link", "reply_templates.price")
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const save = useSaveAiSettings(imoId);
   const isDisabled = !data.can_edit || save.isPending;
-  const set = <K extends keyof AiSettings>(key: K, value: AiSettings[K]) =>
+  const set = <K extends keyof AiSettings>(key: K, value: AiSettings[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
+    setProblems((current) =>
+      Object.fromEntries(Object.entries(current).filter(([path]) => path.split(".")[0] !== key))
+    );
+  };
+  const problemOf = (path: string) => problems[path];
 
   return (
     <form
+      ref={formRef}
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
+        const checked = aiSettingsSchema.safeParse(form);
+        if (!checked.success) {
+          setProblems(Object.fromEntries(
+            checked.error.issues.reverse().map((issue) => [issue.path.join("."), issue.message]),
+          ));
+          // after the render that marks them: the first field to fix takes the focus
+          setTimeout(() =>
+            formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+          );
+          return;
+        }
         save.mutate(form);
       }}
     >
@@ -108,12 +133,17 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
         />
         <label className="block">
           <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">Time zone</span>
-          <input
+          {/* a list, not free text: the server takes only zones it knows */}
+          <select
             value={form.time_zone}
             disabled={isDisabled}
             onChange={(event) => set("time_zone", event.target.value)}
             className={INPUT}
-          />
+          >
+            {timeZonesWith(form.time_zone).map((zone) => (
+              <option key={zone} value={zone}>{zone.replace(/_/g, " ")}</option>
+            ))}
+          </select>
         </label>
       </div>
       <label className="block">
@@ -124,8 +154,10 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
           placeholder="https://cal.com/your-team/intro"
           disabled={isDisabled}
           onChange={(event) => set("booking_link", event.target.value || null)}
+          {...problemProps("booking_link", problemOf("booking_link"))}
           className={INPUT}
         />
+        <FieldProblem path="booking_link" message={problemOf("booking_link")} />
       </label>
       <label className="block">
         <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">Payment link</span>
@@ -134,8 +166,10 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
           placeholder="https://pay.example.com/checkout?amount={{amount}}"
           disabled={isDisabled}
           onChange={(event) => set("payment_link_template", event.target.value || null)}
+          {...problemProps("payment_link_template", problemOf("payment_link_template"))}
           className={INPUT}
         />
+        <FieldProblem path="payment_link_template" message={problemOf("payment_link_template")} />
       </label>
       <label className="block">
         <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">
@@ -147,12 +181,15 @@ function AiSettingsForm({ imoId, data }: { imoId: string; data: AiSettingsRespon
           placeholder="Tone, what to ask first, what never to promise…"
           disabled={isDisabled}
           onChange={(event) => set("instructions", event.target.value || null)}
+          {...problemProps("instructions", problemOf("instructions"))}
           className={INPUT}
         />
+        <FieldProblem path="instructions" message={problemOf("instructions")} />
       </label>
       <ReplyTemplatesFields
         templates={form.reply_templates}
         isDisabled={isDisabled}
+        problems={problems}
         onChange={(templates) => set("reply_templates", templates)}
       />
       {data.can_edit && (
@@ -173,19 +210,34 @@ type NumberFieldProps = {
   onChange: (value: number) => void;
 };
 
+// What is typed stays as typed (an emptied field stays empty while the person types a new
+// number); the form takes it once it is a number, and the browser holds the form to min and max.
 function NumberField({ label, value, min, max, isDisabled, onChange }: NumberFieldProps) {
+  const [text, setText] = useState(String(value));
   return (
     <label className="block">
       <span className="text-sm font-medium text-neutral-900 dark:text-zinc-50">{label}</span>
       <input
         type="number"
+        required
         min={min}
         max={max}
-        value={value}
+        value={text}
         disabled={isDisabled}
-        onChange={(event) => onChange(Number(event.target.value))}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (event.target.value.trim() !== "" && Number.isFinite(event.target.valueAsNumber)) {
+            onChange(event.target.valueAsNumber);
+          }
+        }}
         className={INPUT}
       />
     </label>
   );
+}
+
+/** The zones this browser knows, with the stored one kept even if it does not know it. */
+function timeZonesWith(current: string): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes(current) ? zones : [current, ...zones];
 }

@@ -1,10 +1,13 @@
 import type { AiSettings } from "@dm-desk/shared/contracts/ai-assistant";
 import { INTENT_LABELS } from "@dm-desk/shared/contracts/ai-assistant";
 import { ANSWERED_INTENTS, DEFAULT_REPLY_TEMPLATES } from "@dm-desk/shared/rules/ai-reply";
+import { FieldProblem, problemProps } from "@/features/ai-settings/components/field-problem.tsx";
 
 type ReplyTemplatesFieldsProps = {
   templates: AiSettings["reply_templates"];
   isDisabled: boolean;
+  /** what the settings' rules said, by path ("reply_templates.price") */
+  problems: Record<string, string>;
   onChange: (templates: AiSettings["reply_templates"]) => void;
 };
 
@@ -13,7 +16,7 @@ type ReplyTemplatesFieldsProps = {
  * {{first_name}}, {{recruiter_name}} and the others of templates, and {{booking_link}}.
  */
 export function ReplyTemplatesFields(
-  { templates, isDisabled, onChange }: ReplyTemplatesFieldsProps,
+  { templates, isDisabled, problems, onChange }: ReplyTemplatesFieldsProps,
 ) {
   return (
     <fieldset className="space-y-2">
@@ -39,7 +42,12 @@ export function ReplyTemplatesFields(
               else delete next[intent];
               onChange(next);
             }}
+            {...problemProps(`reply_templates.${intent}`, problems[`reply_templates.${intent}`])}
             className="mt-1 block w-full rounded-md border border-neutral-300 dark:border-zinc-700 px-2 py-1.5 text-xs disabled:bg-neutral-50 dark:disabled:bg-zinc-900"
+          />
+          <FieldProblem
+            path={`reply_templates.${intent}`}
+            message={problems[`reply_templates.${intent}`]}
           />
         </label>
       ))}
