@@ -95,6 +95,14 @@ Deno.test(
         await assertFits(page, size, "Settings › Channels");
         await screenshotBoth(page, `screens-04-settings-channels-${size.name}`);
         const settingsTabs = page.getByRole("navigation", { name: "Settings" });
+        // every section's tab in sight, none scrolled off the edge of a phone
+        const tabEnds = await settingsTabs.getByRole("link").evaluateAll((links) =>
+          links.map((link) => Math.round(link.getBoundingClientRect().right))
+        );
+        assert.ok(
+          tabEnds.length >= 6 && tabEnds.every((end) => end <= size.viewport.width),
+          `Settings tabs at ${size.name} end at ${tabEnds.join(", ")} px`,
+        );
         await settingsTabs.getByRole("link", { name: "Members" }).click();
         await page.getByText(team.email).first().waitFor();
         await assertFits(page, size, "Settings › Members");

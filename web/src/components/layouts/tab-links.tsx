@@ -2,10 +2,13 @@ import { NavLink } from "react-router";
 
 export type TabLink = { label: string; to: string };
 
-/** Sections of a page as links (each has its own URL, so it can be shared and reloaded). */
+/**
+ * Sections of a page as links (each has its own URL, so it can be shared and reloaded). On a phone
+ * they wrap onto a second line rather than scroll out of sight with no sign that more follow.
+ */
 export function TabLinks({ label, tabs }: { label: string; tabs: TabLink[] }) {
   return (
-    <nav aria-label={label} className="-mb-px flex gap-4 overflow-x-auto">
+    <nav aria-label={label} className="-mb-px flex flex-wrap gap-x-4 gap-y-1">
       {tabs.map((tab) => (
         <NavLink
           key={tab.to}

@@ -167,7 +167,8 @@ function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div className="flex min-w-0 gap-2">
       <dt className="shrink-0 text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="truncate text-zinc-800 dark:text-zinc-100" title={value}>{value}</dd>
+      {/* wraps rather than truncates: a phone shows no hover title */}
+      <dd className="min-w-0 break-words text-zinc-800 dark:text-zinc-100">{value}</dd>
     </div>
   );
 }

@@ -22,7 +22,7 @@ type CommentItemProps = {
 };
 
 const ACTION =
-  "inline-flex h-5 items-center gap-0.5 rounded px-1 text-[10px] font-medium text-zinc-600 hover:bg-zinc-100 disabled:opacity-50 dark:text-zinc-400 dark:hover:bg-zinc-800";
+  "inline-flex h-6 items-center gap-0.5 rounded px-1.5 text-[11px] font-medium text-zinc-600 hover:bg-zinc-100 disabled:opacity-50 dark:text-zinc-400 dark:hover:bg-zinc-800";
 
 /** One comment: who, when, what (and what it was before an edit), and what a member may do. */
 export function CommentItem({ imoId, comment, author, now, templates, onReply }: CommentItemProps) {
