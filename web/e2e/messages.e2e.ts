@@ -117,6 +117,16 @@ Deno.test(
       });
       await screenshot(page, "messages-05-leads-1440");
 
+      // A recruiter moves the lead along the pipeline from its row.
+      const patched = page.waitForResponse((response) =>
+        response.url().includes("/recruiting-leads") && response.request().method() === "PATCH"
+      );
+      await leadRow.getByRole("combobox", { name: /^Status of / }).selectOption("Contacted");
+      assert.equal((await patched).status(), 200);
+      const [moved] = await workspace.sql<{ status: string }[]>`
+        select status::text from public.recruiting_leads where imo_id = ${workspace.imoId}`;
+      assert.equal(moved?.status, "contacted");
+
       // Back to the conversation from the lead.
       await leadRow.getByRole("link", { name: "Conversation" }).click();
       await page.getByRole("region", { name: `Conversation with @${openName}` }).waitFor();
@@ -140,7 +150,23 @@ Deno.test(
       await phoneView.getByRole("button", { name: "Back to conversations" }).click();
       await list.waitFor();
       await page.getByRole("link", { name: "Leads" }).click();
-      await page.getByRole("row").filter({ hasText: `@${openName}` }).waitFor();
+      const phoneRow = page.getByRole("row").filter({ hasText: `@${openName}` });
+      await phoneRow.waitFor();
+      // a card per lead: its status, contact details and conversation all within the phone's width
+      for (
+        const part of [
+          phoneRow.getByRole("combobox", { name: /^Status of / }),
+          phoneRow.getByText(`${openName}@example.com`),
+          phoneRow.getByRole("link", { name: "Conversation" }),
+        ]
+      ) {
+        const box = await part.boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, JSON.stringify(box));
+      }
+      assert.equal(
+        await phoneRow.getByRole("combobox", { name: /^Status of / }).inputValue(),
+        "contacted",
+      );
       await screenshot(page, "messages-09-leads-375");
     } finally {
       await browser.close();

@@ -136,6 +136,90 @@ describe("Leads page", () => {
     expect([last?.get("cursor"), last?.get("source")]).toEqual([cursor, "manual"]);
   });
 
+  it("moves a lead along the pipeline from its row, and keeps a status filter correct", async () => {
+    const maya = fakeLead({ full_name: "Maya Okafor", status: "new" });
+    const sam = fakeLead({ full_name: "Sam Walker", status: "new" });
+    const stored = [maya, sam];
+    const { user } = renderLeads(({ method, body, query }) => {
+      if (method === "PATCH") {
+        const { id, status } = body as { id: string; status: RecruitingLead["status"] };
+        const index = stored.findIndex((lead) => lead.id === id);
+        stored[index] = { ...stored[index]!, status };
+        return ok({ lead: stored[index] });
+      }
+      const status = query.get("status");
+      return ok({
+        leads: stored.filter((lead) => !status || lead.status === status),
+        next_cursor: null,
+      });
+    });
+
+    const row = await screen.findByRole("row", { name: "Maya Okafor" });
+    const select = within(row).getByRole("combobox", { name: "Status of Maya Okafor" });
+    expect((select as HTMLSelectElement).value).toBe("new");
+    await user.selectOptions(select, "Qualified");
+
+    const patches = callsTo("recruiting-leads").filter((call) => call.method === "PATCH");
+    expect(patches.map((call) => call.body)).toEqual([{ id: maya.id, status: "qualified" }]);
+    await waitFor(() =>
+      expect(
+        (within(screen.getByRole("row", { name: "Maya Okafor" })).getByRole("combobox", {
+          name: "Status of Maya Okafor",
+        }) as HTMLSelectElement).value,
+      ).toBe("qualified")
+    );
+    expect(
+      within(screen.getByRole("row", { name: "Maya Okafor" })).getByRole("option", {
+        name: "Qualified",
+        selected: true,
+      }),
+    ).toBeTruthy();
+
+    // Filtered to "New", a lead moved on leaves the list once the server agrees.
+    await user.selectOptions(screen.getByLabelText("Status"), "new");
+    expect(await screen.findByRole("row", { name: "Sam Walker" })).toBeTruthy();
+    expect(screen.queryByRole("row", { name: "Maya Okafor" })).toBeNull();
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Status of Sam Walker" }),
+      "contacted",
+    );
+    await waitFor(() => expect(screen.queryByRole("row", { name: "Sam Walker" })).toBeNull());
+    expect(await screen.findByText("No leads match these filters.")).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText("Status"), "contacted");
+    expect(await screen.findByRole("row", { name: "Sam Walker" })).toBeTruthy();
+  });
+
+  it("puts the old status back and says why when the server refuses the change", async () => {
+    const maya = fakeLead({ full_name: "Maya Okafor", status: "contacted" });
+    let refuse: (reply: ReturnType<typeof fail>) => void = () => {};
+    let lists = 0;
+    const { user } = renderLeads(({ method }) => {
+      if (method === "PATCH") return new Promise((resolve) => (refuse = resolve));
+      lists += 1;
+      // the list fetched again after the refusal is still on its way: the row must not wait for it
+      return lists === 1 ? ok({ leads: [maya], next_cursor: null }) : new Promise(() => {});
+    });
+    const row = await screen.findByRole("row", { name: "Maya Okafor" });
+    const select = within(row).getByRole("combobox", {
+      name: "Status of Maya Okafor",
+    }) as HTMLSelectElement;
+    await user.selectOptions(select, "hired");
+    // the new status shows while the server is asked
+    expect(select.value).toBe("hired");
+    const listCalls = lists;
+
+    refuse(fail(403, "forbidden", "You are no longer a member of this workspace"));
+    expect(
+      await screen.findByText(
+        "Couldn't change Maya Okafor's status to Hired: You are no longer a member of this workspace",
+      ),
+    ).toBeTruthy();
+    expect(select.value).toBe("contacted");
+    expect(within(row).getByRole("option", { name: "Contacted", selected: true })).toBeTruthy();
+    // and the list is fetched again, in case it changed meanwhile
+    await waitFor(() => expect(lists).toBeGreaterThan(listCalls));
+  });
+
   it("shows the error with a way to try again", async () => {
     renderLeads(() => fail(500, "internal", "Database unavailable"));
     expect((await screen.findByRole("alert")).textContent).toContain("Database unavailable");

@@ -6,6 +6,7 @@ import { InlineError } from "@/components/ui/inline-error.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { paths } from "@/config/paths.ts";
 import { useLeads } from "@/features/leads/api/get-leads.ts";
+import { useUpdateLead } from "@/features/leads/api/update-lead.ts";
 import { useLeadFilters } from "@/features/leads/hooks/use-lead-filters.ts";
 import { LEAD_SOURCE_LABELS, LEAD_STATUS_LABELS } from "@/features/leads/utils/lead-labels.ts";
 
@@ -15,7 +16,12 @@ const date = new Intl.DateTimeFormat(undefined, {
   year: "numeric",
 });
 
-/** The IMO's leads, newest first, with where each came from; the server filters and pages them. */
+/**
+ * The IMO's leads, newest first, with where each came from; the server filters and pages them.
+ * Any member moves a lead along the pipeline from its row (RLS lets every member update leads).
+ * Under `sm` each row is a card: the table's elements are laid out as blocks and grids, with
+ * explicit roles because some browsers drop a table's semantics once its display changes.
+ */
 export function LeadsTable({ imoId }: { imoId: string }) {
   const { filters, setFilter } = useLeadFilters();
   const query = useLeads(imoId, filters);
@@ -63,26 +69,44 @@ export function LeadsTable({ imoId }: { imoId: string }) {
           </div>
         )}
         {leads.length > 0 && (
-          <table className="w-full text-left text-xs">
+          <table role="table" className="w-full text-left text-xs max-sm:block">
             <caption className="sr-only">Leads</caption>
-            <thead className="sticky top-0 bg-zinc-50 text-[10px] tracking-wide text-zinc-500 uppercase dark:bg-zinc-900">
-              <tr>
-                <th scope="col" className="px-4 py-1.5 font-medium">Name</th>
-                <th scope="col" className="px-2 py-1.5 font-medium">Source</th>
-                <th scope="col" className="px-2 py-1.5 font-medium">Status</th>
-                <th scope="col" className="hidden px-2 py-1.5 font-medium md:table-cell">
+            <thead
+              role="rowgroup"
+              className="sticky top-0 bg-zinc-50 text-[10px] tracking-wide text-zinc-500 uppercase max-sm:sr-only dark:bg-zinc-900"
+            >
+              <tr role="row">
+                <th role="columnheader" scope="col" className="px-4 py-1.5 font-medium">Name</th>
+                <th role="columnheader" scope="col" className="px-2 py-1.5 font-medium">
+                  Source
+                </th>
+                <th role="columnheader" scope="col" className="px-2 py-1.5 font-medium">
+                  Status
+                </th>
+                <th
+                  role="columnheader"
+                  scope="col"
+                  className="hidden px-2 py-1.5 font-medium md:table-cell"
+                >
                   Contact
                 </th>
-                <th scope="col" className="hidden px-2 py-1.5 font-medium sm:table-cell">
+                <th
+                  role="columnheader"
+                  scope="col"
+                  className="hidden px-2 py-1.5 font-medium sm:table-cell"
+                >
                   Created
                 </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
+                <th role="columnheader" scope="col" className="px-2 py-1.5 font-medium">
                   <span className="sr-only">Conversation</span>
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {leads.map((lead) => <LeadRow key={lead.id} lead={lead} />)}
+            <tbody
+              role="rowgroup"
+              className="divide-y divide-zinc-100 max-sm:block dark:divide-zinc-800"
+            >
+              {leads.map((lead) => <LeadRow key={lead.id} imoId={imoId} lead={lead} />)}
             </tbody>
           </table>
         )}
@@ -103,28 +127,49 @@ export function LeadsTable({ imoId }: { imoId: string }) {
   );
 }
 
-function LeadRow({ lead }: { lead: RecruitingLead }) {
+// Under `sm` a row is a card: name and status, then source and date, then contact details and
+// the way to the conversation.
+const CARD_CELL = "max-sm:block max-sm:p-0";
+
+function LeadRow({ imoId, lead }: { imoId: string; lead: RecruitingLead }) {
   return (
-    <tr aria-label={lead.full_name} className="text-zinc-800 dark:text-zinc-200">
-      <td className="px-4 py-1.5">
-        <div className="font-medium">{lead.full_name}</div>
+    <tr
+      role="row"
+      aria-label={lead.full_name}
+      className="text-zinc-800 max-sm:grid max-sm:grid-cols-[minmax(0,1fr)_auto] max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:px-4 max-sm:py-2.5 dark:text-zinc-200"
+    >
+      <td role="cell" className={`px-4 py-1.5 ${CARD_CELL} max-sm:col-start-1 max-sm:row-start-1`}>
+        <div className="font-medium break-words">{lead.full_name}</div>
         {lead.instagram_username && (
           <div className="text-[10px] text-zinc-500">{`@${lead.instagram_username}`}</div>
         )}
       </td>
-      <td className="px-2 py-1.5">
+      <td role="cell" className={`px-2 py-1.5 ${CARD_CELL} max-sm:col-start-1 max-sm:row-start-2`}>
         <span className="rounded bg-zinc-100 px-1 py-0.5 text-[10px] font-medium whitespace-nowrap dark:bg-zinc-800">
           {LEAD_SOURCE_LABELS[lead.lead_source]}
         </span>
       </td>
-      <td className="px-2 py-1.5">{LEAD_STATUS_LABELS[lead.status]}</td>
-      <td className="hidden px-2 py-1.5 text-[11px] text-zinc-600 md:table-cell dark:text-zinc-400">
-        {[lead.email, lead.phone].filter(Boolean).join(" · ")}
+      <td role="cell" className={`px-2 py-1.5 ${CARD_CELL} max-sm:col-start-2 max-sm:row-start-1`}>
+        <LeadStatusSelect imoId={imoId} lead={lead} />
       </td>
-      <td className="hidden px-2 py-1.5 text-[11px] text-zinc-500 sm:table-cell">
+      <td
+        role="cell"
+        className={`hidden px-2 py-1.5 text-[11px] text-zinc-600 md:table-cell dark:text-zinc-400 ${CARD_CELL} max-sm:col-start-1 max-sm:row-start-3`}
+      >
+        {lead.email && <span className="[overflow-wrap:anywhere]">{lead.email}</span>}
+        {lead.email && lead.phone && " · "}
+        {lead.phone && <span className="whitespace-nowrap">{lead.phone}</span>}
+      </td>
+      <td
+        role="cell"
+        className={`hidden px-2 py-1.5 text-[11px] text-zinc-500 sm:table-cell ${CARD_CELL} max-sm:col-start-2 max-sm:row-start-2 max-sm:text-right`}
+      >
         {date.format(new Date(lead.created_at))}
       </td>
-      <td className="px-2 py-1.5 text-right">
+      <td
+        role="cell"
+        className={`px-2 py-1.5 text-right ${CARD_CELL} max-sm:col-start-2 max-sm:row-start-3`}
+      >
         {lead.conversation_id && (
           <Link
             to={paths.app.messages.getHref({
@@ -142,6 +187,27 @@ function LeadRow({ lead }: { lead: RecruitingLead }) {
   );
 }
 
+/** The lead's place in the pipeline; a change shows at once and is put back if refused. */
+function LeadStatusSelect({ imoId, lead }: { imoId: string; lead: RecruitingLead }) {
+  const updateLead = useUpdateLead(imoId);
+  return (
+    <select
+      aria-label={`Status of ${lead.full_name}`}
+      value={lead.status}
+      // the options are exactly LEAD_STATUSES
+      onChange={(event) => {
+        const status = LEAD_STATUSES[event.target.selectedIndex];
+        if (status && status !== lead.status) updateLead.mutate({ id: lead.id, status });
+      }}
+      className={SELECT_CLASS}
+    >
+      {LEAD_STATUSES.map((status) => (
+        <option key={status} value={status}>{LEAD_STATUS_LABELS[status]}</option>
+      ))}
+    </select>
+  );
+}
+
 function LeadsSkeleton() {
   return (
     <div role="status" aria-label="Loading leads" className="space-y-2 p-4">
@@ -149,6 +215,9 @@ function LeadsSkeleton() {
     </div>
   );
 }
+
+const SELECT_CLASS =
+  "h-7 rounded-md border border-zinc-200 bg-white px-1.5 text-xs text-zinc-900 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100";
 
 type FilterSelectProps<Value extends string> = {
   label: string;
@@ -167,7 +236,7 @@ function FilterSelect<Value extends string>(
         value={value}
         // the options are exactly these values
         onChange={(event) => onChange(options[event.target.selectedIndex]?.value ?? "")}
-        className="h-7 rounded-md border border-zinc-200 bg-white px-1.5 text-xs text-zinc-900 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+        className={SELECT_CLASS}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>{option.label}</option>
