@@ -1,3 +1,4 @@
+import * as RadioGroup from "@radix-ui/react-radio-group";
 import type { InsightsResponse } from "@dm-desk/shared/contracts/insights";
 import { BarChart3, RefreshCw } from "lucide-react";
 import { useState } from "react";
@@ -217,7 +218,10 @@ function SkippedNotice(
   );
 }
 
-/** A radio group drawn as a segmented control: arrow keys move, one tab stop. */
+/**
+ * A radio group drawn as a segmented control. Radix gives one tab stop and arrow keys (all four,
+ * with the focus following the choice), as the WAI-ARIA radio group pattern asks.
+ */
 export function Segmented(
   { label, value, options, onChange }: {
     label: string;
@@ -227,33 +231,21 @@ export function Segmented(
   },
 ) {
   return (
-    <div
-      role="radiogroup"
+    <RadioGroup.Root
       aria-label={label}
+      value={value}
+      onValueChange={onChange}
       className="inline-flex rounded-md border border-zinc-200 bg-zinc-50 p-0.5 text-xs dark:border-zinc-800 dark:bg-zinc-900"
     >
       {options.map(([key, text]) => (
-        <button
+        <RadioGroup.Item
           key={key}
-          type="button"
-          role="radio"
-          aria-checked={value === key}
-          tabIndex={value === key ? 0 : -1}
-          onClick={() => onChange(key)}
-          onKeyDown={(event) => {
-            const index = options.findIndex(([k]) => k === value);
-            const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-            if (step) onChange(options[(index + step + options.length) % options.length]![0]);
-          }}
-          className={`rounded px-2.5 py-1 font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
-            value === key
-              ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-700 dark:text-zinc-50"
-              : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-100"
-          }`}
+          value={key}
+          className="rounded px-2.5 py-1 font-medium text-zinc-500 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-600 data-[state=checked]:bg-white data-[state=checked]:text-zinc-900 data-[state=checked]:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:data-[state=checked]:bg-zinc-700 dark:data-[state=checked]:text-zinc-50"
         >
           {text}
-        </button>
+        </RadioGroup.Item>
       ))}
-    </div>
+    </RadioGroup.Root>
   );
 }
