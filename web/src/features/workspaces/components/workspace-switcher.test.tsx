@@ -51,7 +51,7 @@ describe("Workspaces", () => {
       name: "Workspace: Northwind Recruiting. Switch workspace",
     });
     await user.click(switcher);
-    const menu = screen.getByRole("menu", { name: "Switch workspace" });
+    const menu = await screen.findByRole("menu", { name: /Switch workspace/ });
     const current = within(menu).getByRole("menuitemradio", { name: /Northwind Recruiting/ });
     const other = within(menu).getByRole("menuitemradio", { name: /Acme Talent/ });
     expect(within(current).getByText("Team plan · Owner")).toBeTruthy();
@@ -82,6 +82,32 @@ describe("Workspaces", () => {
 
     expect(screen.queryByRole("menu")).toBeNull();
     expect(document.activeElement).toBe(switcher);
+  });
+
+  it("switches by keyboard alone: arrows, Enter, and the focus back on the switcher", async () => {
+    const { user } = renderWith([northwind, acme]);
+    const switcher = await screen.findByRole("button", { name: /Switch workspace/ });
+    switcher.focus();
+    await user.keyboard("{Enter}");
+    const menu = await screen.findByRole("menu", { name: /Switch workspace/ });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(menu).getByRole("menuitemradio", { name: /Northwind Recruiting/ }),
+      )
+    );
+    await user.keyboard("{ArrowDown}");
+    expect(document.activeElement).toBe(
+      within(menu).getByRole("menuitemradio", { name: /Acme Talent/ }),
+    );
+    await user.keyboard("{Enter}");
+
+    expect(await screen.findByText("Acme Talent · Free plan")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("menu")).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole("button", { name: /Workspace: Acme Talent\. Switch workspace/ }),
+      )
+    );
   });
 
   it("opens on the workspace stored in localStorage, and ignores one the user left", async () => {

@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState } from "react";
+import * as DropdownMenuPrimitive from "@radix-ui/react-dropdown-menu";
+import { useState } from "react";
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
 import { Check } from "lucide-react";
+import { useMediaQuery } from "@/hooks/use-media-query.ts";
 import { useCurrentWorkspace } from "@/features/workspaces/hooks/use-current-workspace.ts";
 import {
   planLabel,
@@ -53,90 +55,65 @@ type WorkspaceMenuProps = {
   onSelect: (imoId: string) => void;
 };
 
+// Radix's menu: arrow keys, type-ahead, Escape, outside clicks and the focus back on the tile.
 function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: WorkspaceMenuProps) {
-  const menuId = useId();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    // Keyboard users land on the current workspace, as in a native select.
-    menuRef.current?.querySelector<HTMLElement>("[aria-checked='true']")?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      if (!containerRef.current?.contains(event.target as Node)) onOpenChange(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      onOpenChange(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    document.addEventListener("keydown", onKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown);
-      document.removeEventListener("keydown", onKeyDown);
-    };
-  }, [open, onOpenChange]);
-
+  const isWide = useMediaQuery("(min-width: 768px)");
   return (
-    <div ref={containerRef} className="relative">
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
+    <DropdownMenuPrimitive.Root open={open} onOpenChange={onOpenChange}>
+      <DropdownMenuPrimitive.Trigger
         title={`${current.name} · ${planLabel(current)}`}
-        onClick={() => onOpenChange(!open)}
         className={`${TILE} ring-offset-2 ring-offset-neutral-900 hover:ring-2 hover:ring-white/30 focus-visible:ring-2 focus-visible:ring-indigo-400 focus-visible:outline-none`}
       >
         <span aria-hidden="true">{workspaceInitial(current.name)}</span>
         <span className="sr-only">{`Workspace: ${current.name}. Switch workspace`}</span>
-      </button>
-      {open && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          role="menu"
-          aria-label="Switch workspace"
+      </DropdownMenuPrimitive.Trigger>
+      <DropdownMenuPrimitive.Portal>
+        <DropdownMenuPrimitive.Content
           // beside the rail; above the bottom bar on a phone
-          className="absolute bottom-full left-0 z-50 mb-2 w-64 md:top-0 md:bottom-auto md:left-full md:mb-0 md:ml-3 rounded-lg border border-neutral-200 dark:border-zinc-800 bg-white dark:bg-zinc-900 p-1 text-neutral-900 dark:text-zinc-50 shadow-lg"
+          side={isWide ? "right" : "top"}
+          align="start"
+          sideOffset={12}
+          onOpenAutoFocus={(event) => {
+            // on the current workspace, as in a native select
+            event.preventDefault();
+            (event.currentTarget as HTMLElement | null)
+              ?.querySelector<HTMLElement>("[aria-checked='true']")?.focus();
+          }}
+          className="z-50 w-64 rounded-lg border border-neutral-200 dark:border-zinc-800 bg-white dark:bg-zinc-900 p-1 text-neutral-900 dark:text-zinc-50 shadow-lg"
         >
-          <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-neutral-500 dark:text-zinc-400">
+          <DropdownMenuPrimitive.Label className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-neutral-500 dark:text-zinc-400">
             Workspaces
-          </p>
-          {workspaces.map((workspace) => (
-            <button
-              key={workspace.imo_id}
-              type="button"
-              role="menuitemradio"
-              aria-checked={workspace.imo_id === current.imo_id}
-              onClick={() => onSelect(workspace.imo_id)}
-              className="flex w-full items-center gap-2.5 rounded-md px-2.5 py-2 text-left hover:bg-neutral-100 dark:hover:bg-zinc-800 focus-visible:bg-neutral-100 dark:focus-visible:bg-zinc-800 focus-visible:outline-none"
-            >
-              <span
-                aria-hidden="true"
-                className="flex size-7 shrink-0 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white"
+          </DropdownMenuPrimitive.Label>
+          <DropdownMenuPrimitive.RadioGroup value={current.imo_id} onValueChange={onSelect}>
+            {workspaces.map((workspace) => (
+              <DropdownMenuPrimitive.RadioItem
+                key={workspace.imo_id}
+                value={workspace.imo_id}
+                className="flex w-full cursor-default items-center gap-2.5 rounded-md px-2.5 py-2 text-left outline-none select-none data-highlighted:bg-neutral-100 dark:data-highlighted:bg-zinc-800"
               >
-                {workspaceInitial(workspace.name)}
-              </span>
-              <span className="min-w-0 flex-1">
-                <span className="block truncate text-sm font-medium">{workspace.name}</span>
-                <span className="block text-xs text-neutral-500 dark:text-zinc-400">
-                  {`${planLabel(workspace)} · ${roleLabel(workspace.role)}`}
-                </span>
-              </span>
-              {workspace.imo_id === current.imo_id && (
-                <Check
-                  className="size-4 shrink-0 text-indigo-600 dark:text-indigo-400"
+                <span
                   aria-hidden="true"
-                />
-              )}
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+                  className="flex size-7 shrink-0 items-center justify-center rounded-md bg-indigo-600 text-xs font-bold text-white"
+                >
+                  {workspaceInitial(workspace.name)}
+                </span>
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate text-sm font-medium">{workspace.name}</span>
+                  <span className="block text-xs text-neutral-500 dark:text-zinc-400">
+                    {`${planLabel(workspace)} · ${roleLabel(workspace.role)}`}
+                  </span>
+                </span>
+                <DropdownMenuPrimitive.ItemIndicator>
+                  <Check
+                    className="size-4 shrink-0 text-indigo-600 dark:text-indigo-400"
+                    aria-hidden="true"
+                  />
+                </DropdownMenuPrimitive.ItemIndicator>
+              </DropdownMenuPrimitive.RadioItem>
+            ))}
+          </DropdownMenuPrimitive.RadioGroup>
+        </DropdownMenuPrimitive.Content>
+      </DropdownMenuPrimitive.Portal>
+    </DropdownMenuPrimitive.Root>
   );
 }
