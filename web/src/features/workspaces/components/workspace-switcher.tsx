@@ -1,5 +1,5 @@
 import * as DropdownMenuPrimitive from "@radix-ui/react-dropdown-menu";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
 import { Check } from "lucide-react";
 import { useMediaQuery } from "@/hooks/use-media-query.ts";
@@ -58,6 +58,15 @@ type WorkspaceMenuProps = {
 // Radix's menu: arrow keys, type-ahead, Escape, outside clicks and the focus back on the tile.
 function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: WorkspaceMenuProps) {
   const isWide = useMediaQuery("(min-width: 768px)");
+  const contentRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    // on the current workspace, as in a native select, once Radix has focused its menu
+    const timer = setTimeout(() =>
+      contentRef.current?.querySelector<HTMLElement>("[aria-checked='true']")?.focus()
+    );
+    return () => clearTimeout(timer);
+  }, [open]);
   return (
     <DropdownMenuPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <DropdownMenuPrimitive.Trigger
@@ -73,12 +82,7 @@ function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: Wo
           side={isWide ? "right" : "top"}
           align="start"
           sideOffset={12}
-          onOpenAutoFocus={(event) => {
-            // on the current workspace, as in a native select
-            event.preventDefault();
-            (event.currentTarget as HTMLElement | null)
-              ?.querySelector<HTMLElement>("[aria-checked='true']")?.focus();
-          }}
+          ref={contentRef}
           className="z-50 w-64 rounded-lg border border-neutral-200 dark:border-zinc-800 bg-white dark:bg-zinc-900 p-1 text-neutral-900 dark:text-zinc-50 shadow-lg"
         >
           <DropdownMenuPrimitive.Label className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-neutral-500 dark:text-zinc-400">
