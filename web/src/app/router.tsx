@@ -88,6 +88,13 @@ export const appRoutes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.app.settingsTemplates.path,
+                lazy: async () => ({
+                  Component: (await import("./routes/app/settings-templates.tsx"))
+                    .SettingsTemplatesRoute,
+                }),
+              },
+              {
                 path: paths.app.settingsAutomation.path,
                 lazy: async () => ({
                   Component: (await import("./routes/app/settings-automation.tsx"))

@@ -41,6 +41,7 @@ export const paths = {
     settingsMembers: { path: "/settings/members", getHref: () => "/settings/members" },
     settingsPlan: { path: "/settings/plan", getHref: () => "/settings/plan" },
     settingsAutomation: { path: "/settings/automation", getHref: () => "/settings/automation" },
+    settingsTemplates: { path: "/settings/templates", getHref: () => "/settings/templates" },
     settingsAi: { path: "/settings/ai", getHref: () => "/settings/ai" },
     settingsHealth: { path: "/settings/health", getHref: () => "/settings/health" },
   },

@@ -5,16 +5,18 @@ import { useRef } from "react";
  * a list row's) or from a menu's item, so the element focused at opening gets it back instead: for
  * a menu's item, which is gone once the menu closes, the button that opened the menu.
  */
-export function useOpenerFocus() {
+export function useOpenerFocus(fallback?: () => HTMLElement | null) {
   const opener = useRef<HTMLElement | null>(null);
   return {
     onOpenAutoFocus: () => {
       opener.current = focusedOpener();
     },
     onCloseAutoFocus: (event: Event) => {
-      if (!opener.current?.isConnected) return;
+      // what opened it may be gone (the row of what was just deleted): the fallback stands in
+      const target = opener.current?.isConnected ? opener.current : fallback?.();
+      if (!target?.isConnected) return;
       event.preventDefault();
-      opener.current.focus();
+      target.focus();
     },
   };
 }

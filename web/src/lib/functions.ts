@@ -3,7 +3,7 @@ import { AppError, GENERIC_ERROR_MESSAGE, toAppError } from "@/lib/errors.ts";
 import { supabase } from "@/lib/supabase.ts";
 
 type InvokeOptions =
-  | { method: "GET" }
+  | { method: "GET" | "DELETE" }
   | { method: "POST" | "PATCH"; body: Record<string, unknown> };
 
 // Every edge-function call goes through here so that each one is parsed with its shared

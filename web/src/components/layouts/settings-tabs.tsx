@@ -5,6 +5,7 @@ const TABS = [
   { label: "Channels", to: paths.app.settings.getHref() },
   { label: "Health", to: paths.app.settingsHealth.getHref() },
   { label: "Members", to: paths.app.settingsMembers.getHref() },
+  { label: "Templates", to: paths.app.settingsTemplates.getHref() },
   { label: "Automation", to: paths.app.settingsAutomation.getHref() },
   { label: "Plan", to: paths.app.settingsPlan.getHref() },
   { label: "AI", to: paths.app.settingsAi.getHref() },

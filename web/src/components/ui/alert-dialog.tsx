@@ -14,6 +14,8 @@ type AlertDialogProps = {
   isPending: boolean;
   error?: string;
   onConfirm: () => void;
+  /** where the focus goes on closing when what opened it is gone (the row just deleted) */
+  fallbackFocus?: () => HTMLElement | null;
 };
 
 // A confirmation before something destructive. Radix puts focus on Cancel, so Enter never
@@ -21,7 +23,7 @@ type AlertDialogProps = {
 // Closing it gives focus back to what opened it.
 export function AlertDialog(props: AlertDialogProps) {
   const { open, onOpenChange, isPending } = props;
-  const openerFocus = useOpenerFocus();
+  const openerFocus = useOpenerFocus(props.fallbackFocus);
   return (
     <AlertDialogPrimitive.Root
       open={open}

@@ -6,7 +6,7 @@ import { useSession } from "@/features/auth/hooks/use-session.ts";
 import { useConnectedAccounts } from "@/features/channels/api/get-connected-accounts.ts";
 import { CommentsInbox } from "@/features/comments/components/comments-inbox.tsx";
 import { useMembers } from "@/features/members/api/get-members.ts";
-import { useTemplates } from "@/features/messages/api/get-templates.ts";
+import { useTemplates } from "@/features/templates/api/get-templates.ts";
 import { UpgradePrompt } from "@/features/messages/components/upgrade-prompt.tsx";
 import { useCurrentWorkspace } from "@/features/workspaces/hooks/use-current-workspace.ts";
 

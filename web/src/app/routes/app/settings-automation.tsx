@@ -1,7 +1,7 @@
 import { ReminderSettingsSection } from "@/features/automation/components/reminder-settings-section.tsx";
 import { useConnectedAccounts } from "@/features/channels/api/get-connected-accounts.ts";
 import { CommentRulesSection } from "@/features/comments/components/comment-rules-section.tsx";
-import { useTemplates } from "@/features/messages/api/get-templates.ts";
+import { useTemplates } from "@/features/templates/api/get-templates.ts";
 import { useCurrentWorkspace } from "@/features/workspaces/hooks/use-current-workspace.ts";
 import { SettingsPage } from "@/app/routes/app/settings-page.tsx";
 

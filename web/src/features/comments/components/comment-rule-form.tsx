@@ -1,6 +1,8 @@
 import { commentKeywordSchema } from "@dm-desk/shared/contracts/comment-rules";
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
 import { Button } from "@/components/ui/button.tsx";
+import { paths } from "@/config/paths.ts";
 import { useCreateCommentRule } from "@/features/comments/api/create-comment-rule.ts";
 import { useRecentPosts } from "@/features/comments/api/get-recent-posts.ts";
 import {
@@ -64,7 +66,14 @@ export function CommentRuleForm({ imoId, accounts, ...props }: CommentRuleFormPr
   if (templates.length === 0) {
     return (
       <p className="text-sm text-neutral-500 dark:text-zinc-400">
-        A rule replies with one of your templates: create one in Messages › Templates first.
+        A rule replies with one of your templates: create one in{" "}
+        <Link
+          to={paths.app.settingsTemplates.getHref()}
+          className="font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-300"
+        >
+          Settings › Templates
+        </Link>{" "}
+        first.
       </p>
     );
   }

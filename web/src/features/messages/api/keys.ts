@@ -17,7 +17,6 @@ export const inboxKeys = {
   threads: (imoId: string) => [...inboxKeys.imo(imoId), "messages"] as const,
   thread: (imoId: string, conversationId: string) =>
     [...inboxKeys.threads(imoId), conversationId] as const,
-  templates: (imoId: string) => [...inboxKeys.imo(imoId), "templates"] as const,
   scheduledLists: (imoId: string) => [...inboxKeys.imo(imoId), "scheduled"] as const,
   scheduled: (imoId: string, conversationId: string) =>
     [...inboxKeys.scheduledLists(imoId), conversationId] as const,

@@ -1,7 +1,7 @@
 import { FileText, X } from "lucide-react";
 import { useId } from "react";
 import { COMPACT_BUTTON } from "@/components/ui/compact-menu.tsx";
-import { useTemplates } from "@/features/messages/api/get-templates.ts";
+import { useTemplates } from "@/features/templates/api/get-templates.ts";
 import { ByteCounter } from "@/features/messages/components/byte-counter.tsx";
 import {
   SCHEDULE_HINT,

@@ -6,7 +6,7 @@ import {
   CompactMenuButton,
   CompactMenuItem,
 } from "@/components/ui/compact-menu.tsx";
-import { useTemplates } from "@/features/messages/api/get-templates.ts";
+import { useTemplates } from "@/features/templates/api/get-templates.ts";
 import { useRenderTemplate } from "@/features/messages/api/render-template.ts";
 
 type TemplateMenuProps = {
@@ -55,7 +55,7 @@ export function TemplateMenu(
         )}
         {templates.data?.length === 0 && (
           <p className="px-2 py-1 text-[11px] text-zinc-500">
-            No templates yet. Owners and admins write them.
+            No templates yet. Owners and admins write them in Settings › Templates.
           </p>
         )}
         {templates.data?.map((template) => (

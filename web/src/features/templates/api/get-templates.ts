@@ -4,10 +4,10 @@ import {
   templateListResponseSchema,
 } from "@dm-desk/shared/contracts/message-templates";
 import type { MessageTemplate } from "@dm-desk/shared/schemas/message-template";
-import { inboxKeys } from "@/features/messages/api/keys.ts";
+import { templateKeys } from "@/features/templates/api/keys.ts";
 import { invokeFunction, parseInput, withQuery } from "@/lib/functions.ts";
 
-/** The IMO's templates (plans with instagram_templates). */
+/** The IMO's templates (plans with instagram_templates), by category then name. */
 export async function getTemplates(imoId: string): Promise<MessageTemplate[]> {
   const { imo_id } = parseInput(templateListQuerySchema, { imo_id: imoId });
   const { templates } = await invokeFunction(
@@ -20,7 +20,7 @@ export async function getTemplates(imoId: string): Promise<MessageTemplate[]> {
 
 export function templatesQueryOptions(imoId: string, isEnabled: boolean) {
   return queryOptions({
-    queryKey: inboxKeys.templates(imoId),
+    queryKey: templateKeys.list(imoId),
     queryFn: () => getTemplates(imoId),
     enabled: Boolean(imoId) && isEnabled,
     staleTime: 5 * 60_000,
