@@ -1,4 +1,5 @@
 import type { ConnectedAccountsResponse } from "@dm-desk/shared/contracts/connected-accounts";
+import type { ThreadComment } from "@dm-desk/shared/contracts/comments";
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import type { ThreadMessage } from "@dm-desk/shared/contracts/inbox-messages";
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
@@ -212,6 +213,36 @@ export function fakeTemplate(overrides: Partial<MessageTemplate> = {}): MessageT
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    ...overrides,
+  };
+}
+
+/** A contact's comment under a post, a minute old, inside its 7 days for a private reply. */
+export function fakeComment(overrides: Partial<ThreadComment> = {}): ThreadComment {
+  return {
+    id: "00000000-0000-4000-9000-0000000000c1",
+    post_id: "00000000-0000-4000-9000-0000000000a1",
+    parent_id: null,
+    external_id: "17890000000000001",
+    author: {
+      kind: "contact",
+      contact_id: "00000000-0000-4000-9000-0000000000d1",
+      username: "jamie",
+      user_id: null,
+      display_name: null,
+    },
+    text: "JOIN",
+    edits: [],
+    status: "sent",
+    error: null,
+    commented_at: isoFromNow(-60_000),
+    edited_at: null,
+    hidden_at: null,
+    deleted_at: null,
+    is_unread: false,
+    private_reply: null,
+    private_reply_until: isoFromNow(7 * DAY_MS),
+    ai: null,
     ...overrides,
   };
 }

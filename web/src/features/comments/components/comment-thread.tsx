@@ -1,5 +1,5 @@
 import type { CommentThread as Thread } from "@dm-desk/shared/contracts/comments";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { CommentItem } from "@/features/comments/components/comment-item.tsx";
 import { PublicReplyForm } from "@/features/comments/components/public-reply-form.tsx";
 import {
@@ -22,6 +22,18 @@ export function CommentThread(
   { imoId, thread, viewerId, account, now, templates }: CommentThreadProps,
 ) {
   const [isReplying, setReplying] = useState(false);
+  // the Reply button that opened the box gets the focus back when the box goes
+  const replyOpener = useRef<HTMLElement | null>(null);
+  const startReply = () => {
+    replyOpener.current = document.activeElement instanceof HTMLElement
+      ? document.activeElement
+      : null;
+    setReplying(true);
+  };
+  const endReply = () => {
+    setReplying(false);
+    replyOpener.current?.focus();
+  };
   const name = (comment: Thread["comment"]) => commentAuthor(comment, viewerId, account);
   const top = thread.comment;
   // Instagram takes no reply to a hidden comment
@@ -34,7 +46,7 @@ export function CommentThread(
         author={name(top)}
         now={now}
         templates={templates}
-        onReply={canReply ? () => setReplying(true) : undefined}
+        onReply={canReply ? startReply : undefined}
       />
       {thread.replies.length > 0 && (
         <ul className="ml-8 space-y-1.5" aria-label="Replies">
@@ -46,9 +58,7 @@ export function CommentThread(
                 author={name(reply)}
                 now={now}
                 templates={templates}
-                onReply={canReply
-                  ? () => setReplying(true)
-                  : undefined}
+                onReply={canReply ? startReply : undefined}
               />
             </li>
           ))}
@@ -61,7 +71,7 @@ export function CommentThread(
             postId={top.post_id}
             commentId={top.id}
             replyingTo={name(top)}
-            onDone={() => setReplying(false)}
+            onDone={endReply}
           />
         </div>
       )}

@@ -2,45 +2,14 @@ import { screen, waitFor } from "@testing-library/react";
 import type { ThreadComment } from "@dm-desk/shared/contracts/comments";
 import { describe, expect, it, vi } from "vitest";
 import { PrivateReplyDialog } from "@/features/comments/components/private-reply-dialog.tsx";
-import { WORKSPACE_ID } from "@/testing/fixtures.ts";
+import { fakeComment, WORKSPACE_ID } from "@/testing/fixtures.ts";
 import { callsTo, mockFunctions, ok } from "@/testing/function-mocks.ts";
 import { renderWithProviders } from "@/testing/test-utils.tsx";
 
 vi.mock("@/lib/supabase.ts", () => import("@/testing/supabase-mock.ts"));
 
 const DAY = 86_400_000;
-const COMMENT_ID = "00000000-0000-4000-9000-0000000000c1";
-const POST_ID = "00000000-0000-4000-9000-0000000000a1";
-
-function fakeComment(overrides: Partial<ThreadComment> = {}): ThreadComment {
-  const at = new Date(Date.now() - 60_000).toISOString();
-  return {
-    id: COMMENT_ID,
-    post_id: POST_ID,
-    parent_id: null,
-    external_id: "17890000000000001",
-    author: {
-      kind: "contact",
-      contact_id: "00000000-0000-4000-9000-0000000000d1",
-      username: "jamie",
-      user_id: null,
-      display_name: null,
-    },
-    text: "JOIN",
-    edits: [],
-    status: "sent",
-    error: null,
-    commented_at: at,
-    edited_at: null,
-    hidden_at: null,
-    deleted_at: null,
-    is_unread: false,
-    private_reply: null,
-    private_reply_until: new Date(Date.now() + 7 * DAY).toISOString(),
-    ai: null,
-    ...overrides,
-  };
-}
+const COMMENT_ID = fakeComment().id;
 
 function renderDialog(comment: ThreadComment) {
   return renderWithProviders(

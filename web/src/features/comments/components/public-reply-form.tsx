@@ -47,6 +47,8 @@ export function PublicReplyForm(
           value={text}
           onChange={(event) => setText(event.target.value)}
           rows={2}
+          // it opens from a Reply button: writing starts at once
+          autoFocus
           placeholder={`Reply publicly to ${replyingTo}`}
           onKeyDown={(event) => {
             if (event.key === "Escape") onDone();
