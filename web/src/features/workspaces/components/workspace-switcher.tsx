@@ -59,13 +59,15 @@ type WorkspaceMenuProps = {
 function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: WorkspaceMenuProps) {
   const isWide = useMediaQuery("(min-width: 768px)");
   const contentRef = useRef<HTMLDivElement>(null);
+  const focusTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
     if (!open) return;
-    // on the current workspace, as in a native select, once Radix has focused its menu
-    const timer = setTimeout(() =>
+    // on the current workspace, as in a native select, once Radix has focused its menu; a key
+    // pressed before then wins (see onKeyDown)
+    focusTimer.current = setTimeout(() =>
       contentRef.current?.querySelector<HTMLElement>("[aria-checked='true']")?.focus()
     );
-    return () => clearTimeout(timer);
+    return () => clearTimeout(focusTimer.current);
   }, [open]);
   return (
     <DropdownMenuPrimitive.Root open={open} onOpenChange={onOpenChange}>
@@ -83,6 +85,7 @@ function WorkspaceMenu({ current, workspaces, open, onOpenChange, onSelect }: Wo
           align="start"
           sideOffset={12}
           ref={contentRef}
+          onKeyDown={() => clearTimeout(focusTimer.current)}
           className="z-50 w-64 rounded-lg border border-neutral-200 dark:border-zinc-800 bg-white dark:bg-zinc-900 p-1 text-neutral-900 dark:text-zinc-50 shadow-lg"
         >
           <DropdownMenuPrimitive.Label className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-neutral-500 dark:text-zinc-400">
