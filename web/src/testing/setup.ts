@@ -1,6 +1,6 @@
 import { cleanup, configure } from "@testing-library/react";
 import { toast } from "sonner";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 import { resetSupabaseMock } from "@/testing/supabase-mock.ts";
 
 // The first render of a file imports the lazy route modules; under `npm test`, which runs the
@@ -30,3 +30,8 @@ afterEach(() => {
   // out its 10 s before a single Undo button was there to find.
   toast.dismiss();
 });
+
+// A toast that closed during a file's last test removes itself 200 ms later (sonner's
+// TIME_BEFORE_UNMOUNT); once the file's jsdom is gone, that timer threw "window is not defined"
+// and Vitest failed the run for it. The file waits it out.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 250)));
