@@ -37,6 +37,15 @@ describe("Settings › Channels › Connect Bluesky", () => {
     expect(callsTo("bluesky-connect")).toHaveLength(0);
   });
 
+  it("opens with the focus in Handle, and Cancel gives it back to Connect Bluesky", async () => {
+    const { user } = renderSettings();
+    await user.click(await screen.findByRole("button", { name: "Connect Bluesky" }));
+    const form = screen.getByRole("form", { name: "Connect Bluesky" });
+    expect(document.activeElement).toBe(within(form).getByLabelText("Handle"));
+    await user.click(within(form).getByRole("button", { name: "Cancel" }));
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Connect Bluesky" }));
+  });
+
   it("connects with the handle, app password and server, then lists the account", async () => {
     let connected = false;
     setMockSession(fakeSession());

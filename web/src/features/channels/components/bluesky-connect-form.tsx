@@ -19,13 +19,19 @@ import { channelPermissions } from "@/features/channels/utils/permissions.ts";
 export function BlueskyConnectForm({ workspace }: { workspace: MyWorkspace }) {
   const { canConnect } = channelPermissions(workspace);
   const [isOpen, setIsOpen] = useState(false);
+  // once the form has been open, closing it (Cancel or connected) gives the focus back to the button
+  const [wasOpen, setWasOpen] = useState(false);
+  const open = (next: boolean) => {
+    setIsOpen(next);
+    if (!next) setWasOpen(true);
+  };
   const [identifier, setIdentifier] = useState("");
   const [appPassword, setAppPassword] = useState("");
   const [serviceUrl, setServiceUrl] = useState(DEFAULT_BLUESKY_SERVICE);
   const connect = useConnectBluesky({
     onSuccess: () => {
       setAppPassword("");
-      setIsOpen(false);
+      open(false);
     },
   });
   const looksLikeAppPassword = APP_PASSWORD_PATTERN.test(appPassword.trim());
@@ -47,7 +53,12 @@ export function BlueskyConnectForm({ workspace }: { workspace: MyWorkspace }) {
   if (!isOpen) {
     return (
       <div className="space-y-2">
-        <Button variant="secondary" disabled={!canConnect} onClick={() => setIsOpen(true)}>
+        <Button
+          variant="secondary"
+          disabled={!canConnect}
+          autoFocus={wasOpen}
+          onClick={() => open(true)}
+        >
           <BlueskyIcon className="size-4" />
           Connect Bluesky
         </Button>
@@ -91,6 +102,7 @@ export function BlueskyConnectForm({ workspace }: { workspace: MyWorkspace }) {
       <FormField
         label="Handle"
         name="identifier"
+        autoFocus
         placeholder="yourname.bsky.social"
         autoComplete="username"
         required
@@ -129,7 +141,7 @@ export function BlueskyConnectForm({ workspace }: { workspace: MyWorkspace }) {
         >
           Connect
         </Button>
-        <Button type="button" variant="secondary" onClick={() => setIsOpen(false)}>
+        <Button type="button" variant="secondary" onClick={() => open(false)}>
           Cancel
         </Button>
       </div>
