@@ -12,17 +12,21 @@ type CreateLeadDialogProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   imoId: string;
-  conversationId: string;
+  /** the conversation the lead comes from; without one, a manual lead */
+  conversationId?: string;
   onCreated: (lead: RecruitingLead) => void;
 };
 
 const EMPTY = { first_name: "", last_name: "", email: "", phone: "", notes: "" };
 type Fields = typeof EMPTY;
 
-/** A lead from a conversation: the contact's names filled in, the rest from the recruiter. */
+/**
+ * A lead from a conversation (the contact's names filled in, the rest from the recruiter), or a
+ * manual one from the Leads page: someone met at a job fair, a referral by phone.
+ */
 export function CreateLeadDialog(props: CreateLeadDialogProps) {
   const { open, imoId, conversationId } = props;
-  const prefill = useLeadPrefill(conversationId, open);
+  const prefill = useLeadPrefill(conversationId ?? "", open && conversationId !== undefined);
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const create = useCreateLead({
@@ -60,7 +64,7 @@ export function CreateLeadDialog(props: CreateLeadDialogProps) {
     const { notes, ...required } = fields;
     const input = {
       imo_id: imoId,
-      conversation_id: conversationId,
+      ...(conversationId ? { conversation_id: conversationId } : {}),
       ...required,
       ...(notes ? { notes } : {}),
     };
@@ -92,8 +96,10 @@ export function CreateLeadDialog(props: CreateLeadDialogProps) {
     <Dialog
       open={open}
       onOpenChange={handleOpenChange}
-      title="Create a lead"
-      description={username
+      title={conversationId ? "Create a lead" : "Add a lead"}
+      description={!conversationId
+        ? "Someone you met outside the inbox. Source: Manual."
+        : username
         ? `From @${username}'s conversation. Source: Instagram DM.`
         : "From this conversation. Source: Instagram DM."}
     >

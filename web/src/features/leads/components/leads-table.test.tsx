@@ -220,6 +220,35 @@ describe("Leads page", () => {
     await waitFor(() => expect(lists).toBeGreaterThan(listCalls));
   });
 
+  it("adds a manual lead from the page header, and lists it", async () => {
+    const leads: RecruitingLead[] = [];
+    const { user } = renderLeads((call) => {
+      if (call.method !== "POST") return ok({ leads, next_cursor: null });
+      const lead = fakeLead({ full_name: "Jordan Lee", email: "jordan@example.com" });
+      leads.unshift(lead);
+      return ok({ lead });
+    });
+    await user.click(await screen.findByRole("button", { name: "Add lead" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add a lead" });
+    expect(within(dialog).getByText(/Source: Manual/)).toBeTruthy();
+    await user.type(within(dialog).getByLabelText("First name"), "Jordan");
+    await user.type(within(dialog).getByLabelText("Last name"), "Lee");
+    await user.type(within(dialog).getByLabelText("Email"), "jordan@example.com");
+    await user.type(within(dialog).getByLabelText("Phone"), "+14155550199");
+    await user.click(within(dialog).getByRole("button", { name: "Create lead" }));
+
+    expect(await screen.findByRole("row", { name: "Jordan Lee" })).toBeTruthy();
+    const [create] = callsTo("recruiting-leads").filter((call) => call.method === "POST");
+    expect(create?.body).toEqual({
+      imo_id: WORKSPACE_ID,
+      first_name: "Jordan",
+      last_name: "Lee",
+      email: "jordan@example.com",
+      phone: "+14155550199",
+    });
+    expect(callsTo("recruiting-leads/prefill")).toHaveLength(0);
+  });
+
   it("shows the error with a way to try again", async () => {
     renderLeads(() => fail(500, "internal", "Database unavailable"));
     expect((await screen.findByRole("alert")).textContent).toContain("Database unavailable");
