@@ -31,7 +31,7 @@ async function assertFits(page: Page, size: (typeof SIZES)[number], screen: stri
 }
 
 Deno.test(
-  "in Chromium: each main screen at 1440×900 and 375×812, light and dark (sign in, Messages, Leads, Settings, the upgrade prompt)",
+  "in Chromium: each main screen at 1440×900 and 375×812, light and dark (sign in, Messages, Leads, Settings with its Templates, the upgrade prompt)",
   options,
   async () => {
     const team = await createWorkspace({ plan: "team", role: "owner", label: "e2e-screens" });
@@ -107,6 +107,13 @@ Deno.test(
         await page.getByText(team.email).first().waitFor();
         await assertFits(page, size, "Settings › Members");
         await screenshotBoth(page, `screens-04-settings-members-${size.name}`);
+        await settingsTabs.getByRole("link", { name: "Templates" }).click();
+        await page.getByText("No templates yet").waitFor();
+        await page.getByRole("button", { name: "New template" }).first().click();
+        await page.getByRole("dialog").getByLabel("Name").waitFor();
+        await assertFits(page, size, "Settings › Templates, a new template");
+        await screenshotBoth(page, `screens-04-settings-templates-${size.name}`);
+        await page.keyboard.press("Escape");
         await settingsTabs.getByRole("link", { name: "Plan" }).click();
         await page.getByRole("heading", { name: "Team" }).first().waitFor();
         await assertFits(page, size, "Settings › Plan");
