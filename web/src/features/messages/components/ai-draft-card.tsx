@@ -48,6 +48,12 @@ export function AiDraftCard({ imoId, conversationId, draft, disabledReason }: Ai
             <textarea
               value={editing}
               autoFocus
+              // the caret after the AI's words, where an edit usually goes
+              onFocus={(event) =>
+                event.currentTarget.setSelectionRange(
+                  event.currentTarget.value.length,
+                  event.currentTarget.value.length,
+                )}
               rows={3}
               onChange={(event) => setEditing(event.target.value)}
               onKeyDown={(event) => {

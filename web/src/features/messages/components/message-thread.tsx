@@ -7,14 +7,13 @@ import { useThread } from "@/features/messages/api/get-messages.ts";
 import { MessageBubble } from "@/features/messages/components/message-bubble.tsx";
 import { useStickToBottom } from "@/features/messages/hooks/use-stick-to-bottom.ts";
 import type { ThreadEntry } from "@/features/messages/utils/inbox-cache.ts";
+import { threadRowKey } from "@/features/messages/utils/thread-row-key.ts";
 import { useNow } from "@/hooks/use-now.ts";
 
 // Older messages load when the reader comes this close to the top.
 const LOAD_OLDER_PX = 120;
 // A one-line bubble with its meta line; real heights are measured as rows render.
 const ESTIMATED_ROW_PX = 52;
-
-const keyOf = (message: ThreadEntry) => message.client_message_id ?? message.id;
 
 type MessageThreadProps = {
   imoId: string;
@@ -39,12 +38,12 @@ export function MessageThread({ imoId, conversationId, viewerId, onRetry }: Mess
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (index) => keyOf(messages[index]!),
+    getItemKey: (index) => threadRowKey(messages[index]!),
     overscan: 10,
   });
   const { onScroll, hasNewBelow, scrollToBottom } = useStickToBottom(scrollRef, contentRef, {
-    newestId: messages.at(-1) && keyOf(messages.at(-1)!),
-    oldestId: messages[0] && keyOf(messages[0]),
+    newestId: messages.at(-1) && threadRowKey(messages.at(-1)!),
+    oldestId: messages[0] && threadRowKey(messages[0]),
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadOlder = () => {
