@@ -38,7 +38,10 @@ export function ConversationList(props: ConversationListProps) {
     () => query.data?.pages.flatMap((page) => page.conversations) ?? [],
     [query.data],
   );
-  const [activeIndex, setActiveIndex] = useState(-1);
+  // the row the arrow keys are on, by id: a DM that moves a conversation to the top shifts every
+  // position below it, and Enter must still open the row that is outlined
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const activeIndex = activeId ? conversations.findIndex((c) => c.id === activeId) : -1;
   const { focusRequest } = props;
   const isLoaded = conversations.length > 0;
 
@@ -63,7 +66,7 @@ export function ConversationList(props: ConversationListProps) {
     if (!focusRequest || !isLoaded) return;
     const index = conversations.findIndex((c) => c.id === focusRequest.id);
     if (index >= 0) {
-      setActiveIndex(index);
+      setActiveId(focusRequest.id);
       virtualizer.scrollToIndex(index, { align: "auto" });
     }
     scrollRef.current?.focus();
@@ -93,7 +96,7 @@ export function ConversationList(props: ConversationListProps) {
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(conversations.length - 1, index));
-    setActiveIndex(next);
+    setActiveId(conversations[next]!.id);
     virtualizer.scrollToIndex(next, { align: "auto" });
   };
   const handleKeyDown = (event: KeyboardEvent) => {
@@ -133,7 +136,7 @@ export function ConversationList(props: ConversationListProps) {
               aria-selected={conversation.id === selectedId}
               aria-label={contactName(conversation.contact)}
               onClick={() => {
-                setActiveIndex(item.index);
+                setActiveId(conversation.id);
                 onOpen(conversation, "pointer");
               }}
               className="absolute top-0 left-0 w-full cursor-pointer py-px"
@@ -144,7 +147,7 @@ export function ConversationList(props: ConversationListProps) {
                 now={now}
                 hasHumanAgent={props.humanAgentAccounts.has(conversation.channel_account_id)}
                 isSelected={conversation.id === selectedId}
-                isActive={item.index === activeIndex}
+                isActive={conversation.id === activeId}
               />
             </div>
           );

@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { focusManager } from "@tanstack/react-query";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversations";
 import type { MyWorkspace } from "@dm-desk/shared/contracts/my-workspaces";
@@ -327,6 +328,33 @@ describe("Messages › the sidebar", () => {
     await user.keyboard("{Escape}");
     await waitFor(() => expect(document.activeElement).toBe(listbox));
     expect(listbox.getAttribute("aria-activedescendant")).toBe(`conversation-option-${a!.id}`);
+  });
+
+  it("keeps the arrow keys on their conversation when a new DM moves the rows below it", async () => {
+    const conversations = [
+      fakeConversation({ unread_count: 0 }),
+      fakeConversation({ unread_count: 0 }),
+    ];
+    const b = conversations[1];
+    const { user, router } = renderInbox({ conversations });
+    const listbox = await list();
+    listbox.focus();
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(listbox.getAttribute("aria-activedescendant")).toBe(`conversation-option-${b!.id}`);
+
+    // someone new writes: their conversation comes first, and every row below moves down one
+    const newcomer = fakeConversation({ unread_count: 1 });
+    conversations.unshift(newcomer);
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+    });
+    expect(await within(listbox).findByRole("option", { name: `@${newcomer.contact.username}` }))
+      .toBeTruthy();
+    expect(listbox.getAttribute("aria-activedescendant")).toBe(`conversation-option-${b!.id}`);
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(router.state.location.search).toBe(`?conversation=${b!.id}`));
+    act(() => focusManager.setFocused(undefined));
   });
 });
 
