@@ -18,6 +18,7 @@ import type {
   InboxMember,
   InboxViewer,
 } from "@/features/messages/utils/inbox-people.ts";
+import { useDocumentVisible } from "@/hooks/use-document-visible.ts";
 
 type BlueskyConversationViewProps = {
   imoId: string;
@@ -50,11 +51,15 @@ export function BlueskyConversationView(props: BlueskyConversationViewProps) {
   });
   const kind = conversation.kind ?? "direct";
 
+  // read only while on screen, as in an Instagram conversation
   const hasUnread = conversation.unread_count > 0;
+  const isVisible = useDocumentVisible();
   const { mutate: runTriage } = triage;
   useEffect(() => {
-    if (hasUnread) runTriage({ action: "mark_read", conversation_id: conversation.id });
-  }, [conversation.id, hasUnread, runTriage]);
+    if (hasUnread && isVisible) {
+      runTriage({ action: "mark_read", conversation_id: conversation.id });
+    }
+  }, [conversation.id, hasUnread, isVisible, runTriage]);
 
   const disabledReason = account !== undefined && account.status !== "connected"
     ? "This Bluesky account needs to be connected again (Settings › Channels) to reply."

@@ -24,6 +24,7 @@ import type {
   InboxViewer,
 } from "@/features/messages/utils/inbox-people.ts";
 import { windowStatusAt } from "@/features/messages/utils/messaging-window.ts";
+import { useDocumentVisible } from "@/hooks/use-document-visible.ts";
 import { useNow } from "@/hooks/use-now.ts";
 
 type ConversationViewProps = {
@@ -68,12 +69,17 @@ export function ConversationView(props: ConversationViewProps) {
     onLeave: props.onLeave,
   });
 
-  // Opening a conversation reads it: once per conversation, and only if something is unread.
+  // Opening a conversation reads it: once per conversation, and only if something is unread. A
+  // background tab left on a conversation reads nothing: its new DMs stay unread for the team
+  // until someone looks.
   const hasUnread = conversation.unread_count > 0;
+  const isVisible = useDocumentVisible();
   const { mutate: runTriage } = triage;
   useEffect(() => {
-    if (hasUnread) runTriage({ action: "mark_read", conversation_id: conversation.id });
-  }, [conversation.id, hasUnread, runTriage]);
+    if (hasUnread && isVisible) {
+      runTriage({ action: "mark_read", conversation_id: conversation.id });
+    }
+  }, [conversation.id, hasUnread, isVisible, runTriage]);
 
   const hasHumanAgent = account?.human_agent_permission ?? false;
   const replyWindow = windowStatusAt(conversation.window, now, hasHumanAgent);

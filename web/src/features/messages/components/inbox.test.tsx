@@ -330,6 +330,30 @@ describe("Messages › the sidebar", () => {
     expect(listbox.getAttribute("aria-activedescendant")).toBe(`conversation-option-${a!.id}`);
   });
 
+  it("leaves a conversation unread for the team while this tab is in the background", async () => {
+    const visibility = vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
+    const conversation = fakeConversation({ unread_count: 2 });
+    renderInbox({
+      conversations: [conversation],
+      path: `/messages?conversation=${conversation.id}`,
+    });
+    await screen.findByRole("region", {
+      name: `Conversation with @${conversation.contact.username}`,
+    });
+    await screen.findByText("First");
+    expect(callsTo("conversation-triage")).toHaveLength(0);
+
+    visibility.mockReturnValue("visible");
+    act(() => void document.dispatchEvent(new Event("visibilitychange")));
+    await waitFor(() =>
+      expect(callsTo("conversation-triage")[0]?.body).toEqual({
+        action: "mark_read",
+        conversation_id: conversation.id,
+      })
+    );
+    visibility.mockRestore();
+  });
+
   it("keeps the arrow keys on their conversation when a new DM moves the rows below it", async () => {
     const conversations = [
       fakeConversation({ unread_count: 0 }),
