@@ -44,6 +44,7 @@ export function MessageThread({ imoId, conversationId, viewerId, onRetry }: Mess
   const { onScroll, hasNewBelow, scrollToBottom } = useStickToBottom(scrollRef, contentRef, {
     newestId: messages.at(-1) && threadRowKey(messages.at(-1)!),
     oldestId: messages[0] && threadRowKey(messages[0]),
+    isNewestOwn: messages.at(-1)?.author.user_id === viewerId,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadOlder = () => {

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { useStickToBottom } from "@/features/messages/hooks/use-stick-to-bottom.ts";
 
 // jsdom lays nothing out: the log's sizes are set by hand (each message 100 px, 400 px in view).
-function Harness({ ids }: { ids: string[] }) {
+function Harness({ ids, isNewestOwn = false }: { ids: string[]; isNewestOwn?: boolean }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const { onScroll, hasNewBelow, scrollToBottom } = useStickToBottom(scrollRef, contentRef, {
     newestId: ids.at(-1),
     oldestId: ids[0],
+    isNewestOwn,
   });
   return (
     <>
@@ -33,6 +34,13 @@ function Harness({ ids }: { ids: string[] }) {
   );
 }
 
+/** The reader scrolls (a wheel turns first, as with a mouse). */
+function readerScrolls(log: HTMLElement, top: number) {
+  fireEvent.wheel(log);
+  log.scrollTop = top;
+  fireEvent.scroll(log);
+}
+
 const ids = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
 
@@ -50,8 +58,7 @@ describe("useStickToBottom", () => {
   it("stays put once the reader scrolls up, and offers a way down", () => {
     const { rerender } = render(<Harness ids={ids(1, 10)} />);
     const log = screen.getByRole("log");
-    log.scrollTop = 200;
-    fireEvent.scroll(log);
+    readerScrolls(log, 200);
 
     rerender(<Harness ids={ids(1, 11)} />);
     expect(log.scrollTop).toBe(200);
@@ -65,12 +72,33 @@ describe("useStickToBottom", () => {
   it("keeps the same message in view when older ones are put above", () => {
     const { rerender } = render(<Harness ids={ids(11, 20)} />);
     const log = screen.getByRole("log");
-    log.scrollTop = 50;
-    fireEvent.scroll(log);
+    readerScrolls(log, 50);
 
     // a page of 10 older messages (1000 px) arrives above
     rerender(<Harness ids={ids(1, 20)} />);
     expect(log.scrollTop).toBe(1050);
+    expect(screen.queryByRole("button", { name: "New messages" })).toBeNull();
+  });
+
+  it("stays at the bottom when the page scrolls itself (rows measured, heights moved)", () => {
+    const { rerender } = render(<Harness ids={ids(1, 10)} />);
+    const log = screen.getByRole("log");
+    // the list re-measures a row above and moves the view, with no wheel, touch or key
+    log.scrollTop = 300;
+    fireEvent.scroll(log);
+
+    rerender(<Harness ids={ids(1, 11)} />);
+    expect(log.scrollTop).toBe(1100);
+    expect(screen.queryByRole("button", { name: "New messages" })).toBeNull();
+  });
+
+  it("shows the reader's own reply even when they had scrolled up", () => {
+    const { rerender } = render(<Harness ids={ids(1, 10)} />);
+    const log = screen.getByRole("log");
+    readerScrolls(log, 200);
+
+    rerender(<Harness ids={ids(1, 11)} isNewestOwn />);
+    expect(log.scrollTop).toBe(1100);
     expect(screen.queryByRole("button", { name: "New messages" })).toBeNull();
   });
 });
