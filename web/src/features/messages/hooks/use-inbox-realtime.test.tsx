@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
+import type { MembersResponse } from "@dm-desk/shared/contracts/workspaces";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { memberKeys } from "@/features/members/api/keys.ts";
 import { type ConversationFilters, inboxKeys } from "@/features/messages/api/keys.ts";
 import { useInboxRealtime } from "@/features/messages/hooks/use-inbox-realtime.ts";
 import type { ConversationPages, ThreadPages } from "@/features/messages/utils/inbox-cache.ts";
@@ -162,6 +164,41 @@ describe("useInboxRealtime", () => {
       author: { kind: "contact" },
     });
     expect(invalidate).not.toHaveBeenCalled();
+  });
+
+  it("names a teammate's first reply in the thread from the IMO's members", () => {
+    const { channel, thread, queryClient } = setup();
+    const riley = "00000000-0000-4000-8000-0000000000b2";
+    queryClient.setQueryData<MembersResponse>(memberKeys.list(WORKSPACE_ID), {
+      members: [{
+        user_id: riley,
+        email: "riley@example.com",
+        display_name: "Riley",
+        role: "recruiter",
+        joined_at: new Date().toISOString(),
+      }],
+      invitations: [],
+    });
+    act(() =>
+      channel.broadcast("INSERT", {
+        operation: "INSERT",
+        table: "messages",
+        schema: "public",
+        record: messageRow({
+          id: "00000000-0000-4000-8000-00000000e0b2",
+          direction: "outbound",
+          author_kind: "user",
+          author_user_id: riley,
+          text: "Riley here, happy to help",
+        }),
+        old_record: null,
+      })
+    );
+    expect(thread()[0]?.author).toMatchObject({
+      kind: "user",
+      user_id: riley,
+      display_name: "Riley",
+    });
   });
 
   it("replaces the optimistic reply with its row, matched by client_message_id", () => {

@@ -4,7 +4,9 @@ import type { InboxConversation } from "@dm-desk/shared/contracts/inbox-conversa
 import { threadMessageFromRow } from "@dm-desk/shared/contracts/thread-message-row";
 import { type Conversation, conversationSchema } from "@dm-desk/shared/schemas/conversation";
 import { type Message, messageSchema } from "@dm-desk/shared/schemas/message";
+import type { MembersResponse } from "@dm-desk/shared/contracts/workspaces";
 import { z } from "zod";
+import { memberKeys } from "@/features/members/api/keys.ts";
 import { inboxKeys } from "@/features/messages/api/keys.ts";
 import {
   patchConversation,
@@ -210,7 +212,10 @@ function knownAuthorName(queryClient: QueryClient, imoId: string, row: Message):
     );
     if (same) return same.author.display_name;
   }
-  return null;
+  // a teammate's first reply in this thread: the Messages page holds the IMO's members
+  const member = queryClient.getQueryData<MembersResponse>(memberKeys.list(imoId))?.members
+    .find((m) => m.user_id === row.author_user_id);
+  return member ? member.display_name ?? member.email : null;
 }
 
 /** A messages row as instagram-get-messages would answer it, with its idempotency key. */
