@@ -4,6 +4,7 @@ import {
   channelPlatformSchema,
   conversationKindSchema,
   leadStatusSchema,
+  messageAuthorKindSchema,
   messageDirectionSchema,
 } from "../schemas/enums.ts";
 import { inboxCursorSchema, pageLimitSchema, queryFlagSchema } from "./inbox-cursor.ts";
@@ -72,6 +73,15 @@ export const inboxConversationSchema = z.object({
    * looks answered. Optional: older servers do not send it
    */
   last_message_failed: z.boolean().optional(),
+  /**
+   * Who wrote the newest message: "You:", a teammate's name, "AI:" before an outbound preview.
+   * Optional: older servers do not send it
+   */
+  last_message_author: z.object({
+    kind: messageAuthorKindSchema,
+    user_id: idSchema.nullable(),
+    display_name: z.string().nullable(),
+  }).nullable().optional(),
   unread_count: z.number().int().nonnegative(),
   /**
    * Meta's messaging window, worked out from the contact's last message. Bluesky has no window:

@@ -67,6 +67,48 @@ Deno.test(
 );
 
 Deno.test(
+  "inbox: each row says who wrote its newest message (the contact, the member, the AI)",
+  options,
+  async () => {
+    const ws = await createWorkspace({ plan: "team", label: "inbox-author" });
+    try {
+      const account = await addChannelAccount(ws);
+      const thread = await addThread(ws, account, { username: "eli", hoursAgo: 2 });
+      const author = async () => {
+        const page = await listInbox(ws);
+        return page.conversations.find((c) => c.id === thread.conversationId)!
+          .last_message_author;
+      };
+      assert.deepEqual(await author(), { kind: "contact", user_id: null, display_name: null });
+
+      await addMessage(ws, thread.conversationId, {
+        text: "Happy to help",
+        authorUserId: ws.userId,
+        at: new Date(Date.now() - 60_000),
+      });
+      const [member] = await ws.sql<{ display_name: string | null }[]>`
+        select display_name from public.imo_members
+        where imo_id = ${ws.imoId} and user_id = ${ws.userId}`;
+      assert.deepEqual(await author(), {
+        kind: "user",
+        user_id: ws.userId,
+        display_name: member!.display_name,
+      });
+
+      await ws.sql`
+        insert into public.messages (imo_id, channel_account_id, conversation_id, external_id,
+          direction, author_kind, ai_review, text, status, sent_at)
+        select imo_id, channel_account_id, id, 'mid.ai-author', 'outbound', 'ai', 'autopilot',
+          'Yes, remote', 'sent', now()
+        from public.conversations where id = ${thread.conversationId}`;
+      assert.deepEqual(await author(), { kind: "ai", user_id: null, display_name: null });
+    } finally {
+      await ws.close();
+    }
+  },
+);
+
+Deno.test(
   "inbox: a conversation whose newest message is a reply that failed says so, until a newer message",
   options,
   async () => {

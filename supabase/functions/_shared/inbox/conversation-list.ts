@@ -4,6 +4,7 @@ import type {
   WindowFilter,
 } from "../../../../shared/src/contracts/inbox-conversations.ts";
 import type { InboxCursor } from "../../../../shared/src/contracts/inbox-cursor.ts";
+import type { MessageAuthorKind } from "../../../../shared/src/schemas/enums.ts";
 import { getMessagingWindow } from "../../../../shared/src/rules/messaging-window.ts";
 import type { Tx } from "../db.ts";
 
@@ -42,6 +43,9 @@ interface ConversationRow {
   cursor_at: string;
   last_message_direction: InboxConversation["last_message_direction"];
   last_message_failed: boolean;
+  last_author_kind: MessageAuthorKind | null;
+  last_author_user_id: string | null;
+  last_author_name: string | null;
   unread_count: number;
   last_inbound_at: Date | null;
   is_priority: boolean;
@@ -137,6 +141,8 @@ function inboxRows(tx: Tx, page: ReturnType<Tx>) {
       k.display_name as contact_name, k.profile_picture_url, c.last_message_preview as preview,
       c.last_message_at, c.last_message_direction,
       coalesce(newest.status = 'failed', false) as last_message_failed,
+      newest.author_kind as last_author_kind, newest.author_user_id as last_author_user_id,
+      author.display_name as last_author_name,
       -- microseconds kept: a cursor rounded to milliseconds would skip or repeat rows
       to_char(c.last_message_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
       c.unread_count, c.last_inbound_at, c.is_priority, c.assigned_to,
@@ -150,11 +156,13 @@ function inboxRows(tx: Tx, page: ReturnType<Tx>) {
     -- the thread's newest message, as the thread orders them (one step down its index); the AI's
     -- drafts are the composer's, not the thread's
     left join lateral (
-      select m.status from public.messages m
+      select m.status, m.author_kind, m.author_user_id from public.messages m
       where m.conversation_id = c.id and m.status <> 'draft'
       order by m.sent_at desc, m.id desc
       limit 1
     ) newest on true
+    left join public.imo_members author
+      on author.imo_id = c.imo_id and author.user_id = newest.author_user_id
     order by c.last_message_at desc nulls last, c.id desc`;
 }
 
@@ -216,6 +224,13 @@ function toInboxConversation(row: ConversationRow, now: Date): InboxConversation
     last_message_at: row.last_message_at?.toISOString() ?? null,
     last_message_direction: row.last_message_direction,
     last_message_failed: row.last_message_failed,
+    last_message_author: row.last_author_kind
+      ? {
+        kind: row.last_author_kind,
+        user_id: row.last_author_user_id,
+        display_name: row.last_author_name,
+      }
+      : null,
     unread_count: row.unread_count,
     window: conversationWindow(row.last_inbound_at, now),
     is_priority: row.is_priority,

@@ -12,6 +12,7 @@ const ROW_HEIGHT = 52;
 
 type ConversationListProps = {
   imoId: string;
+  viewerId: string;
   filters: ConversationFilters;
   hasFilters: boolean;
   /** the archived conversations instead of the inbox */
@@ -144,6 +145,7 @@ export function ConversationList(props: ConversationListProps) {
             >
               <ConversationRow
                 conversation={conversation}
+                viewerId={props.viewerId}
                 now={now}
                 hasHumanAgent={props.humanAgentAccounts.has(conversation.channel_account_id)}
                 isSelected={conversation.id === selectedId}

@@ -19,6 +19,8 @@ export function contactName(contact: InboxConversation["contact"]): string {
 
 type ConversationRowProps = {
   conversation: InboxConversation;
+  /** the signed-in member: their replies read "You:", a teammate's their name */
+  viewerId: string;
   now: Date;
   hasHumanAgent: boolean;
   isSelected: boolean;
@@ -27,7 +29,7 @@ type ConversationRowProps = {
 
 /** One line of the sidebar: who, what they last said, and what needs attention. */
 export function ConversationRow(
-  { conversation, now, hasHumanAgent, isSelected, isActive }: ConversationRowProps,
+  { conversation, viewerId, now, hasHumanAgent, isSelected, isActive }: ConversationRowProps,
 ) {
   const name = contactName(conversation.contact);
   const status = windowStatusAt(conversation.window, now, hasHumanAgent);
@@ -101,7 +103,8 @@ export function ConversationRow(
                   Not sent:{" "}
                 </span>
               )
-              : conversation.last_message_direction === "outbound" && "You: "}
+              : conversation.last_message_direction === "outbound" &&
+                `${replyAuthor(conversation.last_message_author, viewerId)}: `}
             {conversation.preview ?? ""}
           </span>
           {conversation.assignee && (
@@ -128,4 +131,17 @@ export function ConversationRow(
       </span>
     </div>
   );
+}
+
+/** Who wrote an outbound newest message, as the list prefixes it. */
+export function replyAuthor(
+  author: InboxConversation["last_message_author"],
+  viewerId: string,
+): string {
+  if (!author || (author.kind === "user" && author.user_id === viewerId)) return "You";
+  if (author.kind === "user") return author.display_name ?? "A teammate";
+  if (author.kind === "ai") return "AI";
+  if (author.kind === "automation") return "Automation";
+  if (author.kind === "native_app") return "From Instagram";
+  return "You";
 }

@@ -10,6 +10,7 @@ import { accountName, type InboxAccount } from "@/features/messages/utils/inbox-
 
 type InboxSidebarProps = {
   imoId: string;
+  viewerId: string;
   accounts: InboxAccount[];
   unreadByAccount: ReadonlyMap<string, number>;
   accountId: string | undefined;
@@ -93,6 +94,7 @@ export function InboxSidebar(props: InboxSidebarProps) {
       </div>
       <ConversationList
         imoId={props.imoId}
+        viewerId={props.viewerId}
         filters={props.filters}
         hasFilters={hasFilters}
         isArchive={isArchive}

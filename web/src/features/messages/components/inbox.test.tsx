@@ -215,6 +215,29 @@ describe("Messages › the sidebar", () => {
     await waitFor(() => expect(document.title).toBe("(1) Messages · DM Desk"));
   });
 
+  it("says who wrote each outbound preview: you, a teammate by name, or the AI", async () => {
+    const riley = "00000000-0000-4000-8000-0000000000b2";
+    const outbound = (kind: "user" | "ai", userId: string | null, name: string | null) =>
+      fakeConversation({
+        unread_count: 0,
+        last_message_direction: "outbound",
+        last_message_author: { kind, user_id: userId, display_name: name },
+      });
+    const [mine, teammate, ai] = [
+      outbound("user", ME, "Casey Coach"),
+      outbound("user", riley, "Riley"),
+      outbound("ai", null, null),
+    ];
+    renderInbox({ conversations: [mine!, teammate!, ai!] });
+    const listbox = await list();
+    const preview = (c: InboxConversation) =>
+      within(listbox).getByRole("option", { name: `@${c.contact.username}` }).textContent;
+    await waitFor(() => expect(preview(mine!)).toContain("You: "));
+    expect(preview(teammate!)).toContain("Riley: ");
+    expect(preview(teammate!)).not.toContain("You: ");
+    expect(preview(ai!)).toContain("AI: ");
+  });
+
   it("tells apart two people Meta gave no profile for", async () => {
     const nameless = (id: string) =>
       fakeConversation({

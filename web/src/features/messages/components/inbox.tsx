@@ -76,6 +76,7 @@ export function Inbox(props: InboxProps) {
       <div className="min-h-0 flex-1">
         <InboxSidebar
           imoId={imoId}
+          viewerId={props.viewer.userId}
           accounts={tabAccounts}
           unreadByAccount={unreadByAccount}
           accountId={params.accountId}

@@ -166,8 +166,8 @@ describe("useInboxRealtime", () => {
     expect(invalidate).not.toHaveBeenCalled();
   });
 
-  it("names a teammate's first reply in the thread from the IMO's members", () => {
-    const { channel, thread, queryClient } = setup();
+  it("names a teammate's first reply in the thread and the list from the IMO's members", () => {
+    const { channel, thread, list, queryClient } = setup();
     const riley = "00000000-0000-4000-8000-0000000000b2";
     queryClient.setQueryData<MembersResponse>(memberKeys.list(WORKSPACE_ID), {
       members: [{
@@ -195,6 +195,11 @@ describe("useInboxRealtime", () => {
       })
     );
     expect(thread()[0]?.author).toMatchObject({
+      kind: "user",
+      user_id: riley,
+      display_name: "Riley",
+    });
+    expect(list().conversations[0]?.last_message_author).toEqual({
       kind: "user",
       user_id: riley,
       display_name: "Riley",

@@ -88,21 +88,33 @@ function applyMessageChange(queryClient: QueryClient, imoId: string, change: Inb
     imoId,
     toThreadEntry(row, knownAuthorName(queryClient, imoId, row)),
   );
-  if (row.direction === "outbound") markNewestReply(queryClient, imoId, row);
+  if (row.direction === "outbound") {
+    markNewestReply(queryClient, imoId, row, knownAuthorName(queryClient, imoId, row));
+  }
   return "applied";
 }
 
 /**
  * A reply that failed, or went out on a retry, is the row's news when it is the conversation's
- * newest message: the list says "Not sent" until it goes out or something newer comes.
+ * newest message: the list says "Not sent" until it goes out or something newer comes, and who
+ * wrote it ("You", a teammate, the AI).
  */
-function markNewestReply(queryClient: QueryClient, imoId: string, row: Message) {
+function markNewestReply(
+  queryClient: QueryClient,
+  imoId: string,
+  row: Message,
+  authorName: string | null,
+) {
   patchConversation(queryClient, imoId, row.conversation_id, (cached) => {
-    const isNewest = cached.last_message_at !== null &&
+    const isNewest = cached.last_message_at === null ||
       Date.parse(row.sent_at) >= Date.parse(cached.last_message_at);
+    if (!isNewest) return cached;
     const failed = row.status === "failed";
-    return isNewest && Boolean(cached.last_message_failed) !== failed
-      ? { ...cached, last_message_failed: failed }
+    const author = { kind: row.author_kind, user_id: row.author_user_id, display_name: authorName };
+    const sameAuthor = cached.last_message_author?.kind === author.kind &&
+      cached.last_message_author.user_id === author.user_id;
+    return Boolean(cached.last_message_failed) !== failed || !sameAuthor
+      ? { ...cached, last_message_failed: failed, last_message_author: author }
       : cached;
   });
 }
@@ -186,6 +198,10 @@ function mergeConversationRow(
     last_message_failed: row.last_message_at === cached.last_message_at
       ? cached.last_message_failed
       : false,
+    // the newest message's own broadcast names an outbound author; an inbound one is the contact
+    last_message_author: row.last_message_direction === "inbound"
+      ? { kind: "contact", user_id: null, display_name: null }
+      : cached.last_message_author,
     unread_count: row.unread_count,
     window: conversationWindowAt(row.last_inbound_at, now),
     is_priority: row.is_priority,
